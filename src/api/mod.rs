@@ -1,0 +1,69 @@
+//! The gRPC services, one module per telephony domain. Each is thin: validate the
+//! request, map it to RingCentral's model, call [`crate::ringcentral`], map back.
+
+pub mod convert;
+pub mod extensions;
+pub mod health;
+pub mod sites;
+pub mod users;
+pub mod validate;
+
+use std::sync::Arc;
+
+use tonic::service::Routes;
+
+use crate::proto::v1::{
+    extension_service_server::ExtensionServiceServer, health_service_server::HealthServiceServer,
+    site_service_server::SiteServiceServer, user_service_server::UserServiceServer,
+};
+use crate::ringcentral::RingCentral;
+use crate::server::Lifecycle;
+
+/// Names of the domain services, for grpc.health.v1 and reflection listings.
+pub const SERVICE_NAMES: &[&str] = &[
+    "rcgateway.v1.ExtensionService",
+    "rcgateway.v1.UserService",
+    "rcgateway.v1.SiteService",
+    "rcgateway.v1.HealthService",
+];
+
+/// Every gRPC service of the gateway: domain services, grpc.health.v1 and reflection.
+pub fn routes<H>(
+    rc: &RingCentral,
+    lifecycle: &Arc<Lifecycle>,
+    health_service: tonic_health::pb::health_server::HealthServer<H>,
+    sandbox: bool,
+) -> Routes
+where
+    H: tonic_health::pb::health_server::Health,
+{
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(crate::proto::DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(
+                tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+            )
+    };
+    let reflection_v1 = reflection()
+        .build_v1()
+        .expect("the descriptor sets are valid for reflection");
+    // grpcurl 1.8 speaks only v1alpha.
+    let reflection_v1alpha = reflection()
+        .build_v1alpha()
+        .expect("the descriptor sets are valid for reflection");
+    Routes::new(ExtensionServiceServer::new(extensions::ExtensionApi::new(
+        rc.clone(),
+    )))
+    .add_service(UserServiceServer::new(users::UserApi::new(rc.clone())))
+    .add_service(SiteServiceServer::new(sites::SiteApi::new(rc.clone())))
+    .add_service(HealthServiceServer::new(health::HealthApi::new(
+        rc.clone(),
+        lifecycle.clone(),
+        sandbox,
+    )))
+    .add_service(health_service)
+    .add_service(reflection_v1)
+    .add_service(reflection_v1alpha)
+}

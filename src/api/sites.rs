@@ -1,0 +1,182 @@
+//! `SiteService`.
+
+use tonic::{Request, Response, Status};
+
+use super::convert::{self, RcEnum};
+use super::validate;
+use crate::context::CallContext;
+use crate::error::{Error, Result};
+use crate::proto::v1 as pb;
+use crate::proto::v1::site_service_server::SiteService;
+use crate::ringcentral::RingCentral;
+use crate::ringcentral::models as rc;
+
+pub struct SiteApi {
+    rc: RingCentral,
+}
+
+impl SiteApi {
+    pub fn new(rc: RingCentral) -> Self {
+        SiteApi { rc }
+    }
+}
+
+#[tonic::async_trait]
+impl SiteService for SiteApi {
+    async fn list_sites(
+        &self,
+        request: Request<pb::ListSitesRequest>,
+    ) -> Result<Response<pb::ListSitesResponse>, Status> {
+        let ctx = CallContext::of(&request);
+        let req = request.into_inner();
+        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        let list = self.rc.list_sites(&ctx, page, per_page).await?;
+        Ok(Response::new(pb::ListSitesResponse {
+            records: list.records.into_iter().map(site).collect(),
+            paging: convert::paging(list.paging),
+            navigation: convert::navigation(list.navigation),
+        }))
+    }
+
+    async fn create_site(
+        &self,
+        request: Request<pb::CreateSiteRequest>,
+    ) -> Result<Response<pb::Site>, Status> {
+        let ctx = CallContext::of(&request);
+        let req = request.into_inner();
+        validate::required_text("name", &req.name, 64)?;
+        validate::extension_number("extensionNumber", &req.extension_number)?;
+        let body = rc::SiteInfo {
+            name: Some(req.name),
+            extension_number: Some(req.extension_number),
+            caller_id_name: caller_id_name(req.caller_id_name)?,
+            email: email(req.email)?,
+            business_address: req.business_address.map(convert::address_to_rc),
+            regional_settings: req
+                .regional_settings
+                .map(|r| convert::regional_settings_to_rc("regionalSettings", r))
+                .transpose()?,
+            site_access: convert::optional_enum::<pb::SiteAccess>("siteAccess", req.site_access)?
+                .map(str::to_owned),
+            operator: operator(req.operator)?,
+            code: Some(req.code).filter(|c| !c.is_empty()),
+            ..Default::default()
+        };
+        let created = self.rc.create_site(&ctx, &body).await?;
+        Ok(Response::new(site(created)))
+    }
+
+    async fn get_site(
+        &self,
+        request: Request<pb::GetSiteRequest>,
+    ) -> Result<Response<pb::Site>, Status> {
+        let ctx = CallContext::of(&request);
+        let req = request.into_inner();
+        validate::site_id("siteId", &req.site_id)?;
+        let info = self.rc.read_site(&ctx, &req.site_id).await?;
+        Ok(Response::new(site(info)))
+    }
+
+    async fn update_site(
+        &self,
+        request: Request<pb::UpdateSiteRequest>,
+    ) -> Result<Response<pb::Site>, Status> {
+        let ctx = CallContext::of(&request);
+        let req = request.into_inner();
+        validate::site_id("siteId", &req.site_id)?;
+        if let Some(name) = &req.name {
+            validate::required_text("name", name, 64)?;
+        }
+        if let Some(number) = &req.extension_number {
+            validate::extension_number("extensionNumber", number)?;
+        }
+        let body = rc::SiteInfo {
+            name: req.name,
+            extension_number: req.extension_number,
+            caller_id_name: req
+                .caller_id_name
+                .map(caller_id_name)
+                .transpose()?
+                .flatten(),
+            email: req.email.map(email).transpose()?.flatten(),
+            business_address: req.business_address.map(convert::address_to_rc),
+            regional_settings: req
+                .regional_settings
+                .map(|r| convert::regional_settings_to_rc("regionalSettings", r))
+                .transpose()?,
+            site_access: convert::optional_enum::<pb::SiteAccess>("siteAccess", req.site_access)?
+                .map(str::to_owned),
+            operator: operator(req.operator)?,
+            ..Default::default()
+        };
+        if body == rc::SiteInfo::default() {
+            return Err(Error::invalid(
+                "site",
+                "the request changes nothing: set at least one field",
+            )
+            .into());
+        }
+        let info = self.rc.update_site(&ctx, &req.site_id, &body).await?;
+        Ok(Response::new(site(info)))
+    }
+
+    async fn delete_site(
+        &self,
+        request: Request<pb::DeleteSiteRequest>,
+    ) -> Result<Response<pb::DeleteSiteResponse>, Status> {
+        let ctx = CallContext::of(&request);
+        let req = request.into_inner();
+        validate::site_id("siteId", &req.site_id)?;
+        self.rc.delete_site(&ctx, &req.site_id).await?;
+        Ok(Response::new(pb::DeleteSiteResponse {}))
+    }
+}
+
+fn caller_id_name(value: String) -> Result<Option<String>> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    validate::max_len("callerIdName", &value, 15)?;
+    Ok(Some(value))
+}
+
+fn email(value: String) -> Result<Option<String>> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    validate::email("email", &value)?;
+    Ok(Some(value))
+}
+
+fn operator(op: Option<pb::ExtensionRef>) -> Result<Option<rc::OperatorInfo>> {
+    match op {
+        Some(op) if !op.id.is_empty() => {
+            validate::extension_id("operator.id", &op.id)?;
+            Ok(Some(rc::OperatorInfo {
+                id: Some(op.id),
+                ..Default::default()
+            }))
+        }
+        _ => Ok(None),
+    }
+}
+
+/// RingCentral site -> proto.
+pub fn site(s: rc::SiteInfo) -> pb::Site {
+    pb::Site {
+        id: s.id.unwrap_or_default(),
+        name: s.name.unwrap_or_default(),
+        extension_number: s.extension_number.unwrap_or_default(),
+        caller_id_name: s.caller_id_name.unwrap_or_default(),
+        email: s.email.unwrap_or_default(),
+        business_address: s.business_address.map(convert::address),
+        regional_settings: s.regional_settings.map(convert::regional_settings),
+        site_access: pb::SiteAccess::from_rc(s.site_access.as_deref().unwrap_or("")) as i32,
+        operator: s.operator.map(|o| pb::ExtensionRef {
+            id: o.id.unwrap_or_default(),
+            extension_number: o.extension_number.unwrap_or_default(),
+            name: o.name.unwrap_or_default(),
+        }),
+        code: s.code.unwrap_or_default(),
+    }
+}

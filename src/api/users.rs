@@ -1,0 +1,53 @@
+//! `UserService`: users are extensions of type User, filtered by RingCentral.
+
+use tonic::{Request, Response, Status};
+
+use super::extensions::extension;
+use super::{convert, validate};
+use crate::context::CallContext;
+use crate::proto::v1 as pb;
+use crate::proto::v1::user_service_server::UserService;
+use crate::ringcentral::{ExtensionFilter, RingCentral};
+
+pub struct UserApi {
+    rc: RingCentral,
+}
+
+impl UserApi {
+    pub fn new(rc: RingCentral) -> Self {
+        UserApi { rc }
+    }
+}
+
+#[tonic::async_trait]
+impl UserService for UserApi {
+    async fn list_users(
+        &self,
+        request: Request<pb::ListUsersRequest>,
+    ) -> Result<Response<pb::ListUsersResponse>, Status> {
+        let ctx = CallContext::of(&request);
+        let req = request.into_inner();
+        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        if !req.extension_number.is_empty() {
+            validate::extension_number("extensionNumber", &req.extension_number)?;
+        }
+        for email in &req.email {
+            validate::email("email", email)?;
+        }
+        // type=User upstream, so RingCentral's paging counts users only.
+        let filter = ExtensionFilter {
+            page,
+            per_page,
+            status: convert::enum_filter::<pb::ExtensionStatus>("status", &req.status)?,
+            types: vec!["User"],
+            extension_number: Some(req.extension_number).filter(|n| !n.is_empty()),
+            email: req.email,
+        };
+        let list = self.rc.list_extensions(&ctx, &filter).await?;
+        Ok(Response::new(pb::ListUsersResponse {
+            records: list.records.into_iter().map(extension).collect(),
+            paging: convert::paging(list.paging),
+            navigation: convert::navigation(list.navigation),
+        }))
+    }
+}

@@ -1,0 +1,359 @@
+//! Every setting of the gateway, read once at start from environment variables.
+//!
+//! Each variable name is a constant in [`var`]; each is parsed into a typed field with
+//! a documented default, and a bad value stops the gateway with a message that names
+//! the variable (exit code 64, EX_USAGE). README.md's configuration table lists them.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use reqwest::Url;
+
+/// Environment variable names.
+pub mod var {
+    pub const GRPC_ADDR: &str = "GRPC_ADDR";
+    pub const HTTP_ADDR: &str = "HTTP_ADDR";
+    pub const SIDECAR_ADDR: &str = "SIDECAR_ADDR";
+    pub const RC_SERVER_URL: &str = "RC_SERVER_URL";
+    pub const RC_CLIENT_ID: &str = "RC_CLIENT_ID";
+    pub const RC_CLIENT_SECRET: &str = "RC_CLIENT_SECRET";
+    pub const RC_JWT: &str = "RC_JWT";
+    pub const RC_REQUEST_TIMEOUT: &str = "RC_REQUEST_TIMEOUT";
+    pub const RC_TOKEN_REFRESH_MARGIN: &str = "RC_TOKEN_REFRESH_MARGIN";
+    pub const REQUEST_TIMEOUT: &str = "REQUEST_TIMEOUT";
+    pub const HTTP_MAX_BODY_BYTES: &str = "HTTP_MAX_BODY_BYTES";
+    pub const SHUTDOWN_GRACE_PERIOD: &str = "SHUTDOWN_GRACE_PERIOD";
+    pub const LOG_LEVEL: &str = "LOG_LEVEL";
+    pub const LOG_FORMAT: &str = "LOG_FORMAT";
+}
+
+/// A bad setting: names the variable and says what is wrong.
+#[derive(Debug, thiserror::Error)]
+#[error("invalid {var}: {message}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+/// A secret value (client secret, JWT, token) that never shows in `Debug` output or logs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The secret itself; call only where it is sent to its recipient.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// The RingCentral app and user the gateway logs in as (JWT bearer grant).
+#[derive(Clone, Debug)]
+pub struct Credentials {
+    pub client_id: String,
+    pub client_secret: Secret,
+    pub jwt: Secret,
+}
+
+/// How the gateway reaches RingCentral.
+#[derive(Clone, Debug)]
+pub struct UpstreamConfig {
+    /// Base URL, e.g. `https://platform.ringcentral.com`.
+    pub server_url: Url,
+    /// `None` only until `serve --sandbox` fills in the sandbox's credentials.
+    pub credentials: Option<Credentials>,
+    /// Time allowed for one upstream HTTP exchange.
+    pub request_timeout: Duration,
+    /// Refresh the access token this long before it expires.
+    pub token_refresh_margin: Duration,
+}
+
+/// Log output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Json,
+    Text,
+}
+
+/// The whole configuration of a gateway process.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub grpc_addr: SocketAddr,
+    pub http_addr: SocketAddr,
+    pub sidecar_addr: SocketAddr,
+    pub upstream: UpstreamConfig,
+    /// Deadline for calls that come without one (HTTP/JSON, gRPC without grpc-timeout).
+    pub request_timeout: Duration,
+    /// Largest accepted HTTP/JSON request body.
+    pub http_max_body_bytes: usize,
+    /// How long in-flight calls may take to finish after SIGTERM.
+    pub shutdown_grace: Duration,
+    pub log_level: String,
+    pub log_format: LogFormat,
+    /// Run against the built-in sandbox (`serve --sandbox`).
+    pub sandbox: bool,
+}
+
+/// Production RingCentral.
+pub const DEFAULT_SERVER_URL: &str = "https://platform.ringcentral.com";
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env(sandbox: bool) -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok(), sandbox)
+    }
+
+    /// Reads the configuration through `lookup` (tests pass a map instead of the
+    /// process environment, which they must not mutate).
+    pub fn from_lookup(
+        lookup: impl Fn(&str) -> Option<String>,
+        sandbox: bool,
+    ) -> Result<Self, ConfigError> {
+        let vars = Vars(&lookup);
+        let credentials = vars.credentials(sandbox)?;
+        let log_format = match vars.get(var::LOG_FORMAT).as_deref() {
+            None => {
+                if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                    LogFormat::Text
+                } else {
+                    LogFormat::Json
+                }
+            }
+            Some("json") => LogFormat::Json,
+            Some("text") => LogFormat::Text,
+            Some(other) => {
+                return Err(ConfigError {
+                    var: var::LOG_FORMAT,
+                    message: format!("{other:?} is not one of json, text"),
+                });
+            }
+        };
+        let log_level = vars
+            .get(var::LOG_LEVEL)
+            .unwrap_or_else(|| "info".to_owned());
+        if tracing_subscriber::EnvFilter::try_new(&log_level).is_err() {
+            return Err(ConfigError {
+                var: var::LOG_LEVEL,
+                message: format!(
+                    "{log_level:?} is not a level (error, warn, info, debug, trace) or filter"
+                ),
+            });
+        }
+        Ok(Config {
+            grpc_addr: vars.addr(var::GRPC_ADDR, "0.0.0.0:50051")?,
+            http_addr: vars.addr(var::HTTP_ADDR, "0.0.0.0:8080")?,
+            sidecar_addr: vars.addr(var::SIDECAR_ADDR, "0.0.0.0:8081")?,
+            upstream: UpstreamConfig {
+                server_url: vars.url(var::RC_SERVER_URL, DEFAULT_SERVER_URL)?,
+                credentials,
+                request_timeout: vars.duration(var::RC_REQUEST_TIMEOUT, "30s")?,
+                token_refresh_margin: vars.duration(var::RC_TOKEN_REFRESH_MARGIN, "60s")?,
+            },
+            request_timeout: vars.duration(var::REQUEST_TIMEOUT, "60s")?,
+            http_max_body_bytes: vars.number(
+                var::HTTP_MAX_BODY_BYTES,
+                1024 * 1024,
+                1..=64 << 20,
+            )?,
+            shutdown_grace: vars.duration(var::SHUTDOWN_GRACE_PERIOD, "20s")?,
+            log_level,
+            log_format,
+            sandbox,
+        })
+    }
+}
+
+/// Typed access to the variables, with errors that name the variable.
+struct Vars<'a>(&'a dyn Fn(&str) -> Option<String>);
+
+impl Vars<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        (self.0)(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    }
+
+    fn addr(&self, name: &'static str, default: &str) -> Result<SocketAddr, ConfigError> {
+        let value = self.get(name).unwrap_or_else(|| default.to_owned());
+        value.parse().map_err(|_| ConfigError {
+            var: name,
+            message: format!("{value:?} is not a socket address like 0.0.0.0:8080"),
+        })
+    }
+
+    fn url(&self, name: &'static str, default: &str) -> Result<Url, ConfigError> {
+        let value = self.get(name).unwrap_or_else(|| default.to_owned());
+        let url = Url::parse(&value).map_err(|e| ConfigError {
+            var: name,
+            message: format!("{value:?} is not a URL: {e}"),
+        })?;
+        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+            return Err(ConfigError {
+                var: name,
+                message: format!("{value:?} must be an http(s) URL with a host"),
+            });
+        }
+        Ok(url)
+    }
+
+    /// A duration: plain seconds (`60`) or with a unit (`500ms`, `2m`).
+    fn duration(&self, name: &'static str, default: &str) -> Result<Duration, ConfigError> {
+        let value = self.get(name).unwrap_or_else(|| default.to_owned());
+        parse_duration(&value).ok_or_else(|| ConfigError {
+            var: name,
+            message: format!("{value:?} is not a duration (seconds, or e.g. 500ms, 30s, 2m)"),
+        })
+    }
+
+    fn number<T>(
+        &self,
+        name: &'static str,
+        default: T,
+        range: std::ops::RangeInclusive<T>,
+    ) -> Result<T, ConfigError>
+    where
+        T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
+    {
+        let Some(value) = self.get(name) else {
+            return Ok(default);
+        };
+        match value.parse::<T>() {
+            Ok(n) if range.contains(&n) => Ok(n),
+            _ => Err(ConfigError {
+                var: name,
+                message: format!(
+                    "{value:?} is not a number from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            }),
+        }
+    }
+
+    fn credentials(&self, sandbox: bool) -> Result<Option<Credentials>, ConfigError> {
+        let id = self.get(var::RC_CLIENT_ID);
+        let secret = self.get(var::RC_CLIENT_SECRET);
+        let jwt = self.get(var::RC_JWT);
+        match (id, secret, jwt) {
+            (Some(client_id), Some(secret), Some(jwt)) => Ok(Some(Credentials {
+                client_id,
+                client_secret: Secret::new(secret),
+                jwt: Secret::new(jwt),
+            })),
+            (None, None, None) if sandbox => Ok(None),
+            (id, secret, _) => {
+                let missing = if id.is_none() {
+                    var::RC_CLIENT_ID
+                } else if secret.is_none() {
+                    var::RC_CLIENT_SECRET
+                } else {
+                    var::RC_JWT
+                };
+                Err(ConfigError {
+                    var: missing,
+                    message: format!(
+                        "RingCentral credentials are required: set {}, {} and {} \
+                         (or run `rc-gateway serve --sandbox` to use the built-in sandbox)",
+                        var::RC_CLIENT_ID,
+                        var::RC_CLIENT_SECRET,
+                        var::RC_JWT
+                    ),
+                })
+            }
+        }
+    }
+}
+
+/// Parses `60`, `60s`, `500ms`, `2m`, `1h`.
+pub fn parse_duration(value: &str) -> Option<Duration> {
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    humantime::parse_duration(value).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn config(pairs: &[(&str, &str)], sandbox: bool) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned(), sandbox)
+    }
+
+    #[test]
+    fn defaults_apply_on_the_sandbox() {
+        let c = config(&[], true).unwrap();
+        assert_eq!(c.grpc_addr.port(), 50051);
+        assert_eq!(c.http_addr.port(), 8080);
+        assert_eq!(c.sidecar_addr.port(), 8081);
+        assert_eq!(c.upstream.request_timeout, Duration::from_secs(30));
+        assert_eq!(c.http_max_body_bytes, 1 << 20);
+        assert!(c.upstream.credentials.is_none());
+    }
+
+    #[test]
+    fn missing_credentials_are_refused_outside_the_sandbox() {
+        let err = config(&[], false).unwrap_err();
+        assert_eq!(err.var, var::RC_CLIENT_ID);
+        let err = config(
+            &[(var::RC_CLIENT_ID, "id"), (var::RC_CLIENT_SECRET, "s")],
+            false,
+        )
+        .unwrap_err();
+        assert_eq!(err.var, var::RC_JWT);
+        assert!(err.to_string().contains("--sandbox"));
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = config(&[(var::GRPC_ADDR, "nope")], true).unwrap_err();
+        assert_eq!(err.var, var::GRPC_ADDR);
+        let err = config(&[(var::RC_REQUEST_TIMEOUT, "soon")], true).unwrap_err();
+        assert_eq!(err.var, var::RC_REQUEST_TIMEOUT);
+        let err = config(&[(var::HTTP_MAX_BODY_BYTES, "0")], true).unwrap_err();
+        assert_eq!(err.var, var::HTTP_MAX_BODY_BYTES);
+        let err = config(&[(var::RC_SERVER_URL, "ftp://x")], true).unwrap_err();
+        assert_eq!(err.var, var::RC_SERVER_URL);
+        let err = config(&[(var::LOG_FORMAT, "xml")], true).unwrap_err();
+        assert_eq!(err.var, var::LOG_FORMAT);
+    }
+
+    #[test]
+    fn durations_accept_seconds_and_units() {
+        assert_eq!(parse_duration("60"), Some(Duration::from_secs(60)));
+        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2m"), Some(Duration::from_secs(120)));
+        assert_eq!(parse_duration("x"), None);
+    }
+
+    #[test]
+    fn secrets_do_not_show_in_debug_output() {
+        let c = config(
+            &[
+                (var::RC_CLIENT_ID, "id"),
+                (var::RC_CLIENT_SECRET, "top-secret"),
+                (var::RC_JWT, "eyJhbGciOi.secret.jwt"),
+            ],
+            false,
+        )
+        .unwrap();
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("top-secret"));
+        assert!(!debug.contains("eyJhbGciOi"));
+    }
+}

@@ -1,0 +1,389 @@
+//! The gateway's one error type, and its mapping to a gRPC status.
+//!
+//! Every failure a caller can see is an [`Error`]. [`Error::grpc_code`] and
+//! [`Error::http_status`] are the only places that decide the status codes; the
+//! transcoder renders HTTP/JSON error bodies from the `tonic::Status` built here, so
+//! gRPC and HTTP callers always agree.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use http::StatusCode;
+use tonic::Code;
+use tonic_types::{ErrorDetails, StatusExt};
+
+/// The `ErrorInfo.domain` of errors that RingCentral reported.
+pub const DOMAIN_RINGCENTRAL: &str = "ringcentral.com";
+/// The `ErrorInfo.domain` of errors the gateway raised itself.
+pub const DOMAIN_GATEWAY: &str = "rc-gateway";
+
+/// Metadata keys of the `ErrorInfo` detail, read back by the HTTP transcoder.
+pub mod info_key {
+    /// RingCentral's error code, e.g. `CMN-102`.
+    pub const ERROR_CODE: &str = "errorCode";
+    /// The HTTP status an HTTP/JSON caller gets.
+    pub const HTTP_STATUS: &str = "httpStatus";
+    /// The request field (or RingCentral parameter) at fault.
+    pub const FIELD: &str = "field";
+    /// The RingCentral permission the account lacks.
+    pub const PERMISSION: &str = "permission";
+    /// The id of a resource that was created before a later step failed.
+    pub const CREATED_ID: &str = "createdId";
+}
+
+/// An error answer from the RingCentral API, parsed from its error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RcApiError {
+    /// HTTP status RingCentral answered with.
+    pub status: StatusCode,
+    /// RingCentral's error code (`CMN-102`, `OAU-149`, ...), preferring the spec's
+    /// `errors[0].errorCode` over the legacy top-level copy.
+    pub error_code: Option<String>,
+    /// RingCentral's message (may be localized; never matched on).
+    pub message: String,
+    /// The parameter RingCentral complains about, if it said.
+    pub parameter_name: Option<String>,
+    /// The permission RingCentral says is missing, if it said.
+    pub permission_name: Option<String>,
+    /// `Retry-After` of a 429 or 503 answer.
+    pub retry_after: Option<Duration>,
+}
+
+impl std::fmt::Display for RcApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.error_code {
+            Some(code) => write!(f, "RingCentral: {} ({code})", self.message),
+            None => write!(f, "RingCentral: {}", self.message),
+        }
+    }
+}
+
+/// Everything that can go wrong while serving a call.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request is malformed; `field` names the request field at fault.
+    #[error("{message}")]
+    InvalidArgument { field: String, message: String },
+
+    /// A resource the caller named does not exist (known without asking RingCentral).
+    #[error("{0}")]
+    NotFound(String),
+
+    /// RingCentral answered the call with an error status.
+    #[error("{0}")]
+    Upstream(RcApiError),
+
+    /// RingCentral rejected the gateway's own credentials (not the caller's fault).
+    #[error("RingCentral rejected the gateway's credentials: {0}")]
+    UpstreamAuth(RcApiError),
+
+    /// No slot in RingCentral's rate budget could be had within the caller's deadline.
+    #[error("RingCentral's {group} rate limit is used up; retry in {} s", retry_after.as_secs().max(1))]
+    RateLimited {
+        group: &'static str,
+        retry_after: Duration,
+    },
+
+    /// The circuit breaker is open after repeated upstream failures.
+    #[error("RingCentral is failing; calls are paused for {} s", retry_after.as_secs().max(1))]
+    CircuitOpen { retry_after: Duration },
+
+    /// RingCentral could not be reached (connection refused, reset, DNS, TLS).
+    #[error("RingCentral could not be reached: {0}")]
+    Unreachable(String),
+
+    /// RingCentral did not answer within the upstream timeout.
+    #[error("RingCentral did not answer in time")]
+    UpstreamTimeout,
+
+    /// RingCentral answered with something the gateway cannot read.
+    #[error("RingCentral sent an answer the gateway cannot read: {0}")]
+    UpstreamInvalid(String),
+
+    /// The caller's deadline passed before an answer was ready.
+    #[error("the call's deadline expired")]
+    DeadlineExceeded,
+
+    /// The caller is not authenticated.
+    #[error("{0}")]
+    Unauthenticated(String),
+
+    /// The caller is authenticated but may not make this call.
+    #[error("{0}")]
+    PermissionDenied(String),
+
+    /// The gateway cannot serve the call in its current state (e.g. shared state lost).
+    #[error("{0}")]
+    Unavailable(String),
+
+    /// A multi-step operation created `created_id` and then failed at a later step.
+    #[error("{message} (created {created_id}; the later step failed: {cause})")]
+    PartiallyApplied {
+        message: String,
+        created_id: String,
+        cause: Box<Error>,
+    },
+
+    /// A bug or an impossible state; details are logged, not returned.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl Error {
+    /// An invalid request field.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The gRPC code a caller sees.
+    pub fn grpc_code(&self) -> Code {
+        match self {
+            Error::InvalidArgument { .. } => Code::InvalidArgument,
+            Error::NotFound(_) => Code::NotFound,
+            Error::Upstream(e) => upstream_code(e),
+            Error::UpstreamAuth(_) => Code::Unavailable,
+            Error::RateLimited { .. } => Code::ResourceExhausted,
+            Error::CircuitOpen { .. } | Error::Unreachable(_) | Error::Unavailable(_) => {
+                Code::Unavailable
+            }
+            Error::UpstreamTimeout | Error::UpstreamInvalid(_) => Code::Unavailable,
+            Error::DeadlineExceeded => Code::DeadlineExceeded,
+            Error::Unauthenticated(_) => Code::Unauthenticated,
+            Error::PermissionDenied(_) => Code::PermissionDenied,
+            Error::PartiallyApplied { cause, .. } => cause.grpc_code(),
+            Error::Internal(_) => Code::Internal,
+        }
+    }
+
+    /// The HTTP status an HTTP/JSON caller sees.
+    pub fn http_status(&self) -> StatusCode {
+        match self {
+            // An account without a RingCentral permission: 412, as "the account is not
+            // set up for this", distinct from a caller the gateway itself refuses (403).
+            Error::Upstream(e) if e.status == StatusCode::FORBIDDEN => {
+                StatusCode::PRECONDITION_FAILED
+            }
+            Error::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
+            Error::Unreachable(_) | Error::UpstreamInvalid(_) => StatusCode::BAD_GATEWAY,
+            Error::PartiallyApplied { cause, .. } => cause.http_status(),
+            other => http_status_of(other.grpc_code()),
+        }
+    }
+
+    /// How long the caller should wait before trying again, when that is known.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            Error::RateLimited { retry_after, .. } | Error::CircuitOpen { retry_after } => {
+                Some(*retry_after)
+            }
+            Error::Upstream(e) => e.retry_after,
+            Error::PartiallyApplied { cause, .. } => cause.retry_after(),
+            _ => None,
+        }
+    }
+
+    /// A stable, machine-readable reason (`ErrorInfo.reason`).
+    fn reason(&self) -> &'static str {
+        match self {
+            Error::InvalidArgument { .. } => "INVALID_ARGUMENT",
+            Error::NotFound(_) => "NOT_FOUND",
+            Error::Upstream(_) => "RINGCENTRAL_ERROR",
+            Error::UpstreamAuth(_) => "RINGCENTRAL_AUTH_FAILED",
+            Error::RateLimited { .. } => "RATE_BUDGET_EXHAUSTED",
+            Error::CircuitOpen { .. } => "CIRCUIT_OPEN",
+            Error::Unreachable(_) => "RINGCENTRAL_UNREACHABLE",
+            Error::UpstreamTimeout => "RINGCENTRAL_TIMEOUT",
+            Error::UpstreamInvalid(_) => "RINGCENTRAL_BAD_RESPONSE",
+            Error::DeadlineExceeded => "DEADLINE_EXCEEDED",
+            Error::Unauthenticated(_) => "UNAUTHENTICATED",
+            Error::PermissionDenied(_) => "PERMISSION_DENIED",
+            Error::Unavailable(_) => "UNAVAILABLE",
+            Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",
+            Error::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// The RingCentral error behind this error, if any.
+    pub fn upstream(&self) -> Option<&RcApiError> {
+        match self {
+            Error::Upstream(e) | Error::UpstreamAuth(e) => Some(e),
+            Error::PartiallyApplied { cause, .. } => cause.upstream(),
+            _ => None,
+        }
+    }
+
+    /// The message a caller sees. Internal errors stay vague: their detail is logged.
+    fn public_message(&self) -> String {
+        match self {
+            Error::Internal(_) => "internal error".to_owned(),
+            Error::Upstream(e) => {
+                let mut message = e.message.clone();
+                if let Some(permission) = &e.permission_name {
+                    if !message.contains(permission.as_str()) {
+                        message = format!("{message} (missing permission: {permission})");
+                    }
+                }
+                message
+            }
+            other => other.to_string(),
+        }
+    }
+
+    /// Converts to the gRPC status sent to callers, with `google.rpc` details
+    /// (`ErrorInfo`, `RetryInfo`, `BadRequest`) that the HTTP transcoder reads back.
+    pub fn to_status(&self) -> tonic::Status {
+        let mut metadata = HashMap::new();
+        metadata.insert(
+            info_key::HTTP_STATUS.to_owned(),
+            self.http_status().as_u16().to_string(),
+        );
+        let mut details = ErrorDetails::new();
+        let domain = match self.upstream() {
+            Some(rc) => {
+                if let Some(code) = &rc.error_code {
+                    metadata.insert(info_key::ERROR_CODE.to_owned(), code.clone());
+                }
+                if let Some(param) = &rc.parameter_name {
+                    metadata.insert(info_key::FIELD.to_owned(), param.clone());
+                }
+                if let Some(permission) = &rc.permission_name {
+                    metadata.insert(info_key::PERMISSION.to_owned(), permission.clone());
+                }
+                DOMAIN_RINGCENTRAL
+            }
+            None => DOMAIN_GATEWAY,
+        };
+        if let Error::InvalidArgument { field, message } = self {
+            metadata.insert(info_key::FIELD.to_owned(), field.clone());
+            details.add_bad_request_violation(field.clone(), message.clone());
+        }
+        if let Error::PartiallyApplied { created_id, .. } = self {
+            metadata.insert(info_key::CREATED_ID.to_owned(), created_id.clone());
+        }
+        if let Some(retry_after) = self.retry_after() {
+            details.set_retry_info(Some(retry_after));
+        }
+        details.set_error_info(self.reason(), domain, metadata);
+        let mut status =
+            tonic::Status::with_error_details(self.grpc_code(), self.public_message(), details);
+        if let Some(retry_after) = self.retry_after() {
+            let secs = retry_after.as_secs_f64().ceil().max(1.0) as u64;
+            if let Ok(value) = secs.to_string().parse() {
+                status.metadata_mut().insert("retry-after", value);
+            }
+        }
+        status
+    }
+}
+
+impl From<Error> for tonic::Status {
+    fn from(err: Error) -> Self {
+        if let Error::Internal(detail) = &err {
+            tracing::error!(error = %detail, "internal error");
+        }
+        err.to_status()
+    }
+}
+
+/// The gRPC code for an upstream error status, following DESIGN.md's table.
+fn upstream_code(e: &RcApiError) -> Code {
+    match e.status.as_u16() {
+        400 | 422 => Code::InvalidArgument,
+        401 => Code::Unavailable,
+        403 => Code::FailedPrecondition,
+        404 => Code::NotFound,
+        409 => Code::AlreadyExists,
+        429 => Code::ResourceExhausted,
+        501 => Code::Unimplemented,
+        500..=599 => Code::Unavailable,
+        _ => Code::Internal,
+    }
+}
+
+/// The HTTP status for a gRPC code (google.rpc.Code's documented mapping).
+pub fn http_status_of(code: Code) -> StatusCode {
+    match code {
+        Code::Ok => StatusCode::OK,
+        Code::Cancelled => StatusCode::from_u16(499).unwrap_or(StatusCode::BAD_REQUEST),
+        Code::InvalidArgument | Code::FailedPrecondition | Code::OutOfRange => {
+            StatusCode::BAD_REQUEST
+        }
+        Code::DeadlineExceeded => StatusCode::GATEWAY_TIMEOUT,
+        Code::NotFound => StatusCode::NOT_FOUND,
+        Code::AlreadyExists | Code::Aborted => StatusCode::CONFLICT,
+        Code::PermissionDenied => StatusCode::FORBIDDEN,
+        Code::Unauthenticated => StatusCode::UNAUTHORIZED,
+        Code::ResourceExhausted => StatusCode::TOO_MANY_REQUESTS,
+        Code::Unimplemented => StatusCode::NOT_IMPLEMENTED,
+        Code::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        Code::Unknown | Code::Internal | Code::DataLoss => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// Shorthand for results of gateway operations.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rc(status: u16, code: &str) -> RcApiError {
+        RcApiError {
+            status: StatusCode::from_u16(status).unwrap(),
+            error_code: Some(code.to_owned()),
+            message: "m".to_owned(),
+            parameter_name: None,
+            permission_name: None,
+            retry_after: None,
+        }
+    }
+
+    #[test]
+    fn upstream_statuses_map_to_the_designed_codes() {
+        let cases = [
+            (400, Code::InvalidArgument, 400),
+            (403, Code::FailedPrecondition, 412),
+            (404, Code::NotFound, 404),
+            (409, Code::AlreadyExists, 409),
+            (429, Code::ResourceExhausted, 429),
+            (500, Code::Unavailable, 503),
+            (503, Code::Unavailable, 503),
+        ];
+        for (status, code, http) in cases {
+            let err = Error::Upstream(rc(status, "CMN-1"));
+            assert_eq!(err.grpc_code(), code, "status {status}");
+            assert_eq!(err.http_status().as_u16(), http, "status {status}");
+        }
+    }
+
+    #[test]
+    fn status_details_carry_error_code_and_http_status() {
+        let status = Error::Upstream(rc(404, "CMN-102")).to_status();
+        let info = status.get_details_error_info().expect("error info");
+        assert_eq!(info.domain, DOMAIN_RINGCENTRAL);
+        assert_eq!(info.metadata["errorCode"], "CMN-102");
+        assert_eq!(info.metadata["httpStatus"], "404");
+    }
+
+    #[test]
+    fn rate_limited_carries_retry_after() {
+        let status = Error::RateLimited {
+            group: "Heavy",
+            retry_after: Duration::from_secs(12),
+        }
+        .to_status();
+        assert_eq!(status.code(), Code::ResourceExhausted);
+        assert_eq!(status.metadata().get("retry-after").unwrap(), "12");
+        let retry = status.get_details_retry_info().expect("retry info");
+        assert_eq!(retry.retry_delay, Some(Duration::from_secs(12)));
+    }
+
+    #[test]
+    fn internal_errors_do_not_leak_detail() {
+        let status = Error::Internal("secret path /x".into()).to_status();
+        assert_eq!(status.message(), "internal error");
+    }
+}

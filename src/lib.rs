@@ -1,0 +1,43 @@
+//! rc-gateway: the RingCentral Platform REST API behind typed gRPC services, the same
+//! methods over HTTP/JSON, and a built-in RingCentral sandbox.
+//!
+//! `main.rs` only parses the command line; everything else lives here so that tests
+//! and benchmarks start gateways and sandboxes in-process.
+
+#![forbid(unsafe_code)]
+
+pub mod api;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod proto;
+pub mod ringcentral;
+pub mod sandbox;
+pub mod server;
+pub mod sidecar;
+pub mod telemetry;
+pub mod transcode;
+
+pub use server::{Gateway, Listeners};
+
+/// Resolves when the process is asked to stop (SIGTERM from Kubernetes, or Ctrl-C).
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

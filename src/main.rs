@@ -1,0 +1,138 @@
+//! The `rc-gateway` command: parses arguments and hands over to the library.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+use rc_gateway::config::{Config, LogFormat};
+use rc_gateway::sandbox::{self, SandboxConfig};
+use rc_gateway::{Gateway, Listeners, telemetry};
+
+/// Exit code for bad configuration (sysexits EX_USAGE).
+const EX_USAGE: u8 = 64;
+
+#[derive(Parser)]
+#[command(
+    name = "rc-gateway",
+    version,
+    about = "gRPC and HTTP/JSON gateway for the RingCentral Platform API"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the gateway (the default). Settings come from environment variables.
+    Serve(ServeArgs),
+    /// Run only the RingCentral sandbox, for any RingCentral client.
+    Sandbox(SandboxArgs),
+}
+
+#[derive(clap::Args, Default)]
+struct ServeArgs {
+    /// Run against a built-in RingCentral sandbox (no account needed).
+    #[arg(long)]
+    sandbox: bool,
+}
+
+#[derive(clap::Args)]
+struct SandboxArgs {
+    /// Address to listen on.
+    #[arg(long, env = "SANDBOX_ADDR", default_value = "127.0.0.1:9090")]
+    addr: SocketAddr,
+    /// Do not enforce RingCentral's rate limits.
+    #[arg(long)]
+    unthrottled: bool,
+    /// Lifetime of issued access tokens, in seconds.
+    #[arg(long, default_value_t = 3600)]
+    access_token_ttl: u64,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("rc-gateway: cannot start the runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => runtime.block_on(serve(args)),
+        Command::Sandbox(args) => runtime.block_on(run_sandbox(args)),
+    }
+}
+
+async fn serve(args: ServeArgs) -> ExitCode {
+    let config = match Config::from_env(args.sandbox) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("rc-gateway: {err}");
+            return ExitCode::from(EX_USAGE);
+        }
+    };
+    telemetry::init_logging(&config.log_level, config.log_format);
+    let listeners = match Listeners::bind(&config).await {
+        Ok(listeners) => listeners,
+        Err(err) => {
+            tracing::error!(error = %err, "cannot listen");
+            return ExitCode::FAILURE;
+        }
+    };
+    let gateway = match Gateway::start(config, listeners).await {
+        Ok(gateway) => gateway,
+        Err(err) => {
+            tracing::error!(error = %err, "cannot start");
+            return ExitCode::from(EX_USAGE);
+        }
+    };
+    rc_gateway::shutdown_signal().await;
+    tracing::info!("shutting down");
+    gateway.shutdown().await;
+    ExitCode::SUCCESS
+}
+
+async fn run_sandbox(args: SandboxArgs) -> ExitCode {
+    let format = if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        LogFormat::Text
+    } else {
+        LogFormat::Json
+    };
+    telemetry::init_logging(
+        &std::env::var("LOG_LEVEL").unwrap_or_else(|_| "info".into()),
+        format,
+    );
+    let config = SandboxConfig {
+        throttling: !args.unthrottled,
+        access_token_ttl: Duration::from_secs(args.access_token_ttl.max(1)),
+        ..SandboxConfig::default()
+    };
+    let listener = match tokio::net::TcpListener::bind(args.addr).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!("rc-gateway sandbox: cannot listen on {}: {err}", args.addr);
+            return ExitCode::FAILURE;
+        }
+    };
+    let running = match sandbox::start(config, listener).await {
+        Ok(running) => running,
+        Err(err) => {
+            eprintln!("rc-gateway sandbox: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing::info!(
+        url = %running.url(),
+        client_id = sandbox::DEFAULT_CLIENT_ID,
+        "RingCentral sandbox ready; log in with the default app and JWT from README.md"
+    );
+    rc_gateway::shutdown_signal().await;
+    running.stop().await;
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,276 @@
+//! The OAuth token lifecycle: log in with the JWT bearer grant, refresh before the
+//! access token expires (refresh tokens are single-use), fall back to a full login
+//! when the refresh token is gone or refused, and let concurrent callers share one
+//! refresh. RingCentral's guidance (basics/errors.md): authenticate in one place,
+//! share the token, refresh proactively from `expires_in` rather than on 401.
+
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::{HeaderValue, StatusCode};
+use tokio::time::Instant;
+use tower::ServiceExt;
+
+use crate::config::{Credentials, Secret};
+use crate::context::CallContext;
+use crate::error::{Error, Result};
+
+use super::error_body;
+use super::models::TokenInfo;
+use super::ops;
+use super::stack::{RcRequest, RequestBody, UpstreamService};
+
+/// Grant type of RingCentral's JWT flow.
+const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+/// A token is not handed out when it has less than this left: it could expire in flight.
+const MIN_REMAINING: Duration = Duration::from_secs(5);
+
+/// An access token in use.
+#[derive(Debug)]
+pub struct AccessToken {
+    pub value: Secret,
+    pub expires_at: Instant,
+    /// Increments with every new token, so a 401 invalidates only the token it was for.
+    pub generation: u64,
+}
+
+struct RefreshToken {
+    value: Secret,
+    expires_at: Instant,
+}
+
+/// What the health check reports about the token.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenStatus {
+    pub valid: bool,
+    pub expires_in: Duration,
+}
+
+/// Holds the gateway's RingCentral session.
+pub struct TokenSource {
+    credentials: Credentials,
+    upstream: UpstreamService,
+    refresh_margin: Duration,
+    current: RwLock<Option<Arc<AccessToken>>>,
+    // Held while a grant is in flight: concurrent callers wait here and then find
+    // the new token instead of spending the Auth budget (5 per minute) themselves.
+    renewing: tokio::sync::Mutex<Option<RefreshToken>>,
+    last_error: RwLock<Option<String>>,
+}
+
+impl TokenSource {
+    /// A token source that sends its grants through `upstream` (the stack below the
+    /// bearer layer).
+    pub fn new(
+        credentials: Credentials,
+        upstream: UpstreamService,
+        refresh_margin: Duration,
+    ) -> Self {
+        TokenSource {
+            credentials,
+            upstream,
+            refresh_margin,
+            current: RwLock::new(None),
+            renewing: tokio::sync::Mutex::new(None),
+            last_error: RwLock::new(None),
+        }
+    }
+
+    fn current(&self) -> Option<Arc<AccessToken>> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// A valid access token, obtaining one if needed.
+    pub async fn access_token(&self, ctx: &CallContext) -> Result<Arc<AccessToken>> {
+        if let Some(token) = self.current() {
+            if token.expires_at > Instant::now() + MIN_REMAINING {
+                return Ok(token);
+            }
+        }
+        self.renew(ctx, Instant::now() + MIN_REMAINING).await
+    }
+
+    /// Drops the token of `generation` after RingCentral rejected it.
+    pub fn invalidate(&self, generation: u64) {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        if current.as_ref().is_some_and(|t| t.generation == generation) {
+            *current = None;
+        }
+    }
+
+    /// State for the health check.
+    pub fn status(&self) -> TokenStatus {
+        match self.current() {
+            Some(token) => {
+                let left = token.expires_at.saturating_duration_since(Instant::now());
+                TokenStatus {
+                    valid: !left.is_zero(),
+                    expires_in: left,
+                }
+            }
+            None => TokenStatus {
+                valid: false,
+                expires_in: Duration::ZERO,
+            },
+        }
+    }
+
+    /// The last failure to obtain a token, if the latest attempt failed.
+    pub fn last_error(&self) -> Option<String> {
+        self.last_error
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Ensures a token valid until at least `valid_until`, renewing at most once for
+    /// all concurrent callers.
+    async fn renew(&self, ctx: &CallContext, valid_until: Instant) -> Result<Arc<AccessToken>> {
+        let mut refresh = self.renewing.lock().await;
+        if let Some(token) = self.current() {
+            if token.expires_at >= valid_until {
+                return Ok(token); // renewed by another caller while this one waited
+            }
+        }
+        let result = self.grant(ctx, &mut refresh).await;
+        let mut last_error = self.last_error.write().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok(info) => {
+                *last_error = None;
+                let now = Instant::now();
+                *refresh = info.refresh_token.map(|value| RefreshToken {
+                    value: Secret::new(value),
+                    expires_at: now
+                        + Duration::from_secs(info.refresh_token_expires_in.unwrap_or(0)),
+                });
+                let generation = self.current().map_or(1, |t| t.generation + 1);
+                let token = Arc::new(AccessToken {
+                    value: Secret::new(info.access_token),
+                    expires_at: now + Duration::from_secs(info.expires_in),
+                    generation,
+                });
+                *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(token.clone());
+                tracing::info!(
+                    expires_in = info.expires_in,
+                    "obtained a RingCentral access token"
+                );
+                Ok(token)
+            }
+            Err(err) => {
+                *last_error = Some(err.to_string());
+                Err(err)
+            }
+        }
+    }
+
+    /// Refresh grant when a live refresh token is held, else (or when it is refused)
+    /// the JWT grant.
+    async fn grant(
+        &self,
+        ctx: &CallContext,
+        refresh: &mut Option<RefreshToken>,
+    ) -> Result<TokenInfo> {
+        if let Some(token) = refresh.take().filter(|t| t.expires_at > Instant::now()) {
+            let form = [
+                ("grant_type", "refresh_token"),
+                ("refresh_token", token.value.expose()),
+            ];
+            match self.token_request(ctx, &form).await {
+                Ok(info) => return Ok(info),
+                Err(Error::UpstreamAuth(rc)) => {
+                    tracing::info!(
+                        error_code = rc.error_code.as_deref().unwrap_or(""),
+                        "RingCentral refused the refresh token; logging in again"
+                    );
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        let form = [
+            ("grant_type", JWT_GRANT),
+            ("assertion", self.credentials.jwt.expose()),
+        ];
+        self.token_request(ctx, &form).await
+    }
+
+    async fn token_request(&self, ctx: &CallContext, form: &[(&str, &str)]) -> Result<TokenInfo> {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let request = RcRequest {
+            op: &ops::GET_TOKEN,
+            path: ops::GET_TOKEN.path.to_owned(),
+            query: Vec::new(),
+            body: Some(RequestBody {
+                content_type: "application/x-www-form-urlencoded",
+                bytes: Bytes::from(body),
+            }),
+            ctx: ctx.clone(),
+            authorization: Some(self.basic_auth()?),
+        };
+        let response = self.upstream.clone().oneshot(request).await?;
+        if response.status.is_success() {
+            return serde_json::from_slice(&response.body)
+                .map_err(|e| Error::UpstreamInvalid(format!("token response: {e}")));
+        }
+        let rc = error_body::parse(response.status, &response.headers, &response.body);
+        Err(match response.status {
+            StatusCode::BAD_REQUEST | StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
+                Error::UpstreamAuth(rc)
+            }
+            _ => Error::Upstream(rc),
+        })
+    }
+
+    fn basic_auth(&self) -> Result<HeaderValue> {
+        use base64::Engine;
+        let pair = format!(
+            "{}:{}",
+            self.credentials.client_id,
+            self.credentials.client_secret.expose()
+        );
+        let encoded = base64::engine::general_purpose::STANDARD.encode(pair);
+        let mut value = HeaderValue::from_str(&format!("Basic {encoded}"))
+            .map_err(|_| Error::Internal("client credentials are not header-safe".into()))?;
+        value.set_sensitive(true);
+        Ok(value)
+    }
+
+    /// Refreshes the token `refresh_margin` before it expires, for as long as the
+    /// gateway runs, so calls rarely wait for a grant.
+    pub async fn run_refresher(self: Arc<Self>, shutdown: tokio_util::sync::CancellationToken) {
+        // Failed logins back off: the Auth group allows only 5 requests a minute.
+        let mut retry_pause = Duration::from_secs(15);
+        loop {
+            let wake = match self.current() {
+                Some(token) => token
+                    .expires_at
+                    .checked_sub(self.refresh_margin)
+                    .unwrap_or_else(Instant::now),
+                None => Instant::now(),
+            };
+            tokio::select! {
+                () = shutdown.cancelled() => return,
+                () = tokio::time::sleep_until(wake) => {}
+            }
+            let ctx = CallContext::internal(Duration::from_secs(30));
+            let valid_until = Instant::now() + self.refresh_margin + Duration::from_secs(1);
+            match self.renew(&ctx, valid_until).await {
+                Ok(_) => retry_pause = Duration::from_secs(15),
+                Err(err) => {
+                    tracing::warn!(error = %err, retry_in_s = retry_pause.as_secs(), "could not renew the RingCentral access token");
+                    tokio::select! {
+                        () = shutdown.cancelled() => return,
+                        () = tokio::time::sleep(retry_pause) => {}
+                    }
+                    retry_pause = (retry_pause * 2).min(Duration::from_secs(300));
+                }
+            }
+        }
+    }
+}

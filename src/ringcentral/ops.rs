@@ -1,0 +1,158 @@
+//! The RingCentral operations the gateway and the sandbox use, with the usage-plan
+//! group that rc-platform.yml gives each one (`x-throttling-group`).
+//!
+//! Both sides classify requests from this one table: the gateway to spend the right
+//! rate budget, the sandbox to enforce the right limit. `tests/spec_conformance.rs`
+//! checks every entry against the spec, so the table cannot drift from it.
+
+use http::Method;
+
+/// A RingCentral usage-plan group ("API group"), each with its own rate limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ThrottleGroup {
+    Light,
+    Medium,
+    Heavy,
+    Auth,
+    NoThrottling,
+}
+
+impl ThrottleGroup {
+    /// Groups that have a limit.
+    pub const LIMITED: [ThrottleGroup; 4] = [
+        ThrottleGroup::Light,
+        ThrottleGroup::Medium,
+        ThrottleGroup::Heavy,
+        ThrottleGroup::Auth,
+    ];
+
+    /// The name RingCentral uses (`x-throttling-group`, `X-Rate-Limit-Group`).
+    pub const fn name(self) -> &'static str {
+        match self {
+            ThrottleGroup::Light => "Light",
+            ThrottleGroup::Medium => "Medium",
+            ThrottleGroup::Heavy => "Heavy",
+            ThrottleGroup::Auth => "Auth",
+            ThrottleGroup::NoThrottling => "NoThrottling",
+        }
+    }
+
+    /// Parses a group name, ignoring case (the live API sends e.g. `light`).
+    pub fn parse(name: &str) -> Option<Self> {
+        [
+            ThrottleGroup::Light,
+            ThrottleGroup::Medium,
+            ThrottleGroup::Heavy,
+            ThrottleGroup::Auth,
+            ThrottleGroup::NoThrottling,
+        ]
+        .into_iter()
+        .find(|g| g.name().eq_ignore_ascii_case(name))
+    }
+
+    /// RingCentral's default limit per 60 s window (rate-limits.md).
+    pub const fn default_limit(self) -> u32 {
+        match self {
+            ThrottleGroup::Light => 50,
+            ThrottleGroup::Medium => 40,
+            ThrottleGroup::Heavy => 10,
+            ThrottleGroup::Auth => 5,
+            ThrottleGroup::NoThrottling => u32::MAX,
+        }
+    }
+}
+
+impl std::fmt::Display for ThrottleGroup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One RingCentral REST operation.
+#[derive(Debug)]
+pub struct Operation {
+    /// The spec's operationId.
+    pub id: &'static str,
+    pub method: Method,
+    /// The spec's path template, e.g. `/restapi/v1.0/account/{accountId}/extension`.
+    pub path: &'static str,
+    pub group: ThrottleGroup,
+}
+
+impl Operation {
+    /// Whether repeating the operation cannot change the outcome (RFC 9110 §9.2.2).
+    pub fn idempotent(&self) -> bool {
+        matches!(
+            self.method,
+            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+        )
+    }
+}
+
+macro_rules! operations {
+    ($($name:ident = $id:literal $method:ident $path:literal $group:ident;)*) => {
+        $(
+            #[doc = concat!("`", stringify!($method), " ", $path, "` (", $id, ")")]
+            pub static $name: Operation = Operation {
+                id: $id,
+                method: Method::$method,
+                path: $path,
+                group: ThrottleGroup::$group,
+            };
+        )*
+
+        /// Every operation in the table.
+        pub static ALL: &[&Operation] = &[$(&$name),*];
+    };
+}
+
+operations! {
+    GET_TOKEN = "getToken" POST "/restapi/oauth/token" Auth;
+    REVOKE_TOKEN = "revokeToken" POST "/restapi/oauth/revoke" Auth;
+
+    LIST_EXTENSIONS = "listExtensions" GET "/restapi/v1.0/account/{accountId}/extension" Medium;
+    CREATE_EXTENSION = "createExtension" POST "/restapi/v1.0/account/{accountId}/extension" Medium;
+    READ_EXTENSION = "readExtension" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Light;
+    UPDATE_EXTENSION = "updateExtension" PUT "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Medium;
+    DELETE_EXTENSION = "deleteExtension" DELETE "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Medium;
+
+    LIST_SITES = "listSites" GET "/restapi/v1.0/account/{accountId}/sites" Light;
+    CREATE_SITE = "createSite" POST "/restapi/v1.0/account/{accountId}/sites" Medium;
+    READ_SITE = "readSite" GET "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light;
+    UPDATE_SITE = "updateSite" PUT "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light;
+    DELETE_SITE = "deleteSite" DELETE "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light;
+}
+
+/// The operation with this method and spec path template.
+pub fn find(method: &Method, path: &str) -> Option<&'static Operation> {
+    ALL.iter()
+        .copied()
+        .find(|op| op.method == *method && op.path == path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operations_are_unique() {
+        for (i, a) in ALL.iter().enumerate() {
+            for b in &ALL[i + 1..] {
+                assert!(a.id != b.id, "{} twice", a.id);
+                assert!(
+                    !(a.method == b.method && a.path == b.path),
+                    "{} {} twice",
+                    a.method,
+                    a.path
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn groups_parse_case_insensitively() {
+        assert_eq!(ThrottleGroup::parse("light"), Some(ThrottleGroup::Light));
+        assert_eq!(ThrottleGroup::parse("HEAVY"), Some(ThrottleGroup::Heavy));
+        assert_eq!(ThrottleGroup::parse("other"), None);
+    }
+}

@@ -1,0 +1,99 @@
+//! The innermost layer: one shared reqwest client (one connection pool for all calls).
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Once};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use http::header;
+
+use super::{RcRequest, RcResponse, UpstreamError};
+
+/// Sends requests to RingCentral's base URL.
+#[derive(Clone)]
+pub struct Transport {
+    client: reqwest::Client,
+    base: Arc<str>,
+}
+
+impl Transport {
+    /// A transport for `base_url` (no trailing slash needed).
+    pub fn new(base_url: &reqwest::Url) -> Self {
+        Transport {
+            client: http_client(),
+            base: base_url.as_str().trim_end_matches('/').into(),
+        }
+    }
+}
+
+/// The process's HTTP client for upstream calls. reqwest is built without a default
+/// crypto provider (ring builds far faster than aws-lc on small machines), so ring is
+/// installed once here.
+pub fn http_client() -> reqwest::Client {
+    static PROVIDER: Once = Once::new();
+    PROVIDER.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+    reqwest::Client::builder()
+        .user_agent(concat!("rc-gateway/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(Duration::from_secs(5))
+        .pool_idle_timeout(Duration::from_secs(90))
+        .tcp_nodelay(true)
+        .build()
+        .expect("the HTTP client builds with static settings")
+}
+
+impl tower::Service<RcRequest> for Transport {
+    type Response = RcResponse;
+    type Error = UpstreamError;
+    type Future = Pin<Box<dyn Future<Output = Result<RcResponse, UpstreamError>> + Send>>;
+
+    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: RcRequest) -> Self::Future {
+        let client = self.client.clone();
+        let base = self.base.clone();
+        Box::pin(async move {
+            let mut url = reqwest::Url::parse(&format!("{base}{}", req.path))
+                .map_err(|e| UpstreamError::Connect(format!("bad upstream URL: {e}")))?;
+            if !req.query.is_empty() {
+                url.query_pairs_mut()
+                    .extend_pairs(req.query.iter().map(|(k, v)| (*k, v.as_str())));
+            }
+            let mut builder = client
+                .request(req.op.method.clone(), url)
+                .header(header::ACCEPT, "application/json")
+                .header(crate::context::REQUEST_ID_HEADER, &*req.ctx.request_id);
+            if let Some(auth) = req.authorization {
+                builder = builder.header(header::AUTHORIZATION, auth);
+            }
+            if let Some(body) = req.body {
+                builder = builder
+                    .header(header::CONTENT_TYPE, body.content_type)
+                    .body(body.bytes);
+            }
+            let response = builder.send().await.map_err(classify)?;
+            let status = response.status();
+            let headers = response.headers().clone();
+            let body = response.bytes().await.map_err(classify)?;
+            Ok(RcResponse {
+                status,
+                headers,
+                body,
+            })
+        })
+    }
+}
+
+fn classify(err: reqwest::Error) -> UpstreamError {
+    if err.is_timeout() {
+        UpstreamError::Timeout
+    } else if err.is_connect() {
+        UpstreamError::Connect(err.to_string())
+    } else {
+        UpstreamError::Io(err.to_string())
+    }
+}

@@ -1,0 +1,113 @@
+//! The sandbox's admin API (`/_sandbox/...`), for tests and operators: counters,
+//! recorded requests, rate limits and token expiry. Not part of RingCentral's API.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::State as AxumState;
+use axum::response::Json;
+use axum::routing::{get, post};
+use http::StatusCode;
+use serde::Deserialize;
+
+use super::GroupLimit;
+use super::errors::ApiError;
+use super::state::{RecordedRequest, State, Stats};
+use crate::ringcentral::ops::ThrottleGroup;
+
+pub fn router() -> Router<Arc<State>> {
+    Router::new()
+        .route("/stats", get(stats))
+        .route("/requests", get(requests))
+        .route("/reset", post(reset))
+        .route("/limits", post(limits))
+        .route("/tokens/expire", post(expire_tokens))
+}
+
+async fn stats(AxumState(state): AxumState<Arc<State>>) -> Json<Stats> {
+    Json(state.counters.snapshot(&state))
+}
+
+async fn requests(AxumState(state): AxumState<Arc<State>>) -> Json<Vec<RecordedRequest>> {
+    Json(
+        state
+            .recorded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .cloned()
+            .collect(),
+    )
+}
+
+/// Clears counters, recorded requests and rate-limit windows (not the data).
+async fn reset(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
+    state.counters.reset();
+    state
+        .recorded
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clear();
+    state
+        .throttle
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .reset();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LimitsRequest {
+    /// Turns enforcement of all limits on or off.
+    throttling: Option<bool>,
+    /// Per group (`Light`, `Medium`, `Heavy`, `Auth`): new limit settings.
+    #[serde(default)]
+    groups: BTreeMap<String, LimitSetting>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LimitSetting {
+    limit: u32,
+    window_seconds: Option<u64>,
+    penalty_seconds: Option<u64>,
+}
+
+async fn limits(
+    AxumState(state): AxumState<Arc<State>>,
+    Json(req): Json<LimitsRequest>,
+) -> Result<Json<Stats>, ApiError> {
+    {
+        let mut throttle = state.throttle.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(enabled) = req.throttling {
+            throttle.set_enabled(enabled);
+        }
+        for (name, setting) in req.groups {
+            let group = ThrottleGroup::parse(&name)
+                .filter(|g| *g != ThrottleGroup::NoThrottling)
+                .ok_or_else(|| ApiError::invalid("groups", Some(&name)))?;
+            let current = throttle.limit(group);
+            throttle.set_limit(
+                group,
+                GroupLimit {
+                    limit: setting.limit,
+                    window: setting
+                        .window_seconds
+                        .map_or(current.window, Duration::from_secs),
+                    penalty: setting
+                        .penalty_seconds
+                        .map_or(current.penalty, Duration::from_secs),
+                },
+            );
+        }
+    }
+    Ok(Json(state.counters.snapshot(&state)))
+}
+
+async fn expire_tokens(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
+    state.expire_access_tokens();
+    StatusCode::NO_CONTENT
+}

@@ -1,0 +1,108 @@
+//! RingCentral error answers: `errors[]` as the spec requires, mirrored at the top
+//! level as the live API does (API-NOTES §4.1).
+
+use std::time::Duration;
+
+use axum::Json;
+use axum::response::{IntoResponse, Response};
+use http::{HeaderValue, StatusCode, header};
+
+use crate::ringcentral::error_body::{ErrorBody, ErrorItem};
+
+/// An error answer of the sandbox.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub body: ErrorBody,
+    pub retry_after: Option<Duration>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
+        ApiError {
+            status,
+            body: ErrorBody::new(ErrorItem {
+                error_code: code.to_owned(),
+                message: message.into(),
+                ..Default::default()
+            }),
+            retry_after: None,
+        }
+    }
+
+    fn with_parameter(mut self, name: &str, value: Option<&str>) -> Self {
+        self.body.parameter_name = Some(name.to_owned());
+        if let Some(item) = self.body.errors.first_mut() {
+            item.parameter_name = Some(name.to_owned());
+            item.parameter_value = value.map(str::to_owned);
+        }
+        self
+    }
+
+    /// CMN-101: a parameter has an invalid value.
+    pub fn invalid(name: &str, value: Option<&str>) -> Self {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "CMN-101",
+            format!("Parameter [{name}] value is invalid."),
+        )
+        .with_parameter(name, value)
+    }
+
+    /// CMN-100: a mandatory parameter is missing.
+    pub fn missing(name: &str) -> Self {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "CMN-100",
+            format!("Mandatory parameter [{name}] not specified"),
+        )
+        .with_parameter(name, None)
+    }
+
+    /// CMN-102: the resource a parameter names does not exist.
+    pub fn not_found(name: &str, value: &str) -> Self {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "CMN-102",
+            format!("Resource for parameter [{name}] is not found"),
+        )
+        .with_parameter(name, Some(value))
+    }
+
+    /// CMN-103: the body is not JSON.
+    pub fn unparsable(detail: &str) -> Self {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "CMN-103",
+            format!("JSON can't be parsed. {detail}"),
+        )
+    }
+
+    /// An OAuth error (`{"error": ..., "errors": [...]}`).
+    pub fn oauth(status: StatusCode, error: &str, code: &str, message: &str) -> Self {
+        let mut e = ApiError::new(status, code, message);
+        e.body.error = Some(error.to_owned());
+        e.body.error_description = Some(message.to_owned());
+        e.body.error_code = None;
+        e.body.message = None;
+        e
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, Json(self.body)).into_response();
+        if let Some(retry_after) = self.retry_after {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from(retry_after.as_secs()),
+            );
+        }
+        response
+    }
+}
+
+/// Paths the API does not have: RingCentral's gateway answers AGW-404.
+pub async fn unrouted() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "AGW-404", "Resource not found")
+}

@@ -1,0 +1,174 @@
+//! What every sandbox request passes before its handler, like RingCentral's API
+//! gateway: recording (for tests), bearer-token check, and the per-group rate limit
+//! with its `X-Rate-Limit-*` headers.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::extract::{MatchedPath, Request, State as AxumState};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use tokio::time::Instant;
+
+use super::errors::ApiError;
+use super::state::{RecordedRequest, State};
+use super::throttle::Decision;
+use crate::ringcentral::ops::{self, Operation};
+
+/// The user a request acts for (resolves `~`).
+#[derive(Clone, Copy, Debug)]
+pub struct Caller {
+    pub owner_id: i64,
+}
+
+fn record(state: &State, request: &Request, op: Option<&'static Operation>) {
+    let headers: BTreeMap<String, String> = request
+        .headers()
+        .iter()
+        .filter(|(name, _)| *name != header::AUTHORIZATION)
+        .filter_map(|(name, value)| {
+            Some((name.as_str().to_owned(), value.to_str().ok()?.to_owned()))
+        })
+        .collect();
+    state.record(RecordedRequest {
+        method: request.method().to_string(),
+        path: request.uri().path().to_owned(),
+        operation: op.map(|o| o.id),
+        headers,
+    });
+}
+
+fn rate_headers(headers: &mut HeaderMap, decision: &Decision) {
+    headers.insert(
+        "x-rate-limit-group",
+        HeaderValue::from_static(decision.group.name()),
+    );
+    headers.insert("x-rate-limit-limit", HeaderValue::from(decision.limit));
+    headers.insert(
+        "x-rate-limit-remaining",
+        HeaderValue::from(decision.remaining),
+    );
+    headers.insert(
+        "x-rate-limit-window",
+        HeaderValue::from(decision.window.as_secs()),
+    );
+}
+
+fn throttled(decision: &Decision) -> Response {
+    let mut error = ApiError::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "CMN-301",
+        "Request rate exceeded",
+    );
+    error.retry_after = Some(decision.retry_after);
+    let mut response = error.into_response();
+    rate_headers(response.headers_mut(), decision);
+    response
+}
+
+/// Admits a request of `op` for `key`, counting it.
+fn admit(state: &State, key: &str, op: &'static Operation) -> Decision {
+    state.counters.request(op);
+    let decision = state
+        .throttle
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .admit(key, op.group, Instant::now());
+    if !decision.allowed {
+        state.counters.throttled(op.group);
+    }
+    decision
+}
+
+/// Gate of the REST API routes.
+pub async fn api(
+    AxumState(state): AxumState<Arc<State>>,
+    matched: MatchedPath,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let op = ops::find(request.method(), matched.as_str());
+    record(&state, &request, op);
+    let Some(op) = op else {
+        return next.run(request).await;
+    };
+    let caller = match authenticate(&state, request.headers()) {
+        Ok(caller) => caller,
+        Err(err) => return err.into_response(),
+    };
+    let decision = admit(&state, &format!("user:{}", caller.owner_id), op);
+    if !decision.allowed {
+        return throttled(&decision);
+    }
+    // The spec's account path parameter: "~" or the account's own id.
+    if let Some(account) = request.uri().path().strip_prefix("/restapi/v1.0/account/") {
+        let account = account.split('/').next().unwrap_or("");
+        if account != "~" && account != state.account_id {
+            let mut response = ApiError::not_found("accountId", account).into_response();
+            rate_headers(response.headers_mut(), &decision);
+            return response;
+        }
+    }
+    request.extensions_mut().insert(caller);
+    let mut response = next.run(request).await;
+    rate_headers(response.headers_mut(), &decision);
+    response
+}
+
+fn authenticate(state: &State, headers: &HeaderMap) -> Result<Caller, ApiError> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "AGW-401",
+            "Authorization header is not specified",
+        ));
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                "AGW-402",
+                "Invalid Authorization header",
+            )
+        })?;
+    let sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+    let session = sessions.access.get(token).ok_or_else(|| {
+        let mut e = ApiError::new(StatusCode::UNAUTHORIZED, "OAU-149", "Invalid token");
+        e.body.error_code = Some("TokenInvalid".to_owned());
+        e
+    })?;
+    if session.expires_at <= Instant::now() {
+        let mut e = ApiError::new(StatusCode::UNAUTHORIZED, "OAU-128", "Access token expired");
+        e.body.error_code = Some("TokenExpired".to_owned());
+        return Err(e);
+    }
+    Ok(Caller {
+        owner_id: session.owner_id,
+    })
+}
+
+/// Gate of the OAuth endpoints: the Auth group is counted per app.
+pub async fn oauth(
+    AxumState(state): AxumState<Arc<State>>,
+    matched: MatchedPath,
+    request: Request,
+    next: Next,
+) -> Response {
+    let op = ops::find(request.method(), matched.as_str());
+    record(&state, &request, op);
+    let Some(op) = op else {
+        return next.run(request).await;
+    };
+    let app = super::oauth::client_id(request.headers()).unwrap_or_default();
+    let decision = admit(&state, &format!("app:{app}"), op);
+    if !decision.allowed {
+        return throttled(&decision);
+    }
+    let mut response = next.run(request).await;
+    rate_headers(response.headers_mut(), &decision);
+    response
+}

@@ -1,0 +1,183 @@
+//! A RingCentral look-alike for development and tests: the same paths, JSON shapes,
+//! paging envelope, error bodies, OAuth token lifecycle and per-group rate limits
+//! (with headers and the 429 penalty) as the real Platform API, over deterministic
+//! seeded data. It follows rc-platform.yml; `tests/spec_conformance.rs` checks its
+//! answers against the spec's schemas.
+//!
+//! Tests and operators drive it through a small admin API under `/_sandbox/`.
+
+mod admin;
+mod errors;
+mod extensions;
+mod gate;
+mod oauth;
+mod paging;
+mod query;
+mod seed;
+mod sites;
+mod state;
+mod throttle;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{get, post};
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+pub use state::State;
+
+use crate::config::{Credentials, Secret};
+use crate::ringcentral::ops::{self, ThrottleGroup};
+
+/// The sandbox's default app: documented in README so any RingCentral client can log in.
+pub const DEFAULT_CLIENT_ID: &str = "rcgw-sandbox-client-id";
+/// The sandbox's default app secret.
+pub const DEFAULT_CLIENT_SECRET: &str = "rcgw-sandbox-client-secret";
+/// The sandbox's default user credential (a JWT in RingCentral's format; it logs in as
+/// the account's administrator, extension 101).
+pub const DEFAULT_JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL3BsYXRmb3JtLnJpbmdjZW50cmFsLmNvbS9yZXN0YXBpL29hdXRoL3Rva2VuIiwiaXNzIjoicmMtZ2F0ZXdheS1zYW5kYm94Iiwic3ViIjoic2FuZGJveC1hZG1pbiIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwLCJqdGkiOiJyYy1nYXRld2F5LXNhbmRib3gtZGVmYXVsdC11c2VyIn0.cmMtZ2F0ZXdheSBzYW5kYm94IGNyZWRlbnRpYWwsIG5vdCBhIHNlY3JldA";
+
+/// The gateway credentials that log in to a sandbox with default settings.
+pub fn default_credentials() -> Credentials {
+    Credentials {
+        client_id: DEFAULT_CLIENT_ID.to_owned(),
+        client_secret: Secret::new(DEFAULT_CLIENT_SECRET),
+        jwt: Secret::new(DEFAULT_JWT),
+    }
+}
+
+/// Rate limit of one usage-plan group.
+#[derive(Clone, Copy, Debug)]
+pub struct GroupLimit {
+    pub limit: u32,
+    pub window: Duration,
+    pub penalty: Duration,
+}
+
+/// Sandbox settings.
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    pub client_id: String,
+    pub client_secret: String,
+    /// Accepted user JWTs; each logs in as the administrator extension.
+    pub jwts: Vec<String>,
+    pub access_token_ttl: Duration,
+    pub refresh_token_ttl: Duration,
+    /// Whether the per-group rate limits are enforced.
+    pub throttling: bool,
+    pub limits: [(ThrottleGroup, GroupLimit); 4],
+    /// Seed of the generated account data.
+    pub seed: u64,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        let limit = |group: ThrottleGroup| {
+            (
+                group,
+                GroupLimit {
+                    limit: group.default_limit(),
+                    window: Duration::from_secs(60),
+                    penalty: Duration::from_secs(60),
+                },
+            )
+        };
+        SandboxConfig {
+            client_id: DEFAULT_CLIENT_ID.to_owned(),
+            client_secret: DEFAULT_CLIENT_SECRET.to_owned(),
+            jwts: vec![DEFAULT_JWT.to_owned()],
+            access_token_ttl: Duration::from_secs(3600),
+            refresh_token_ttl: Duration::from_secs(604_800),
+            throttling: true,
+            limits: ThrottleGroup::LIMITED.map(limit),
+            seed: 20_240_101,
+        }
+    }
+}
+
+/// A running sandbox.
+pub struct RunningSandbox {
+    pub addr: SocketAddr,
+    pub state: Arc<State>,
+    shutdown: CancellationToken,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RunningSandbox {
+    /// Its base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops serving and waits for the server task.
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        let _ = self.task.await;
+    }
+}
+
+/// Serves the sandbox on `listener` until `stop` is called.
+pub async fn start(
+    config: SandboxConfig,
+    listener: TcpListener,
+) -> std::io::Result<RunningSandbox> {
+    let addr = listener.local_addr()?;
+    let state = Arc::new(State::new(config, format!("http://{addr}")));
+    let shutdown = CancellationToken::new();
+    let app = router(state.clone());
+    let signal = shutdown.clone();
+    let task = tokio::spawn(async move {
+        let serve = axum::serve(listener, app).with_graceful_shutdown(signal.cancelled_owned());
+        if let Err(err) = serve.await {
+            tracing::error!(error = %err, "sandbox server failed");
+        }
+    });
+    Ok(RunningSandbox {
+        addr,
+        state,
+        shutdown,
+        task,
+    })
+}
+
+/// The sandbox's HTTP routes. API routes are registered under the spec's own path
+/// templates, so the gate can look the operation (and its throttling group) up from
+/// the matched path.
+pub fn router(state: Arc<State>) -> Router {
+    let api = Router::new()
+        .route(
+            ops::LIST_EXTENSIONS.path,
+            get(extensions::list).post(extensions::create),
+        )
+        .route(
+            ops::READ_EXTENSION.path,
+            get(extensions::read)
+                .put(extensions::update)
+                .delete(extensions::delete),
+        )
+        .route(ops::LIST_SITES.path, get(sites::list).post(sites::create))
+        .route(
+            ops::READ_SITE.path,
+            get(sites::read).put(sites::update).delete(sites::delete),
+        )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::api,
+        ));
+    let oauth = Router::new()
+        .route(ops::GET_TOKEN.path, post(oauth::token))
+        .route(ops::REVOKE_TOKEN.path, post(oauth::revoke))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::oauth,
+        ));
+    Router::new()
+        .merge(api)
+        .merge(oauth)
+        .nest("/_sandbox", admin::router())
+        .fallback(errors::unrouted)
+        .with_state(state)
+}

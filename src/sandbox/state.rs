@@ -1,0 +1,239 @@
+//! The sandbox's in-memory account: data, OAuth sessions, rate-limit windows and
+//! counters that tests read.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use serde::Serialize;
+use tokio::time::Instant;
+
+use super::SandboxConfig;
+use super::seed;
+use super::throttle::Throttle;
+use crate::ringcentral::models::{ExtensionInfo, SiteInfo};
+use crate::ringcentral::ops::{self, ThrottleGroup};
+
+/// Everything the sandbox knows.
+pub struct State {
+    pub config: SandboxConfig,
+    pub base_url: String,
+    pub account_id: String,
+    pub data: Mutex<Data>,
+    pub sessions: Mutex<Sessions>,
+    pub throttle: Mutex<Throttle>,
+    pub counters: Counters,
+    pub recorded: Mutex<VecDeque<RecordedRequest>>,
+}
+
+/// How many requests the sandbox remembers for `/_sandbox/requests`.
+const RECORDED_MAX: usize = 500;
+
+/// Account data.
+pub struct Data {
+    /// The administrator the default JWT logs in as.
+    pub admin_id: i64,
+    pub next_id: i64,
+    pub extensions: BTreeMap<i64, ExtensionInfo>,
+    pub sites: BTreeMap<String, SiteInfo>,
+}
+
+impl Data {
+    pub fn new_id(&mut self) -> i64 {
+        self.next_id += 1 + (self.next_id % 7);
+        self.next_id
+    }
+
+    /// Whether an extension number is taken by an extension or a site.
+    pub fn number_taken(&self, number: &str, except_extension: Option<i64>) -> bool {
+        self.extensions
+            .values()
+            .any(|e| e.extension_number.as_deref() == Some(number) && e.id != except_extension)
+    }
+}
+
+/// An issued access token.
+pub struct Session {
+    pub owner_id: i64,
+    pub expires_at: Instant,
+    pub session_id: String,
+}
+
+/// A refresh token; single-use.
+pub struct RefreshGrant {
+    pub owner_id: i64,
+    pub expires_at: Instant,
+    pub access_token: String,
+}
+
+#[derive(Default)]
+pub struct Sessions {
+    pub access: HashMap<String, Session>,
+    pub refresh: HashMap<String, RefreshGrant>,
+}
+
+/// Counters that tests read through `/_sandbox/stats`.
+#[derive(Default)]
+pub struct Counters {
+    requests: [AtomicU64; 5],
+    throttled: [AtomicU64; 5],
+    pub jwt_grants: AtomicU64,
+    pub refresh_grants: AtomicU64,
+    pub by_operation: Mutex<BTreeMap<&'static str, u64>>,
+}
+
+fn group_index(group: ThrottleGroup) -> usize {
+    match group {
+        ThrottleGroup::Light => 0,
+        ThrottleGroup::Medium => 1,
+        ThrottleGroup::Heavy => 2,
+        ThrottleGroup::Auth => 3,
+        ThrottleGroup::NoThrottling => 4,
+    }
+}
+
+impl Counters {
+    pub fn request(&self, op: &'static ops::Operation) {
+        self.requests[group_index(op.group)].fetch_add(1, Ordering::Relaxed);
+        *self
+            .by_operation
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .entry(op.id)
+            .or_default() += 1;
+    }
+
+    pub fn throttled(&self, group: ThrottleGroup) {
+        self.throttled[group_index(group)].fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn snapshot(&self, state: &State) -> Stats {
+        let groups = ThrottleGroup::LIMITED
+            .iter()
+            .map(|g| {
+                let i = group_index(*g);
+                let limit = state
+                    .throttle
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .limit(*g);
+                (
+                    g.name(),
+                    GroupStats {
+                        requests: self.requests[i].load(Ordering::Relaxed),
+                        throttled: self.throttled[i].load(Ordering::Relaxed),
+                        limit: limit.limit,
+                        window_seconds: limit.window.as_secs(),
+                        penalty_seconds: limit.penalty.as_secs(),
+                    },
+                )
+            })
+            .collect();
+        Stats {
+            groups,
+            operations: self
+                .by_operation
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), *v))
+                .collect(),
+            jwt_grants: self.jwt_grants.load(Ordering::Relaxed),
+            refresh_grants: self.refresh_grants.load(Ordering::Relaxed),
+        }
+    }
+
+    pub fn reset(&self) {
+        for c in self.requests.iter().chain(&self.throttled) {
+            c.store(0, Ordering::Relaxed);
+        }
+        self.jwt_grants.store(0, Ordering::Relaxed);
+        self.refresh_grants.store(0, Ordering::Relaxed);
+        self.by_operation
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+}
+
+/// `/_sandbox/stats`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    pub groups: BTreeMap<&'static str, GroupStats>,
+    pub operations: BTreeMap<String, u64>,
+    pub jwt_grants: u64,
+    pub refresh_grants: u64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupStats {
+    /// Requests received in this group, rejected ones included.
+    pub requests: u64,
+    /// 429 answers sent.
+    pub throttled: u64,
+    pub limit: u32,
+    pub window_seconds: u64,
+    pub penalty_seconds: u64,
+}
+
+/// A request as the sandbox received it (for tests of header propagation).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordedRequest {
+    pub method: String,
+    pub path: String,
+    pub operation: Option<&'static str>,
+    pub headers: BTreeMap<String, String>,
+}
+
+impl State {
+    pub fn new(config: SandboxConfig, base_url: String) -> Self {
+        let account_id = seed::ACCOUNT_ID.to_owned();
+        let data = seed::account(config.seed, &base_url, &account_id);
+        let throttle = Throttle::new(&config);
+        State {
+            config,
+            base_url,
+            account_id,
+            data: Mutex::new(data),
+            sessions: Mutex::new(Sessions::default()),
+            throttle: Mutex::new(throttle),
+            counters: Counters::default(),
+            recorded: Mutex::new(VecDeque::new()),
+        }
+    }
+
+    pub fn data(&self) -> std::sync::MutexGuard<'_, Data> {
+        self.data.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn record(&self, request: RecordedRequest) {
+        let mut recorded = self.recorded.lock().unwrap_or_else(|e| e.into_inner());
+        if recorded.len() == RECORDED_MAX {
+            recorded.pop_front();
+        }
+        recorded.push_back(request);
+    }
+
+    /// The account URI prefix of resources, e.g. `http://host/restapi/v1.0/account/123`.
+    pub fn account_uri(&self) -> String {
+        format!("{}/restapi/v1.0/account/{}", self.base_url, self.account_id)
+    }
+
+    /// Makes every access token expire now (tests of token renewal).
+    pub fn expire_access_tokens(&self) {
+        let mut sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        for session in sessions.access.values_mut() {
+            session.expires_at = now;
+        }
+    }
+
+    /// Shortens the lifetime of tokens issued from now on.
+    pub fn token_ttl(&self) -> Duration {
+        self.config.access_token_ttl
+    }
+}

@@ -1,0 +1,386 @@
+//! Wires the gateway together and runs its three listeners with graceful shutdown:
+//! gRPC (tonic), HTTP/JSON (axum, transcoding into the same gRPC services) and the
+//! sidecar (probes; later webhooks and metrics).
+
+use std::convert::Infallible;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::Response;
+use http::HeaderValue;
+use tokio::net::TcpListener;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+use tower::ServiceBuilder;
+use tower::util::BoxCloneSyncService;
+
+use crate::config::{Config, ConfigError};
+use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
+use crate::ringcentral::RingCentral;
+use crate::sandbox::{self, RunningSandbox, SandboxConfig};
+use crate::transcode::{self, GrpcService, Transcoder};
+use crate::{api, sidecar};
+
+/// Whether the gateway accepts calls.
+#[derive(Debug, Default)]
+pub struct Lifecycle {
+    started: AtomicBool,
+    shutting_down: AtomicBool,
+}
+
+impl Lifecycle {
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutting_down.load(Ordering::Acquire)
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.started.load(Ordering::Acquire) && !self.is_shutting_down()
+    }
+}
+
+/// Why the gateway could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("cannot listen: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("bad HTTP rules in the protos: {0}")]
+    Routes(String),
+}
+
+/// The three listening sockets.
+pub struct Listeners {
+    pub grpc: TcpListener,
+    pub http: TcpListener,
+    pub sidecar: TcpListener,
+}
+
+impl Listeners {
+    /// Binds the configured addresses.
+    pub async fn bind(config: &Config) -> std::io::Result<Self> {
+        Ok(Listeners {
+            grpc: bind(config.grpc_addr).await?,
+            http: bind(config.http_addr).await?,
+            sidecar: bind(config.sidecar_addr).await?,
+        })
+    }
+
+    /// Three ephemeral loopback ports (tests, benchmarks).
+    pub async fn ephemeral() -> std::io::Result<Self> {
+        let any: SocketAddr = ([127, 0, 0, 1], 0).into();
+        Ok(Listeners {
+            grpc: TcpListener::bind(any).await?,
+            http: TcpListener::bind(any).await?,
+            sidecar: TcpListener::bind(any).await?,
+        })
+    }
+}
+
+async fn bind(addr: SocketAddr) -> std::io::Result<TcpListener> {
+    TcpListener::bind(addr)
+        .await
+        .map_err(|e| std::io::Error::new(e.kind(), format!("{addr}: {e}")))
+}
+
+/// A running gateway.
+pub struct Gateway {
+    pub grpc_addr: SocketAddr,
+    pub http_addr: SocketAddr,
+    pub sidecar_addr: SocketAddr,
+    /// The in-process sandbox of `serve --sandbox`.
+    pub sandbox: Option<RunningSandbox>,
+    pub rc: RingCentral,
+    lifecycle: Arc<Lifecycle>,
+    health: tonic_health::server::HealthReporter,
+    shutdown: CancellationToken,
+    grace: Duration,
+    servers: tokio::task::JoinSet<()>,
+}
+
+impl Gateway {
+    /// Starts serving on `listeners`.
+    pub async fn start(mut config: Config, listeners: Listeners) -> Result<Gateway, StartError> {
+        let sandbox = if config.sandbox {
+            let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+            let running = sandbox::start(SandboxConfig::default(), listener).await?;
+            config.upstream.server_url = running
+                .url()
+                .parse()
+                .map_err(|e| StartError::Routes(format!("sandbox URL: {e}")))?;
+            if config.upstream.credentials.is_none() {
+                config.upstream.credentials = Some(sandbox::default_credentials());
+            }
+            tracing::info!(url = %running.url(), "running against the built-in RingCentral sandbox");
+            Some(running)
+        } else {
+            None
+        };
+        let credentials = config.upstream.credentials.clone().ok_or(ConfigError {
+            var: crate::config::var::RC_CLIENT_ID,
+            message: "RingCentral credentials are required".into(),
+        })?;
+        let rc = RingCentral::new(&config.upstream, credentials);
+        let lifecycle = Arc::new(Lifecycle::default());
+        let (health, health_service) = tonic_health::server::health_reporter();
+        for name in api::SERVICE_NAMES {
+            health
+                .set_service_status(*name, tonic_health::ServingStatus::Serving)
+                .await;
+        }
+        health
+            .set_service_status("", tonic_health::ServingStatus::Serving)
+            .await;
+
+        let routes = api::routes(&rc, &lifecycle, health_service, config.sandbox);
+        let grpc: GrpcService = BoxCloneSyncService::new(
+            ServiceBuilder::new()
+                .layer(RequestContextLayer::new(config.request_timeout))
+                .service(routes),
+        );
+        let transcoder = Transcoder::new(grpc.clone(), config.http_max_body_bytes)
+            .map_err(StartError::Routes)?;
+
+        let shutdown = CancellationToken::new();
+        let mut servers = tokio::task::JoinSet::new();
+        let grpc_addr = listeners.grpc.local_addr()?;
+        let http_addr = listeners.http.local_addr()?;
+        let sidecar_addr = listeners.sidecar.local_addr()?;
+
+        servers.spawn(rc.tokens().clone().run_refresher(shutdown.clone()));
+
+        let signal = shutdown.clone();
+        let incoming =
+            tonic::transport::server::TcpIncoming::from(listeners.grpc).with_nodelay(Some(true));
+        servers.spawn(async move {
+            let served = tonic::transport::Server::builder()
+                .serve_with_incoming_shutdown(grpc, incoming, signal.cancelled_owned())
+                .await;
+            if let Err(err) = served {
+                tracing::error!(error = %err, "gRPC server failed");
+            }
+        });
+
+        let http_app = transcode::router(transcoder).layer(axum::middleware::from_fn(request_id));
+        servers.spawn(serve_axum(
+            listeners.http,
+            http_app,
+            shutdown.clone(),
+            "HTTP",
+        ));
+        servers.spawn(serve_axum(
+            listeners.sidecar,
+            sidecar::router(lifecycle.clone()),
+            shutdown.clone(),
+            "sidecar",
+        ));
+
+        lifecycle.started.store(true, Ordering::Release);
+        tracing::info!(%grpc_addr, %http_addr, %sidecar_addr, upstream = %rc.server_url(), "rc-gateway started");
+        Ok(Gateway {
+            grpc_addr,
+            http_addr,
+            sidecar_addr,
+            sandbox,
+            rc,
+            lifecycle,
+            health,
+            shutdown,
+            grace: config.shutdown_grace,
+            servers,
+        })
+    }
+
+    /// Stops accepting new calls, lets in-flight calls finish within the grace
+    /// period, then stops. Readiness and grpc.health.v1 report NOT_SERVING first.
+    pub async fn shutdown(mut self) {
+        self.lifecycle.shutting_down.store(true, Ordering::Release);
+        for name in api::SERVICE_NAMES.iter().chain(&[""]) {
+            self.health
+                .set_service_status(*name, tonic_health::ServingStatus::NotServing)
+                .await;
+        }
+        self.shutdown.cancel();
+        let drained = tokio::time::timeout(self.grace, async {
+            while self.servers.join_next().await.is_some() {}
+        })
+        .await;
+        if drained.is_err() {
+            tracing::warn!(
+                grace_s = self.grace.as_secs(),
+                "calls still running after the grace period; stopping anyway"
+            );
+            self.servers.abort_all();
+        }
+        if let Some(sandbox) = self.sandbox.take() {
+            sandbox.stop().await;
+        }
+        tracing::info!("rc-gateway stopped");
+    }
+}
+
+async fn serve_axum(
+    listener: TcpListener,
+    app: axum::Router,
+    shutdown: CancellationToken,
+    name: &'static str,
+) {
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown.cancelled_owned())
+        .await;
+    if let Err(err) = served {
+        tracing::error!(error = %err, server = name, "server failed");
+    }
+}
+
+/// HTTP middleware: every request has an `x-request-id` (the caller's, if usable),
+/// and every response carries it back.
+async fn request_id(mut request: Request, next: Next) -> Response {
+    let id = usable_request_id(request.headers()).unwrap_or_else(context::new_request_id);
+    let value = HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
+    request
+        .headers_mut()
+        .insert(REQUEST_ID_HEADER, value.clone());
+    let mut response = next.run(request).await;
+    response.headers_mut().insert(REQUEST_ID_HEADER, value);
+    response
+}
+
+fn usable_request_id(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| context::valid_request_id(v))
+        .map(str::to_owned)
+}
+
+/// Builds the [`CallContext`] of every gRPC call (direct or transcoded): request id,
+/// deadline from `grpc-timeout` (or the default), idempotency key. Enforces the
+/// deadline on unary calls and echoes the request id in the response headers.
+#[derive(Clone, Debug)]
+pub struct RequestContextLayer {
+    default_timeout: Duration,
+}
+
+impl RequestContextLayer {
+    pub fn new(default_timeout: Duration) -> Self {
+        RequestContextLayer { default_timeout }
+    }
+}
+
+impl<S> tower::Layer<S> for RequestContextLayer {
+    type Service = RequestContext<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        RequestContext {
+            inner,
+            default_timeout: self.default_timeout,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct RequestContext<S> {
+    inner: S,
+    default_timeout: Duration,
+}
+
+impl<S, B> tower::Service<http::Request<B>> for RequestContext<S>
+where
+    S: tower::Service<
+            http::Request<B>,
+            Response = http::Response<tonic::body::Body>,
+            Error = Infallible,
+        >,
+    S::Future: Send + 'static,
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
+        let headers = request.headers();
+        let request_id = usable_request_id(headers).unwrap_or_else(context::new_request_id);
+        let timeout = headers
+            .get("grpc-timeout")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_grpc_timeout)
+            .unwrap_or(self.default_timeout);
+        let idempotency_key = headers
+            .get(IDEMPOTENCY_KEY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| !v.is_empty() && v.len() <= 255)
+            .map(Arc::from);
+        let deadline = Instant::now() + timeout;
+        let ctx = CallContext {
+            request_id: Arc::from(request_id.as_str()),
+            deadline,
+            idempotency_key,
+        };
+        let id_value = HeaderValue::from_str(&request_id).ok();
+        if let Some(value) = &id_value {
+            request
+                .headers_mut()
+                .insert(REQUEST_ID_HEADER, value.clone());
+        }
+        request.extensions_mut().insert(ctx);
+        let future = self.inner.call(request);
+        Box::pin(async move {
+            let mut response = match tokio::time::timeout_at(deadline, future).await {
+                Ok(Ok(response)) => response,
+                Ok(Err(never)) => match never {},
+                Err(_) => crate::error::Error::DeadlineExceeded
+                    .to_status()
+                    .into_http(),
+            };
+            if let Some(value) = id_value {
+                response.headers_mut().insert(REQUEST_ID_HEADER, value);
+            }
+            Ok(response)
+        })
+    }
+}
+
+/// `grpc-timeout`: up to 8 digits and a unit (H, M, S, m, u, n).
+fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    if value.len() < 2 || value.len() > 9 {
+        return None;
+    }
+    let (digits, unit) = value.split_at(value.len() - 1);
+    let n: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(n.checked_mul(3600)?),
+        "M" => Duration::from_secs(n.checked_mul(60)?),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grpc_timeouts_parse() {
+        assert_eq!(parse_grpc_timeout("5S"), Some(Duration::from_secs(5)));
+        assert_eq!(parse_grpc_timeout("250m"), Some(Duration::from_millis(250)));
+        assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
+        assert_eq!(parse_grpc_timeout("5"), None);
+        assert_eq!(parse_grpc_timeout("123456789S"), None);
+        assert_eq!(parse_grpc_timeout("5x"), None);
+    }
+}

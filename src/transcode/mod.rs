@@ -1,0 +1,405 @@
+//! HTTP/JSON access to the gRPC services, generated from their `google.api.http`
+//! annotations, plus the OpenAPI document and a `/docs` page derived from them.
+//!
+//! Written here over prost-reflect rather than taken from a crate: the transcoder
+//! calls the tonic services in-process through the same tower stack as the gRPC
+//! listener (so request context and caller authentication apply to both alike,
+//! which bridges that call service traits directly bypass), and it renders the
+//! gateway's own error body (code, message, RingCentral errorCode, request id).
+
+mod docs;
+pub mod grpc;
+mod openapi;
+mod render;
+mod request;
+pub mod rules;
+mod template;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use bytes::Bytes;
+use futures::StreamExt;
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+
+pub use grpc::GrpcService;
+pub use render::code_name;
+use rules::Route;
+
+use crate::context::{IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
+use crate::error::Error;
+
+/// Request headers handed to the gRPC services as metadata.
+const FORWARDED_HEADERS: &[&str] = &[
+    REQUEST_ID_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
+    "authorization",
+    "x-api-key",
+    "traceparent",
+    "tracestate",
+    "user-agent",
+];
+
+/// The transcoding HTTP router's shared state.
+#[derive(Clone)]
+pub struct Transcoder {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    routes: Vec<Route>,
+    grpc: GrpcService,
+    max_body: usize,
+    openapi: Bytes,
+    docs: Bytes,
+}
+
+impl Transcoder {
+    /// Reads the routes of every service in the gateway's proto package.
+    pub fn new(grpc: GrpcService, max_body: usize) -> Result<Self, String> {
+        let routes = rules::load(crate::proto::pool(), crate::proto::PACKAGE)?;
+        let openapi = Bytes::from(openapi::document(&routes));
+        Ok(Transcoder {
+            inner: Arc::new(Inner {
+                routes,
+                grpc,
+                max_body,
+                openapi,
+                docs: Bytes::from_static(docs::PAGE.as_bytes()),
+            }),
+        })
+    }
+
+    /// The route (and its variable bindings) for a request.
+    fn find(&self, method: &Method, path: &str) -> Found<'_> {
+        let mut path_matched = false;
+        for route in &self.inner.routes {
+            if let Some(bindings) = route.template.matches(path) {
+                if route.method == method {
+                    return Found::Route(route, bindings);
+                }
+                path_matched = true;
+            }
+        }
+        if path_matched {
+            Found::WrongMethod
+        } else {
+            Found::Nothing
+        }
+    }
+
+    /// Methods allowed on `path` (for 405 answers).
+    fn allowed(&self, path: &str) -> String {
+        let methods: Vec<&str> = self
+            .inner
+            .routes
+            .iter()
+            .filter(|r| r.template.matches(path).is_some())
+            .map(|r| r.method.as_str())
+            .collect();
+        methods.join(", ")
+    }
+
+    /// The route template for a request, for metric labels (never the raw path).
+    pub fn route_label(&self, method: &Method, path: &str) -> Option<&str> {
+        match self.find(method, path) {
+            Found::Route(route, _) => Some(route.template.source()),
+            _ => None,
+        }
+    }
+}
+
+enum Found<'a> {
+    Route(&'a Route, Vec<template::Binding>),
+    WrongMethod,
+    Nothing,
+}
+
+/// The HTTP/JSON router: transcoded routes, `/openapi.json` and `/docs`.
+pub fn router(transcoder: Transcoder) -> Router {
+    Router::new()
+        .route("/openapi.json", get(openapi_document))
+        .route("/docs", get(docs_page))
+        .fallback(transcode)
+        .with_state(transcoder)
+}
+
+async fn openapi_document(State(t): State<Transcoder>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        t.inner.openapi.clone(),
+    )
+        .into_response()
+}
+
+async fn docs_page(State(t): State<Transcoder>) -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        t.inner.docs.clone(),
+    )
+        .into_response()
+}
+
+fn request_id(headers: &HeaderMap) -> String {
+    headers
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .unwrap_or_default()
+}
+
+fn json(status: StatusCode, headers: HeaderMap, body: Vec<u8>) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().extend(headers);
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+fn error(err: &Error, request_id: &str) -> Response {
+    let (status, headers, body) = render::gateway_error(err, request_id);
+    json(status, headers, body)
+}
+
+async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let request_id = request_id(&parts.headers);
+    let (route, bindings) = match t.find(&parts.method, parts.uri.path()) {
+        Found::Route(route, bindings) => (route, bindings),
+        Found::WrongMethod => {
+            let mut response = error(
+                &Error::invalid(
+                    "method",
+                    format!("{} is not allowed on {}", parts.method, parts.uri.path()),
+                ),
+                &request_id,
+            );
+            *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
+            if let Ok(allow) = HeaderValue::from_str(&t.allowed(parts.uri.path())) {
+                response.headers_mut().insert(header::ALLOW, allow);
+            }
+            return response;
+        }
+        Found::Nothing => {
+            return error(
+                &Error::NotFound(format!(
+                    "no route for {} {}",
+                    parts.method,
+                    parts.uri.path()
+                )),
+                &request_id,
+            );
+        }
+    };
+
+    let body = match read_body(&parts.headers, body, t.inner.max_body).await {
+        Ok(body) => body,
+        Err(response) => return with_request_id(response, &request_id),
+    };
+    let message = match request::build(route, bindings, parts.uri.query(), &body) {
+        Ok(message) => message,
+        Err(err) => return error(&err, &request_id),
+    };
+
+    let mut metadata = HeaderMap::new();
+    for name in FORWARDED_HEADERS {
+        for value in parts.headers.get_all(*name) {
+            metadata.append(HeaderName::from_static(name), value.clone());
+        }
+    }
+    let output = route.rpc.output();
+    let reply = match grpc::call(&t.inner.grpc, &route.grpc_path, &message, metadata, output).await
+    {
+        Ok(reply) => reply,
+        Err((headers, status)) => {
+            let (code, extra, body) = render::status_error(&status, &request_id);
+            let mut response = json(code, extra, body);
+            copy_metadata(&headers, response.headers_mut());
+            return response;
+        }
+    };
+    if route.server_streaming() {
+        return streaming::respond(route, reply, &parts.headers, &request_id);
+    }
+    let mut messages = reply.messages;
+    let result = match messages.next().await {
+        Some(Ok(message)) => match messages.next().await {
+            None => Ok(message),
+            Some(Err(status)) => Err(status),
+            Some(Ok(_)) => Err(tonic::Status::internal("unary call answered twice")),
+        },
+        Some(Err(status)) => Err(status),
+        None => Err(tonic::Status::internal("unary call answered nothing")),
+    };
+    let mut response = match result {
+        Ok(message) => {
+            let body = match &route.response_body {
+                Some(field) => match message.get_field(field).as_ref() {
+                    prost_reflect::Value::Message(inner) => render::message_json(inner),
+                    _ => render::message_json(&message),
+                },
+                None => render::message_json(&message),
+            };
+            json(StatusCode::OK, HeaderMap::new(), body)
+        }
+        Err(status) => {
+            let (code, extra, body) = render::status_error(&status, &request_id);
+            json(code, extra, body)
+        }
+    };
+    copy_metadata(&reply.headers, response.headers_mut());
+    response
+}
+
+fn with_request_id(mut response: Response, request_id: &str) -> Response {
+    if let Ok(value) = HeaderValue::from_str(request_id) {
+        response.headers_mut().insert(REQUEST_ID_HEADER, value);
+    }
+    response
+}
+
+/// Reads the body up to the limit; refuses non-JSON content types.
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Response> {
+    let too_large = || {
+        error(
+            &Error::invalid(
+                "body",
+                format!("the request body is larger than {limit} bytes"),
+            ),
+            "",
+        )
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(payload_too_large(too_large()));
+    }
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| payload_too_large(too_large()))?;
+    if !bytes.is_empty() {
+        let content_type = headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("application/json");
+        let essence = content_type.split(';').next().unwrap_or("").trim();
+        if !essence.eq_ignore_ascii_case("application/json") {
+            let mut response = error(
+                &Error::invalid(
+                    "content-type",
+                    format!("request bodies must be application/json, not {essence}"),
+                ),
+                "",
+            );
+            *response.status_mut() = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+            return Err(response);
+        }
+    }
+    Ok(bytes)
+}
+
+fn payload_too_large(mut response: Response) -> Response {
+    *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+    response
+}
+
+/// Copies custom response metadata (request id, retry hints) to the HTTP answer.
+fn copy_metadata(from: &HeaderMap, to: &mut HeaderMap) {
+    for (name, value) in from {
+        let name_str = name.as_str();
+        if name_str.starts_with("grpc-")
+            || name == header::CONTENT_TYPE
+            || name == header::CONTENT_LENGTH
+            || name == header::TE
+            || name == header::TRAILER
+            || name_str.ends_with("-bin")
+        {
+            continue;
+        }
+        to.insert(name.clone(), value.clone());
+    }
+}
+
+mod streaming {
+    //! Server-streaming RPCs over HTTP: Server-Sent Events when the client asks for
+    //! `text/event-stream`, newline-delimited JSON otherwise.
+
+    use super::*;
+
+    pub fn respond(
+        route: &Route,
+        reply: grpc::Reply,
+        headers: &HeaderMap,
+        request_id: &str,
+    ) -> Response {
+        let sse = headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("text/event-stream"));
+        let request_id = request_id.to_owned();
+        let offset_field = route.rpc.output().get_field_by_name("offset");
+        let stream = reply.messages.into_stream().map(move |item| {
+            let chunk = match item {
+                Ok(message) => {
+                    let json = render::message_json(&message);
+                    if sse {
+                        let id = offset_field
+                            .as_ref()
+                            .and_then(|f| message.get_field(f).as_str().map(str::to_owned));
+                        let mut out = Vec::with_capacity(json.len() + 32);
+                        if let Some(id) = id {
+                            out.extend_from_slice(b"id: ");
+                            out.extend_from_slice(id.as_bytes());
+                            out.push(b'\n');
+                        }
+                        out.extend_from_slice(b"data: ");
+                        out.extend_from_slice(&json);
+                        out.extend_from_slice(b"\n\n");
+                        out
+                    } else {
+                        let mut out = json;
+                        out.push(b'\n');
+                        out
+                    }
+                }
+                Err(status) => {
+                    let (_, _, body) = render::status_error(&status, &request_id);
+                    if sse {
+                        let mut out = b"event: error\ndata: ".to_vec();
+                        out.extend_from_slice(&body);
+                        out.extend_from_slice(b"\n\n");
+                        out
+                    } else {
+                        let mut out = b"{\"error\":".to_vec();
+                        out.extend_from_slice(&body);
+                        out.extend_from_slice(b"}\n");
+                        out
+                    }
+                }
+            };
+            Ok::<_, std::convert::Infallible>(Bytes::from(chunk))
+        });
+        let content_type = if sse {
+            "text/event-stream"
+        } else {
+            "application/x-ndjson"
+        };
+        let mut response = Response::new(Body::from_stream(stream));
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        copy_metadata(&reply.headers, response.headers_mut());
+        response
+    }
+}
