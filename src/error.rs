@@ -221,10 +221,10 @@ impl Error {
             Error::Internal(_) => "internal error".to_owned(),
             Error::Upstream(e) => {
                 let mut message = e.message.clone();
-                if let Some(permission) = &e.permission_name {
-                    if !message.contains(permission.as_str()) {
-                        message = format!("{message} (missing permission: {permission})");
-                    }
+                if let Some(permission) = &e.permission_name
+                    && !message.contains(permission.as_str())
+                {
+                    message = format!("{message} (missing permission: {permission})");
                 }
                 message
             }

@@ -24,7 +24,8 @@ use super::stack::{RcRequest, RequestBody, UpstreamService};
 /// Grant type of RingCentral's JWT flow.
 const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-/// A token is not handed out when it has less than this left: it could expire in flight.
+/// A token is not handed out when it has less than this left (or less than the
+/// refresh margin, if that is shorter): it could expire in flight.
 const MIN_REMAINING: Duration = Duration::from_secs(5);
 
 /// An access token in use.
@@ -87,12 +88,13 @@ impl TokenSource {
 
     /// A valid access token, obtaining one if needed.
     pub async fn access_token(&self, ctx: &CallContext) -> Result<Arc<AccessToken>> {
-        if let Some(token) = self.current() {
-            if token.expires_at > Instant::now() + MIN_REMAINING {
-                return Ok(token);
-            }
+        let safety = MIN_REMAINING.min(self.refresh_margin);
+        if let Some(token) = self.current()
+            && token.expires_at > Instant::now() + safety
+        {
+            return Ok(token);
         }
-        self.renew(ctx, Instant::now() + MIN_REMAINING).await
+        self.renew(ctx, Instant::now() + safety).await
     }
 
     /// Drops the token of `generation` after RingCentral rejected it.
@@ -132,10 +134,10 @@ impl TokenSource {
     /// all concurrent callers.
     async fn renew(&self, ctx: &CallContext, valid_until: Instant) -> Result<Arc<AccessToken>> {
         let mut refresh = self.renewing.lock().await;
-        if let Some(token) = self.current() {
-            if token.expires_at >= valid_until {
-                return Ok(token); // renewed by another caller while this one waited
-            }
+        if let Some(token) = self.current()
+            && token.expires_at >= valid_until
+        {
+            return Ok(token); // renewed by another caller while this one waited
         }
         let result = self.grant(ctx, &mut refresh).await;
         let mut last_error = self.last_error.write().unwrap_or_else(|e| e.into_inner());

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::GroupLimit;
 use super::errors::ApiError;
+use super::faults::Faults;
 use super::state::{RecordedRequest, State, Stats};
 use crate::ringcentral::ops::ThrottleGroup;
 
@@ -24,6 +25,10 @@ pub fn router() -> Router<Arc<State>> {
         .route("/reset", post(reset))
         .route("/limits", post(limits))
         .route("/tokens/expire", post(expire_tokens))
+        .route(
+            "/faults",
+            get(get_faults).post(set_faults).delete(clear_faults),
+        )
 }
 
 async fn stats(AxumState(state): AxumState<Arc<State>>) -> Json<Stats> {
@@ -109,5 +114,28 @@ async fn limits(
 
 async fn expire_tokens(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
     state.expire_access_tokens();
+    StatusCode::NO_CONTENT
+}
+
+async fn get_faults(AxumState(state): AxumState<Arc<State>>) -> Json<Faults> {
+    Json(
+        state
+            .faults
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone(),
+    )
+}
+
+async fn set_faults(
+    AxumState(state): AxumState<Arc<State>>,
+    Json(faults): Json<Faults>,
+) -> Json<Faults> {
+    *state.faults.lock().unwrap_or_else(|e| e.into_inner()) = faults.clone();
+    Json(faults)
+}
+
+async fn clear_faults(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
+    *state.faults.lock().unwrap_or_else(|e| e.into_inner()) = Faults::default();
     StatusCode::NO_CONTENT
 }

@@ -13,7 +13,7 @@ use crate::ringcentral::error_body::{ErrorBody, ErrorItem};
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
-    pub body: ErrorBody,
+    pub body: Box<ErrorBody>,
     pub retry_after: Option<Duration>,
 }
 
@@ -21,11 +21,11 @@ impl ApiError {
     pub fn new(status: StatusCode, code: &str, message: impl Into<String>) -> Self {
         ApiError {
             status,
-            body: ErrorBody::new(ErrorItem {
+            body: Box::new(ErrorBody::new(ErrorItem {
                 error_code: code.to_owned(),
                 message: message.into(),
                 ..Default::default()
-            }),
+            })),
             retry_after: None,
         }
     }
@@ -91,7 +91,7 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response = (self.status, Json(self.body)).into_response();
+        let mut response = (self.status, Json(*self.body)).into_response();
         if let Some(retry_after) = self.retry_after {
             response.headers_mut().insert(
                 header::RETRY_AFTER,

@@ -195,10 +195,10 @@ pub async fn create(
             "[lastName] cannot be specified for non-user extension",
         ));
     }
-    if let Some(status) = &req.status {
-        if !STATUSES.contains(&status.as_str()) {
-            return Err(ApiError::invalid("status", Some(status)));
-        }
+    if let Some(status) = &req.status
+        && !STATUSES.contains(&status.as_str())
+    {
+        return Err(ApiError::invalid("status", Some(status)));
     }
     let mut data = state.data();
     let number = match &req.extension_number {
@@ -274,10 +274,10 @@ pub async fn update(
             return Err(conflict(number));
         }
     }
-    if let Some(status) = &req.status {
-        if !UPDATE_STATUSES.contains(&status.as_str()) {
-            return Err(ApiError::invalid("status", Some(status)));
-        }
+    if let Some(status) = &req.status
+        && !UPDATE_STATUSES.contains(&status.as_str())
+    {
+        return Err(ApiError::invalid("status", Some(status)));
     }
     let site = match req.site.as_ref().and_then(|s| s.id.clone()) {
         Some(id) => Some(

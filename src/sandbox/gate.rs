@@ -12,6 +12,7 @@ use http::{HeaderMap, HeaderValue, StatusCode, header};
 use tokio::time::Instant;
 
 use super::errors::ApiError;
+use super::faults::Verdict;
 use super::state::{RecordedRequest, State};
 use super::throttle::Decision;
 use crate::ringcentral::ops::{self, Operation};
@@ -34,6 +35,7 @@ fn record(state: &State, request: &Request, op: Option<&'static Operation>) {
     state.record(RecordedRequest {
         method: request.method().to_string(),
         path: request.uri().path().to_owned(),
+        query: request.uri().query().unwrap_or("").to_owned(),
         operation: op.map(|o| o.id),
         headers,
     });
@@ -67,9 +69,8 @@ fn throttled(decision: &Decision) -> Response {
     response
 }
 
-/// Admits a request of `op` for `key`, counting it.
+/// Admits a request of `op` for `key`.
 fn admit(state: &State, key: &str, op: &'static Operation) -> Decision {
-    state.counters.request(op);
     let decision = state
         .throttle
         .lock()
@@ -93,6 +94,10 @@ pub async fn api(
     let Some(op) = op else {
         return next.run(request).await;
     };
+    state.counters.request(op);
+    if let Some(answer) = inject_faults(&state, op).await {
+        return answer;
+    }
     let caller = match authenticate(&state, request.headers()) {
         Ok(caller) => caller,
         Err(err) => return err.into_response(),
@@ -163,6 +168,7 @@ pub async fn oauth(
     let Some(op) = op else {
         return next.run(request).await;
     };
+    state.counters.request(op);
     let app = super::oauth::client_id(request.headers()).unwrap_or_default();
     let decision = admit(&state, &format!("app:{app}"), op);
     if !decision.allowed {
@@ -171,4 +177,26 @@ pub async fn oauth(
     let mut response = next.run(request).await;
     rate_headers(response.headers_mut(), &decision);
     response
+}
+
+/// Applies the configured faults to an API request: latency first, then maybe an
+/// injected answer.
+async fn inject_faults(state: &State, op: &'static Operation) -> Option<Response> {
+    let faults = state
+        .faults
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    if !faults.applies_to(op) {
+        return None;
+    }
+    let latency = faults.latency();
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let verdict = faults.decide(&mut state.rng.lock().unwrap_or_else(|e| e.into_inner()));
+    match verdict {
+        Verdict::Pass => None,
+        Verdict::Answer(response) => Some(response),
+    }
 }

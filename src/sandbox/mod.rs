@@ -9,6 +9,7 @@
 mod admin;
 mod errors;
 mod extensions;
+mod faults;
 mod gate;
 mod oauth;
 mod paging;
@@ -27,6 +28,7 @@ use axum::routing::{get, post};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
+pub use faults::{ErrorFault, Faults};
 pub use state::State;
 
 use crate::config::{Credentials, Secret};

@@ -36,7 +36,7 @@ pub fn page<T: Clone>(
             page: (!empty).then_some(page as i32),
             per_page: per_page as i32,
             page_start: (!empty).then_some(start as i32),
-            page_end: (!empty).then_some((start + slice.len() - 1) as i32),
+            page_end: (!empty).then(|| (start + slice.len() - 1) as i32),
             total_pages: Some(total_pages as i32),
             total_elements: Some(total as i32),
         }),

@@ -48,15 +48,15 @@ fn validate(
     site: &SiteInfo,
     except: Option<&str>,
 ) -> Result<Option<OperatorInfo>, ApiError> {
-    if let Some(access) = &site.site_access {
-        if !ACCESS.contains(&access.as_str()) {
-            return Err(ApiError::invalid("siteAccess", Some(access)));
-        }
+    if let Some(access) = &site.site_access
+        && !ACCESS.contains(&access.as_str())
+    {
+        return Err(ApiError::invalid("siteAccess", Some(access)));
     }
-    if let Some(name) = &site.caller_id_name {
-        if name.chars().count() > 15 {
-            return Err(ApiError::invalid("callerIdName", Some(name)));
-        }
+    if let Some(name) = &site.caller_id_name
+        && name.chars().count() > 15
+    {
+        return Err(ApiError::invalid("callerIdName", Some(name)));
     }
     let data = state.data();
     if let Some(number) = &site.extension_number {

@@ -4,12 +4,12 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
 
 use serde::Serialize;
 use tokio::time::Instant;
 
 use super::SandboxConfig;
+use super::faults::Faults;
 use super::seed;
 use super::throttle::Throttle;
 use crate::ringcentral::models::{ExtensionInfo, SiteInfo};
@@ -25,6 +25,9 @@ pub struct State {
     pub throttle: Mutex<Throttle>,
     pub counters: Counters,
     pub recorded: Mutex<VecDeque<RecordedRequest>>,
+    pub faults: Mutex<Faults>,
+    /// Draws injected faults (seeded, so fault tests are repeatable).
+    pub rng: Mutex<fastrand::Rng>,
 }
 
 /// How many requests the sandbox remembers for `/_sandbox/requests`.
@@ -185,6 +188,7 @@ pub struct GroupStats {
 pub struct RecordedRequest {
     pub method: String,
     pub path: String,
+    pub query: String,
     pub operation: Option<&'static str>,
     pub headers: BTreeMap<String, String>,
 }
@@ -194,6 +198,7 @@ impl State {
         let account_id = seed::ACCOUNT_ID.to_owned();
         let data = seed::account(config.seed, &base_url, &account_id);
         let throttle = Throttle::new(&config);
+        let seed = config.seed;
         State {
             config,
             base_url,
@@ -203,6 +208,8 @@ impl State {
             throttle: Mutex::new(throttle),
             counters: Counters::default(),
             recorded: Mutex::new(VecDeque::new()),
+            faults: Mutex::new(Faults::default()),
+            rng: Mutex::new(fastrand::Rng::with_seed(seed)),
         }
     }
 
@@ -230,10 +237,5 @@ impl State {
         for session in sessions.access.values_mut() {
             session.expires_at = now;
         }
-    }
-
-    /// Shortens the lifetime of tokens issued from now on.
-    pub fn token_ttl(&self) -> Duration {
-        self.config.access_token_ttl
     }
 }

@@ -60,10 +60,10 @@ pub async fn call(
     };
     let (parts, body) = response.into_parts();
     // Trailers-only answer: the status is in the headers.
-    if let Some(status) = tonic::Status::from_header_map(&parts.headers) {
-        if status.code() != tonic::Code::Ok {
-            return Err((parts.headers, status));
-        }
+    if let Some(status) = tonic::Status::from_header_map(&parts.headers)
+        && status.code() != tonic::Code::Ok
+    {
+        return Err((parts.headers, status));
     }
     Ok(Reply {
         headers: parts.headers,

@@ -199,11 +199,11 @@ fn schema_ref(message: &MessageDescriptor, schemas: &mut BTreeMap<String, Value>
 
 fn field_schema(field: &FieldDescriptor, schemas: &mut BTreeMap<String, Value>) -> Value {
     let single = kind_schema(&field.kind(), schemas);
-    if field.is_map() {
-        if let Kind::Message(entry) = field.kind() {
-            let value = entry.map_entry_value_field();
-            return json!({ "type": "object", "additionalProperties": kind_schema(&value.kind(), schemas) });
-        }
+    if field.is_map()
+        && let Kind::Message(entry) = field.kind()
+    {
+        let value = entry.map_entry_value_field();
+        return json!({ "type": "object", "additionalProperties": kind_schema(&value.kind(), schemas) });
     }
     if field.is_list() {
         json!({ "type": "array", "items": single })

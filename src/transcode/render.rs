@@ -2,14 +2,16 @@
 //! for every failure, built from the gRPC status and its `google.rpc` details.
 
 use http::{HeaderMap, HeaderValue, StatusCode, header};
-use prost_reflect::{DynamicMessage, SerializeOptions};
+use prost_reflect::{DynamicMessage, ReflectMessage, SerializeOptions};
 use serde::Serialize;
 use tonic_types::StatusExt;
 
 use crate::error::{Error, http_status_of, info_key};
 
 /// Canonical proto3 JSON: lowerCamel names, defaults left out, 64-bit integers as
-/// strings, enums by name, timestamps in RFC 3339 with `Z`.
+/// strings, enums by name, timestamps in RFC 3339 with `Z`. One addition: empty
+/// top-level lists are written as `[]` (proto3 JSON may print defaults), so that an
+/// empty page still has `"records": []` as RingCentral's envelope does.
 pub fn message_json(message: &DynamicMessage) -> Vec<u8> {
     let mut out = Vec::with_capacity(256);
     let mut serializer = serde_json::Serializer::new(&mut out);
@@ -18,6 +20,13 @@ pub fn message_json(message: &DynamicMessage) -> Vec<u8> {
         .skip_default_fields(true);
     // Serializing a valid DynamicMessage into a Vec cannot fail.
     let _ = message.serialize_with_options(&mut serializer, &options);
+    for field in message.descriptor().fields() {
+        if field.is_list() && !message.has_field(&field) && out.first() == Some(&b'{') {
+            let empty = format!("\"{}\":[]", field.json_name());
+            let rest = if out.len() > 2 { "," } else { "" };
+            out.splice(1..1, format!("{empty}{rest}").into_bytes());
+        }
+    }
     out
 }
 

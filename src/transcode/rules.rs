@@ -87,22 +87,21 @@ fn route(rpc: &MethodDescriptor, rule: &prost_reflect::DynamicMessage) -> Result
             pattern = Some((method, text(name)));
         }
     }
-    if rule.has_field_by_name("custom") {
-        if let Some(Value::Message(custom)) =
+    if rule.has_field_by_name("custom")
+        && let Some(Value::Message(custom)) =
             rule.get_field_by_name("custom").map(|v| v.into_owned())
-        {
-            let kind = custom
-                .get_field_by_name("kind")
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let path = custom
-                .get_field_by_name("path")
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
-            let method = Method::from_bytes(kind.as_bytes())
-                .map_err(|e| format!("{}: {e}", rpc.full_name()))?;
-            pattern = Some((method, path));
-        }
+    {
+        let kind = custom
+            .get_field_by_name("kind")
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let path = custom
+            .get_field_by_name("path")
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let method =
+            Method::from_bytes(kind.as_bytes()).map_err(|e| format!("{}: {e}", rpc.full_name()))?;
+        pattern = Some((method, path));
     }
     let (method, path) =
         pattern.ok_or_else(|| format!("{}: HTTP rule without a pattern", rpc.full_name()))?;

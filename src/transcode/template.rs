@@ -45,11 +45,11 @@ impl PathTemplate {
         // The verb is a ':' after the last '/' that is outside of braces.
         let (body, verb) = split_verb(rest);
         let mut segments = Vec::new();
-        let mut chars = body.char_indices().peekable();
+        let chars = body.char_indices().peekable();
         let mut start = 0;
         let mut depth = 0;
         let mut raw_segments = Vec::new();
-        while let Some((i, c)) = chars.next() {
+        for (i, c) in chars {
             match c {
                 '{' => depth += 1,
                 '}' => depth -= 1,
@@ -208,17 +208,17 @@ fn split_verb(rest: &str) -> (&str, Option<&str>) {
     let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
     let tail = &rest[last_slash..];
     if tail.starts_with('{') && !tail.ends_with('}') {
-        if let Some(close) = tail.find('}') {
-            if let Some(colon) = tail[close..].find(':') {
-                let at = last_slash + close + colon;
-                return (&rest[..at], Some(&rest[at + 1..]));
-            }
-        }
-    } else if !tail.starts_with('{') {
-        if let Some(colon) = tail.find(':') {
-            let at = last_slash + colon;
+        if let Some(close) = tail.find('}')
+            && let Some(colon) = tail[close..].find(':')
+        {
+            let at = last_slash + close + colon;
             return (&rest[..at], Some(&rest[at + 1..]));
         }
+    } else if !tail.starts_with('{')
+        && let Some(colon) = tail.find(':')
+    {
+        let at = last_slash + colon;
+        return (&rest[..at], Some(&rest[at + 1..]));
     }
     (rest, None)
 }

@@ -13,7 +13,7 @@ use tower::util::BoxCloneSyncService;
 
 pub use bearer::BearerLayer;
 pub use timeout::TimeoutLayer;
-pub use transport::Transport;
+pub use transport::{Transport, http_client};
 
 use crate::context::CallContext;
 use crate::error::Error;

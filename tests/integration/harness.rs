@@ -1,0 +1,204 @@
+//! Starts a sandbox and a gateway on ephemeral loopback ports and hands out clients:
+//! generated tonic clients over a real gRPC connection, and plain HTTP.
+
+use std::collections::HashMap;
+
+use http::{HeaderMap, Method, StatusCode};
+use rc_gateway::config::Config;
+use rc_gateway::proto::v1::extension_service_client::ExtensionServiceClient;
+use rc_gateway::proto::v1::health_service_client::HealthServiceClient;
+use rc_gateway::proto::v1::site_service_client::SiteServiceClient;
+use rc_gateway::proto::v1::user_service_client::UserServiceClient;
+use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
+use rc_gateway::{Gateway, Listeners};
+use serde_json::Value;
+use tonic::transport::Channel;
+
+/// A gateway in front of its own sandbox.
+pub struct TestGateway {
+    pub gateway: Option<Gateway>,
+    pub sandbox: RunningSandbox,
+    pub http: reqwest::Client,
+    pub channel: Channel,
+}
+
+/// An HTTP answer with its JSON body (`Value::Null` when the body is not JSON).
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub json: Value,
+}
+
+/// Sandbox settings for functional tests: RingCentral's rate limits off, so that
+/// tests can make as many calls as they need. Rate-limit tests turn them on.
+pub fn unthrottled() -> SandboxConfig {
+    SandboxConfig {
+        throttling: false,
+        ..SandboxConfig::default()
+    }
+}
+
+impl TestGateway {
+    /// A gateway with default settings in front of an unthrottled sandbox.
+    pub async fn start() -> Self {
+        Self::start_with(unthrottled(), &[]).await
+    }
+
+    /// A gateway with extra environment settings in front of a sandbox with `config`.
+    pub async fn start_with(config: SandboxConfig, env: &[(&str, &str)]) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let sandbox = sandbox::start(config, listener).await.unwrap();
+        let mut vars: HashMap<String, String> = [
+            ("RC_SERVER_URL", sandbox.url()),
+            ("RC_CLIENT_ID", sandbox::DEFAULT_CLIENT_ID.to_owned()),
+            (
+                "RC_CLIENT_SECRET",
+                sandbox::DEFAULT_CLIENT_SECRET.to_owned(),
+            ),
+            ("RC_JWT", sandbox::DEFAULT_JWT.to_owned()),
+            ("LOG_FORMAT", "json".to_owned()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        for (k, v) in env {
+            vars.insert((*k).to_owned(), (*v).to_owned());
+        }
+        let config = Config::from_lookup(|k| vars.get(k).cloned(), false).expect("test config");
+        let gateway = Gateway::start(config, Listeners::ephemeral().await.unwrap())
+            .await
+            .expect("gateway starts");
+        let channel = Channel::from_shared(format!("http://{}", gateway.grpc_addr))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+        TestGateway {
+            gateway: Some(gateway),
+            sandbox,
+            http: rc_gateway::ringcentral::stack::http_client(),
+            channel,
+        }
+    }
+
+    pub fn gateway(&self) -> &Gateway {
+        self.gateway.as_ref().expect("gateway running")
+    }
+
+    /// URL of the HTTP/JSON listener.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.gateway().http_addr)
+    }
+
+    /// URL of the sidecar listener.
+    pub fn sidecar(&self, path: &str) -> String {
+        format!("http://{}{path}", self.gateway().sidecar_addr)
+    }
+
+    pub fn extensions(&self) -> ExtensionServiceClient<Channel> {
+        ExtensionServiceClient::new(self.channel.clone())
+    }
+
+    pub fn users(&self) -> UserServiceClient<Channel> {
+        UserServiceClient::new(self.channel.clone())
+    }
+
+    pub fn sites(&self) -> SiteServiceClient<Channel> {
+        SiteServiceClient::new(self.channel.clone())
+    }
+
+    pub fn health(&self) -> HealthServiceClient<Channel> {
+        HealthServiceClient::new(self.channel.clone())
+    }
+
+    /// An HTTP request to the gateway.
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self.http.request(method, self.url(path));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        reply(request.send().await.expect("HTTP request")).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    /// The sandbox's counters.
+    pub async fn stats(&self) -> Value {
+        self.http
+            .get(format!("{}/_sandbox/stats", self.sandbox.url()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// How many requests of `operation` the sandbox received.
+    pub async fn upstream_calls(&self, operation: &str) -> u64 {
+        self.stats().await["operations"][operation]
+            .as_u64()
+            .unwrap_or(0)
+    }
+
+    /// The requests the sandbox received, oldest first.
+    pub async fn upstream_requests(&self) -> Vec<Value> {
+        let value: Value = self
+            .http
+            .get(format!("{}/_sandbox/requests", self.sandbox.url()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        value.as_array().cloned().unwrap_or_default()
+    }
+
+    /// POSTs JSON to the sandbox's admin API.
+    pub async fn sandbox_admin(&self, path: &str, body: Value) {
+        let response = self
+            .http
+            .post(format!("{}/_sandbox{path}", self.sandbox.url()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            response.status().is_success(),
+            "sandbox admin {path}: {}",
+            response.status()
+        );
+    }
+
+    /// Stops the gateway gracefully.
+    pub async fn stop(mut self) {
+        if let Some(gateway) = self.gateway.take() {
+            gateway.shutdown().await;
+        }
+        self.sandbox.stop().await;
+    }
+}
+
+pub async fn reply(response: reqwest::Response) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.bytes().await.unwrap_or_default();
+    Reply {
+        status,
+        headers,
+        json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    }
+}
+
+/// The `ErrorInfo` metadata of a gRPC error.
+pub fn error_info(status: &tonic::Status) -> HashMap<String, String> {
+    use tonic_types::StatusExt;
+    status
+        .get_details_error_info()
+        .map(|info| info.metadata)
+        .unwrap_or_default()
+}

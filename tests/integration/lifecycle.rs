@@ -1,0 +1,127 @@
+//! Start-up checks and graceful shutdown of the real binary.
+
+use std::time::Duration;
+
+use http::StatusCode;
+use serde_json::json;
+
+use crate::harness::unthrottled;
+use crate::process;
+
+#[tokio::test]
+async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let sandbox = rc_gateway::sandbox::start(unthrottled(), listener)
+        .await
+        .unwrap();
+    let url = sandbox.url();
+    let mut gateway = process::spawn(
+        &["serve"],
+        &[
+            ("RC_SERVER_URL", &url),
+            ("RC_CLIENT_ID", rc_gateway::sandbox::DEFAULT_CLIENT_ID),
+            (
+                "RC_CLIENT_SECRET",
+                rc_gateway::sandbox::DEFAULT_CLIENT_SECRET,
+            ),
+            ("RC_JWT", rc_gateway::sandbox::DEFAULT_JWT),
+            ("SHUTDOWN_GRACE_PERIOD", "10"),
+        ],
+    );
+    let http = rc_gateway::ringcentral::stack::http_client();
+    // Log in first, then make RingCentral slow.
+    let warm = http
+        .get(format!("http://{}/api/extensions/~", gateway.http))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(warm.status(), StatusCode::OK);
+    http.post(format!("{url}/_sandbox/faults"))
+        .json(&json!({"latencyMs": 1500}))
+        .send()
+        .await
+        .unwrap();
+
+    let slow = tokio::spawn({
+        let http = http.clone();
+        let address = format!("http://{}/api/extensions/~", gateway.http);
+        async move { http.get(address).send().await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    process::terminate(&gateway.child);
+
+    let answer = slow.await.unwrap().expect("the in-flight call is answered");
+    assert_eq!(answer.status(), StatusCode::OK);
+    let status = process::wait(&mut gateway.child, Duration::from_secs(15));
+    assert_eq!(status.code(), Some(0));
+    let refused = http
+        .get(format!("http://{}/api/extensions/~", gateway.http))
+        .send()
+        .await;
+    assert!(refused.is_err(), "no longer accepting");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn serve_sandbox_needs_no_account() {
+    let mut gateway = process::spawn(&["serve", "--sandbox"], &[]);
+    let http = rc_gateway::ringcentral::stack::http_client();
+    let page: serde_json::Value = http
+        .get(format!("http://{}/api/extensions?perPage=5", gateway.http))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["records"].as_array().unwrap().len(), 5);
+    let ready = http
+        .get(format!("http://{}/readyz", gateway.sidecar))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ready.status(), StatusCode::OK);
+    let channel = tonic::transport::Channel::from_shared(format!("http://{}", gateway.grpc))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
+    let serving = health
+        .check(tonic_health::pb::HealthCheckRequest {
+            service: String::new(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        serving.status,
+        tonic_health::pb::health_check_response::ServingStatus::Serving as i32
+    );
+    process::terminate(&gateway.child);
+    assert_eq!(
+        process::wait(&mut gateway.child, Duration::from_secs(15)).code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn missing_credentials_refuse_to_start() {
+    let (code, stderr) = process::run(&["serve"], &[]);
+    assert_eq!(code, Some(64));
+    assert!(stderr.contains("RC_CLIENT_ID"), "{stderr}");
+    assert!(stderr.contains("--sandbox"), "{stderr}");
+}
+
+#[test]
+fn bad_settings_name_the_variable() {
+    for (var, value) in [
+        ("GRPC_ADDR", "nowhere"),
+        ("RC_REQUEST_TIMEOUT", "soon"),
+        ("LOG_FORMAT", "xml"),
+    ] {
+        let (code, stderr) = process::run(&["serve", "--sandbox"], &[(var, value)]);
+        assert_eq!(code, Some(64), "{var}");
+        assert!(stderr.contains(var), "{var}: {stderr}");
+    }
+}

@@ -1,0 +1,113 @@
+//! Helpers for tests that run the real `rc-gateway` binary.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::Value;
+
+/// A gateway process and the addresses it logged at start.
+pub struct Process {
+    pub child: Child,
+    pub grpc: String,
+    pub http: String,
+    pub sidecar: String,
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        // A failed test must not leave a gateway running.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `rc-gateway <args>` on ephemeral ports with `env` (and nothing inherited
+/// that configures the gateway), and waits for its "started" log line.
+pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rc-gateway"));
+    command
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("GRPC_ADDR", "127.0.0.1:0")
+        .env("HTTP_ADDR", "127.0.0.1:0")
+        .env("SIDECAR_ADDR", "127.0.0.1:0")
+        .env("LOG_FORMAT", "json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().expect("the binary starts");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    // Keep reading stdout for the whole run, so that logging never blocks the process.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let started = loop {
+        let Ok(line) = rx.recv_timeout(Duration::from_secs(20)) else {
+            break None;
+        };
+        let Ok(json) = serde_json::from_str::<Value>(&line) else {
+            continue;
+        };
+        if json["message"] == "rc-gateway started" {
+            break Some(json);
+        }
+    };
+    let Some(json) = started else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the gateway did not log its start within 20 s");
+    };
+    let field = |k: &str| json[k].as_str().unwrap_or_default().to_owned();
+    Process {
+        grpc: field("grpc_addr"),
+        http: field("http_addr"),
+        sidecar: field("sidecar_addr"),
+        child,
+    }
+}
+
+/// Sends SIGTERM, as Kubernetes does.
+pub fn terminate(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits for the process to exit, up to `timeout`.
+pub fn wait(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "process did not exit within {timeout:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Runs the binary to completion and returns its exit code and stderr.
+pub fn run(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rc-gateway"));
+    command.args(args).env_clear();
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let output = command.output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
