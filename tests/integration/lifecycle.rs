@@ -52,7 +52,7 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
 
     let answer = slow.await.unwrap().expect("the in-flight call is answered");
     assert_eq!(answer.status(), StatusCode::OK);
-    let status = process::wait(&mut gateway.child, Duration::from_secs(15));
+    let status = process::wait(&mut gateway.child, Duration::from_secs(15)).await;
     assert_eq!(status.code(), Some(0));
     let refused = http
         .get(format!("http://{}/api/extensions/~", gateway.http))
@@ -100,7 +100,9 @@ async fn serve_sandbox_needs_no_account() {
     );
     process::terminate(&gateway.child);
     assert_eq!(
-        process::wait(&mut gateway.child, Duration::from_secs(15)).code(),
+        process::wait(&mut gateway.child, Duration::from_secs(15))
+            .await
+            .code(),
         Some(0)
     );
 }

@@ -83,18 +83,19 @@ pub fn terminate(child: &Child) {
     assert!(status.success());
 }
 
-/// Waits for the process to exit, up to `timeout`.
-pub fn wait(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
-    let deadline = std::time::Instant::now() + timeout;
+/// Waits for the process to exit, up to `timeout`, without blocking the runtime
+/// (the test's own clients must keep answering the server, e.g. HTTP/2 pings).
+pub async fn wait(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
+    let deadline = tokio::time::Instant::now() + timeout;
     loop {
         if let Some(status) = child.try_wait().unwrap() {
             return status;
         }
         assert!(
-            std::time::Instant::now() < deadline,
+            tokio::time::Instant::now() < deadline,
             "process did not exit within {timeout:?}"
         );
-        std::thread::sleep(Duration::from_millis(20));
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Runs every grpcurl and curl example of README.md, as written, against a gateway
+started with `rc-gateway serve --sandbox` on the default ports, and fails if one of
+them fails or answers with an error. Keeps the README's examples true."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, "target", "debug", "rc-gateway")
+
+
+def examples():
+    text = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+    commands = []
+    for block in re.findall(r"```sh\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            line = line.strip()
+            if line.startswith(("grpcurl ", "curl ")):
+                commands.append(line)
+    return commands
+
+
+def wait_ready(url, timeout=30):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"gateway not ready at {url} within {timeout}s")
+
+
+def is_error(output):
+    """A JSON error body of the gateway, or grpcurl's error report."""
+    if output.startswith("ERROR:"):
+        return True
+    try:
+        value = json.loads(output)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and isinstance(value.get("code"), int) and value.get("code", 0) >= 400
+
+
+def main():
+    commands = examples()
+    if not commands:
+        raise SystemExit("no examples found in README.md")
+    env = dict(os.environ, LOG_FORMAT="json", LOG_LEVEL="warn")
+    gateway = subprocess.Popen([BINARY, "serve", "--sandbox"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    failures = 0
+    try:
+        wait_ready("http://localhost:8081/readyz")
+        for command in commands:
+            run = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=30)
+            output = (run.stdout + run.stderr).strip()
+            if run.returncode != 0 or is_error(output) or not output:
+                failures += 1
+                print(f"FAILED: {command}\n  exit {run.returncode}: {output[:500]}")
+            else:
+                print(f"ok: {command[:100]}")
+    finally:
+        gateway.terminate()
+        gateway.wait(timeout=30)
+    print(f"{len(commands) - failures} of {len(commands)} README examples work")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

