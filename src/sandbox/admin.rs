@@ -25,6 +25,7 @@ pub fn router() -> Router<Arc<State>> {
         .route("/reset", post(reset))
         .route("/limits", post(limits))
         .route("/tokens/expire", post(expire_tokens))
+        .route("/tokens/revoke", post(revoke_tokens))
         .route(
             "/faults",
             get(get_faults).post(set_faults).delete(clear_faults),
@@ -114,6 +115,14 @@ async fn limits(
 
 async fn expire_tokens(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
     state.expire_access_tokens();
+    StatusCode::NO_CONTENT
+}
+
+/// Ends every session, refresh tokens included (as a password change would).
+async fn revoke_tokens(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
+    let mut sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+    sessions.access.clear();
+    sessions.refresh.clear();
     StatusCode::NO_CONTENT
 }
 

@@ -77,6 +77,79 @@ async fn a_rejected_token_is_renewed_and_the_call_resent_once() {
 }
 
 #[tokio::test]
+async fn a_refused_refresh_token_leads_to_a_new_login() {
+    let gw = TestGateway::start().await;
+    gw.get("/api/extensions/~").await;
+    gw.sandbox_admin("/tokens/revoke", serde_json::json!({}))
+        .await;
+    let after = gw.get("/api/extensions/~").await;
+    assert_eq!(after.status, StatusCode::OK, "{:?}", after.json);
+    let stats = gw.stats().await;
+    assert_eq!(
+        stats["jwtGrants"], 2,
+        "logged in again with the JWT: {stats}"
+    );
+    assert_eq!(
+        stats["refreshGrants"], 0,
+        "the revoked refresh token was refused: {stats}"
+    );
+}
+
+#[tokio::test]
+async fn an_expired_refresh_token_is_not_used() {
+    let config = SandboxConfig {
+        access_token_ttl: Duration::from_secs(2),
+        refresh_token_ttl: Duration::from_secs(1),
+        ..unthrottled()
+    };
+    let gw = TestGateway::start_with(config, &[("RC_TOKEN_REFRESH_MARGIN", "1")]).await;
+    for _ in 0..3 {
+        let r = gw.get("/api/extensions/~").await;
+        assert_eq!(r.status, StatusCode::OK);
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+    }
+    let stats = gw.stats().await;
+    assert!(stats["jwtGrants"].as_u64().unwrap() >= 2, "{stats}");
+    assert_eq!(stats["refreshGrants"], 0, "{stats}");
+}
+
+#[tokio::test]
+async fn revoking_a_token_ends_the_session() {
+    let gw = TestGateway::start().await;
+    let auth = basic(sandbox::DEFAULT_CLIENT_ID, sandbox::DEFAULT_CLIENT_SECRET);
+    let (_, login) = token_request(
+        &gw,
+        &auth,
+        &[
+            ("grant_type", JWT_GRANT),
+            ("assertion", sandbox::DEFAULT_JWT),
+        ],
+    )
+    .await;
+    let access = login["access_token"].as_str().unwrap();
+    let revoke = gw
+        .http
+        .post(format!("{}/restapi/oauth/revoke", gw.sandbox.url()))
+        .header("authorization", &auth)
+        .form(&[("token", login["refresh_token"].as_str().unwrap())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoke.status(), StatusCode::OK);
+    let call = gw
+        .http
+        .get(format!(
+            "{}/restapi/v1.0/account/~/extension/~",
+            gw.sandbox.url()
+        ))
+        .bearer_auth(access)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(call.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
 async fn concurrent_callers_share_one_login() {
     let gw = TestGateway::start().await;
     let calls = (0..20).map(|_| {
