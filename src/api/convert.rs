@@ -37,6 +37,7 @@ macro_rules! rc_enum {
         }
     };
 }
+pub(crate) use rc_enum;
 
 rc_enum!(pb::ExtensionStatus {
     Enabled => "Enabled",

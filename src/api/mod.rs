@@ -1,9 +1,12 @@
 //! The gRPC services, one module per telephony domain. Each is thin: validate the
 //! request, map it to RingCentral's model, call [`crate::ringcentral`], map back.
 
+pub mod call_logs;
+pub mod call_queues;
 pub mod convert;
 pub mod extensions;
 pub mod health;
+pub mod phone_numbers;
 pub mod sites;
 pub mod users;
 pub mod validate;
@@ -13,8 +16,11 @@ use std::sync::Arc;
 use tonic::service::Routes;
 
 use crate::proto::v1::{
+    call_log_service_server::CallLogServiceServer,
+    call_queue_service_server::CallQueueServiceServer,
     extension_service_server::ExtensionServiceServer, health_service_server::HealthServiceServer,
-    site_service_server::SiteServiceServer, user_service_server::UserServiceServer,
+    phone_number_service_server::PhoneNumberServiceServer, site_service_server::SiteServiceServer,
+    user_service_server::UserServiceServer,
 };
 use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
@@ -24,6 +30,9 @@ pub const SERVICE_NAMES: &[&str] = &[
     "rcgateway.v1.ExtensionService",
     "rcgateway.v1.UserService",
     "rcgateway.v1.SiteService",
+    "rcgateway.v1.CallQueueService",
+    "rcgateway.v1.PhoneNumberService",
+    "rcgateway.v1.CallLogService",
     "rcgateway.v1.HealthService",
 ];
 
@@ -58,6 +67,15 @@ where
     )))
     .add_service(UserServiceServer::new(users::UserApi::new(rc.clone())))
     .add_service(SiteServiceServer::new(sites::SiteApi::new(rc.clone())))
+    .add_service(CallQueueServiceServer::new(call_queues::CallQueueApi::new(
+        rc.clone(),
+    )))
+    .add_service(PhoneNumberServiceServer::new(
+        phone_numbers::PhoneNumberApi::new(rc.clone()),
+    ))
+    .add_service(CallLogServiceServer::new(call_logs::CallLogApi::new(
+        rc.clone(),
+    )))
     .add_service(HealthServiceServer::new(health::HealthApi::new(
         rc.clone(),
         lifecycle.clone(),

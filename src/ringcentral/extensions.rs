@@ -1,7 +1,7 @@
 //! Extension calls (`/restapi/v1.0/account/~/extension`).
 
 use super::models::{ExtensionCreationRequest, ExtensionInfo, ExtensionUpdateRequest, Page};
-use super::{ACCOUNT, Query, RingCentral, ops, path};
+use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
 
@@ -19,12 +19,7 @@ pub struct ExtensionFilter {
 impl ExtensionFilter {
     fn query(&self) -> Query {
         let mut query = Query::new();
-        if let Some(page) = self.page {
-            query.push(("page", page.to_string()));
-        }
-        if let Some(per_page) = self.per_page {
-            query.push(("perPage", per_page.to_string()));
-        }
+        push_paging(&mut query, self.page, self.per_page);
         // Arrays are sent as repeated keys, as the official SDKs do.
         query.extend(self.status.iter().map(|s| ("status", (*s).to_owned())));
         query.extend(self.types.iter().map(|t| ("type", (*t).to_owned())));

@@ -8,7 +8,10 @@ pub mod ops;
 pub mod path;
 pub mod stack;
 
+mod call_logs;
+mod call_queues;
 mod extensions;
+mod phone_numbers;
 mod sites;
 
 use std::sync::Arc;
@@ -18,7 +21,9 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
+pub use call_logs::CallLogFilter;
 pub use extensions::ExtensionFilter;
+pub use phone_numbers::{AccountNumberFilter, NumberLookup};
 
 use crate::config::{Credentials, UpstreamConfig};
 use crate::context::CallContext;
@@ -128,6 +133,20 @@ impl RingCentral {
         decode(op, &response.body)
     }
 
+    /// A POST that takes its parameters in the query string and answers JSON.
+    pub(crate) async fn post_query<T: DeserializeOwned>(
+        &self,
+        ctx: &CallContext,
+        op: &'static Operation,
+        path: String,
+        query: Query,
+    ) -> Result<T> {
+        let response = self
+            .execute(Self::request(ctx, op, path, query, None))
+            .await?;
+        decode(op, &response.body)
+    }
+
     /// A call with a JSON body that answers JSON.
     pub(crate) async fn send<B: Serialize, T: DeserializeOwned>(
         &self,
@@ -160,6 +179,16 @@ impl RingCentral {
         self.execute(Self::request(ctx, op, path, Vec::new(), body))
             .await
             .map(drop)
+    }
+}
+
+/// Adds `page` and `perPage` when set.
+pub(crate) fn push_paging(query: &mut Query, page: Option<i32>, per_page: Option<i32>) {
+    if let Some(page) = page {
+        query.push(("page", page.to_string()));
+    }
+    if let Some(per_page) = per_page {
+        query.push(("perPage", per_page.to_string()));
     }
 }
 

@@ -1,7 +1,7 @@
 //! Site calls (`/restapi/v1.0/account/~/sites`).
 
 use super::models::{Page, SiteInfo};
-use super::{ACCOUNT, Query, RingCentral, ops, path};
+use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
 
@@ -15,12 +15,7 @@ impl RingCentral {
         let op = &ops::LIST_SITES;
         let path = path::build(op, &[("accountId", ACCOUNT)])?;
         let mut query = Query::new();
-        if let Some(page) = page {
-            query.push(("page", page.to_string()));
-        }
-        if let Some(per_page) = per_page {
-            query.push(("perPage", per_page.to_string()));
-        }
+        push_paging(&mut query, page, per_page);
         self.get(ctx, op, path, query).await
     }
 

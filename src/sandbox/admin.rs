@@ -30,6 +30,7 @@ pub fn router() -> Router<Arc<State>> {
             "/faults",
             get(get_faults).post(set_faults).delete(clear_faults),
         )
+        .route("/permissions", post(set_permissions))
 }
 
 async fn stats(AxumState(state): AxumState<Arc<State>>) -> Json<Stats> {
@@ -146,5 +147,23 @@ async fn set_faults(
 
 async fn clear_faults(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
     *state.faults.lock().unwrap_or_else(|e| e.into_inner()) = Faults::default();
+    StatusCode::NO_CONTENT
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PermissionsRequest {
+    /// App permissions the sandbox app no longer has (e.g. `NumberLookup`).
+    revoked: Vec<String>,
+}
+
+async fn set_permissions(
+    AxumState(state): AxumState<Arc<State>>,
+    Json(req): Json<PermissionsRequest>,
+) -> StatusCode {
+    *state
+        .revoked_permissions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = req.revoked.into_iter().collect();
     StatusCode::NO_CONTENT
 }

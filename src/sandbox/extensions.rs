@@ -250,6 +250,10 @@ pub async fn create(
         ),
         ..Default::default()
     };
+    if info.r#type.as_deref() == Some("Department") {
+        data.queues
+            .insert(id, super::call_queues::QueueSettings::default());
+    }
     data.extensions.insert(id, info.clone());
     Ok(Json(info))
 }
@@ -364,10 +368,13 @@ pub async fn delete(
             "Attempt to delete the extension of the current session",
         ));
     }
-    state
-        .data()
-        .extensions
+    let mut data = state.data();
+    data.extensions
         .remove(&key)
         .ok_or_else(|| ApiError::not_found("extensionId", &raw_id))?;
+    data.queues.remove(&key);
+    for queue in data.queues.values_mut() {
+        queue.members.retain(|m| *m != key);
+    }
     Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -106,8 +106,24 @@ pub async fn api(
     if !decision.allowed {
         return throttled(&decision);
     }
+    if let Some(permission) = op.permission {
+        let revoked = state
+            .revoked_permissions
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(permission);
+        if revoked {
+            let mut response = missing_permission(permission).into_response();
+            rate_headers(response.headers_mut(), &decision);
+            return response;
+        }
+    }
     // The spec's account path parameter: "~" or the account's own id.
-    if let Some(account) = request.uri().path().strip_prefix("/restapi/v1.0/account/") {
+    let path = request.uri().path();
+    let account = path
+        .strip_prefix("/restapi/v1.0/account/")
+        .or_else(|| path.strip_prefix("/restapi/v2/accounts/"));
+    if let Some(account) = account {
         let account = account.split('/').next().unwrap_or("");
         if account != "~" && account != state.account_id {
             let mut response = ApiError::not_found("accountId", account).into_response();
@@ -199,4 +215,21 @@ async fn inject_faults(state: &State, op: &'static Operation) -> Option<Response
         Verdict::Pass => None,
         Verdict::Answer(response) => Some(response),
     }
+}
+
+/// CMN-401, as RingCentral words it (with the symbolic top-level code).
+fn missing_permission(permission: &str) -> ApiError {
+    let mut e = ApiError::new(
+        StatusCode::FORBIDDEN,
+        "CMN-401",
+        format!(
+            "In order to call this API endpoint, application needs to have [{permission}] permission"
+        ),
+    );
+    e.body.error_code = Some("InsufficientPermissions".to_owned());
+    e.body.permission_name = Some(permission.to_owned());
+    if let Some(item) = e.body.errors.first_mut() {
+        item.permission_name = Some(permission.to_owned());
+    }
+    e
 }

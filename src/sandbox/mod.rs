@@ -7,12 +7,15 @@
 //! Tests and operators drive it through a small admin API under `/_sandbox/`.
 
 mod admin;
+mod call_logs;
+mod call_queues;
 mod errors;
 mod extensions;
 mod faults;
 mod gate;
 mod oauth;
 mod paging;
+mod phone_numbers;
 mod query;
 mod seed;
 mod sites;
@@ -160,11 +163,36 @@ pub fn router(state: Arc<State>) -> Router {
                 .put(extensions::update)
                 .delete(extensions::delete),
         )
+        .route(
+            ops::LIST_EXTENSION_PHONE_NUMBERS.path,
+            get(phone_numbers::list_extension),
+        )
+        .route(ops::READ_USER_CALL_LOG.path, get(call_logs::list_extension))
         .route(ops::LIST_SITES.path, get(sites::list).post(sites::create))
         .route(
             ops::READ_SITE.path,
             get(sites::read).put(sites::update).delete(sites::delete),
         )
+        .route(ops::LIST_CALL_QUEUES.path, get(call_queues::list))
+        .route(
+            ops::READ_CALL_QUEUE.path,
+            get(call_queues::read).put(call_queues::update),
+        )
+        .route(ops::LIST_CALL_QUEUE_MEMBERS.path, get(call_queues::members))
+        .route(
+            ops::ASSIGN_CALL_QUEUE_MEMBERS.path,
+            post(call_queues::bulk_assign),
+        )
+        .route(
+            ops::LIST_ACCOUNT_PHONE_NUMBERS.path,
+            get(phone_numbers::list_account),
+        )
+        .route(ops::NUMBER_POOL_LOOKUP.path, post(phone_numbers::lookup))
+        .route(
+            ops::READ_COMPANY_CALL_LOG.path,
+            get(call_logs::list_account),
+        )
+        .route(ops::READ_COMPANY_CALL_RECORD.path, get(call_logs::read))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             gate::api,

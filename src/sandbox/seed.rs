@@ -212,8 +212,8 @@ pub fn rc_time(since_epoch: Duration) -> String {
     humantime::format_rfc3339_millis(UNIX_EPOCH + since_epoch).to_string()
 }
 
-/// Builds the account.
-pub fn account(seed: u64, base_url: &str, account_id: &str) -> Data {
+/// Builds the account; the call history ends at `now` (rounded down to the hour).
+pub fn account(seed: u64, base_url: &str, account_id: &str, now: std::time::SystemTime) -> Data {
     let mut rng = fastrand::Rng::with_seed(seed);
     let account_uri = format!("{base_url}/restapi/v1.0/account/{account_id}");
     // Creation times spread over 2023-2025.
@@ -396,11 +396,19 @@ pub fn account(seed: u64, base_url: &str, account_id: &str) -> Data {
         })
         .collect();
 
+    let queues = super::call_queues::seed(&mut rng, &extensions);
+    let numbers = super::phone_numbers::seed(&mut rng, &extensions);
+    let since_epoch = now.duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+    let anchor = UNIX_EPOCH + Duration::from_secs(since_epoch - since_epoch % 3600);
+    let call_log = super::call_logs::seed(&mut rng, &extensions, &account_uri, base_url, anchor);
     Data {
         admin_id: ADMIN_ID,
         next_id: next_id + 1000,
         extensions,
         sites,
+        queues,
+        numbers,
+        call_log,
     }
 }
 
@@ -410,15 +418,25 @@ mod tests {
 
     #[test]
     fn the_same_seed_gives_the_same_account() {
-        let a = account(7, "http://x", ACCOUNT_ID);
-        let b = account(7, "http://x", ACCOUNT_ID);
+        let now = std::time::SystemTime::now();
+        let a = account(7, "http://x", ACCOUNT_ID, now);
+        let b = account(7, "http://x", ACCOUNT_ID, now);
         assert_eq!(a.extensions, b.extensions);
         assert_eq!(a.sites, b.sites);
+        assert_eq!(a.queues, b.queues);
+        assert_eq!(a.numbers, b.numbers);
+        let ids = |d: &Data| {
+            d.call_log
+                .iter()
+                .map(|e| e.record.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&a), ids(&b));
     }
 
     #[test]
     fn the_account_is_realistic() {
-        let data = account(1, "http://x", ACCOUNT_ID);
+        let data = account(1, "http://x", ACCOUNT_ID, std::time::SystemTime::now());
         assert!(data.extensions.len() > 300);
         let users = data
             .extensions
@@ -441,5 +459,13 @@ mod tests {
             Some("101")
         );
         assert_eq!(data.sites.len(), SITES.len());
+        assert_eq!(data.queues.len(), 12);
+        assert!(data.queues.values().all(|q| q.members.len() >= 2));
+        assert!(data.numbers.len() > 200);
+        assert_eq!(data.call_log.len(), super::super::call_logs::RECORDS);
+        assert!(
+            data.call_log.windows(2).all(|w| w[0].at >= w[1].at),
+            "newest first"
+        );
     }
 }

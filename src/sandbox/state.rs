@@ -9,7 +9,10 @@ use serde::Serialize;
 use tokio::time::Instant;
 
 use super::SandboxConfig;
+use super::call_logs::Entry as CallLogEntry;
+use super::call_queues::QueueSettings;
 use super::faults::Faults;
+use super::phone_numbers::SandboxNumber;
 use super::seed;
 use super::throttle::Throttle;
 use crate::ringcentral::models::{ExtensionInfo, SiteInfo};
@@ -26,6 +29,8 @@ pub struct State {
     pub counters: Counters,
     pub recorded: Mutex<VecDeque<RecordedRequest>>,
     pub faults: Mutex<Faults>,
+    /// App permissions taken away from the sandbox app (all are granted by default).
+    pub revoked_permissions: Mutex<std::collections::HashSet<String>>,
     /// Draws injected faults (seeded, so fault tests are repeatable).
     pub rng: Mutex<fastrand::Rng>,
 }
@@ -40,6 +45,11 @@ pub struct Data {
     pub next_id: i64,
     pub extensions: BTreeMap<i64, ExtensionInfo>,
     pub sites: BTreeMap<String, SiteInfo>,
+    /// Settings and members of the call queues (Department extensions).
+    pub queues: BTreeMap<i64, QueueSettings>,
+    pub numbers: Vec<SandboxNumber>,
+    /// Newest first.
+    pub call_log: Vec<CallLogEntry>,
 }
 
 impl Data {
@@ -196,7 +206,12 @@ pub struct RecordedRequest {
 impl State {
     pub fn new(config: SandboxConfig, base_url: String) -> Self {
         let account_id = seed::ACCOUNT_ID.to_owned();
-        let data = seed::account(config.seed, &base_url, &account_id);
+        let data = seed::account(
+            config.seed,
+            &base_url,
+            &account_id,
+            std::time::SystemTime::now(),
+        );
         let throttle = Throttle::new(&config);
         let seed = config.seed;
         State {
@@ -209,6 +224,7 @@ impl State {
             counters: Counters::default(),
             recorded: Mutex::new(VecDeque::new()),
             faults: Mutex::new(Faults::default()),
+            revoked_permissions: Mutex::new(Default::default()),
             rng: Mutex::new(fastrand::Rng::with_seed(seed)),
         }
     }

@@ -5,8 +5,11 @@ use std::collections::HashMap;
 
 use http::{HeaderMap, Method, StatusCode};
 use rc_gateway::config::Config;
+use rc_gateway::proto::v1::call_log_service_client::CallLogServiceClient;
+use rc_gateway::proto::v1::call_queue_service_client::CallQueueServiceClient;
 use rc_gateway::proto::v1::extension_service_client::ExtensionServiceClient;
 use rc_gateway::proto::v1::health_service_client::HealthServiceClient;
+use rc_gateway::proto::v1::phone_number_service_client::PhoneNumberServiceClient;
 use rc_gateway::proto::v1::site_service_client::SiteServiceClient;
 use rc_gateway::proto::v1::user_service_client::UserServiceClient;
 use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
@@ -106,6 +109,18 @@ impl TestGateway {
 
     pub fn sites(&self) -> SiteServiceClient<Channel> {
         SiteServiceClient::new(self.channel.clone())
+    }
+
+    pub fn call_queues(&self) -> CallQueueServiceClient<Channel> {
+        CallQueueServiceClient::new(self.channel.clone())
+    }
+
+    pub fn phone_numbers(&self) -> PhoneNumberServiceClient<Channel> {
+        PhoneNumberServiceClient::new(self.channel.clone())
+    }
+
+    pub fn call_logs(&self) -> CallLogServiceClient<Channel> {
+        CallLogServiceClient::new(self.channel.clone())
     }
 
     pub fn health(&self) -> HealthServiceClient<Channel> {

@@ -4,9 +4,12 @@
 mod harness;
 mod process;
 
+mod call_logs;
+mod call_queues;
 mod extensions;
 mod health;
 mod lifecycle;
+mod phone_numbers;
 mod sites;
 mod spec_conformance;
 mod tokens;

@@ -47,8 +47,16 @@ pub fn assert_conforms(schema: &str, instance: &Value) {
 }
 
 #[test]
-fn every_operation_has_the_spec_throttling_group() {
+fn every_operation_has_the_spec_throttling_group_and_permission() {
     for op in ops::ALL {
+        if ops::PARTNER_ONLY.iter().any(|p| p.id == op.id) {
+            assert!(
+                SPEC["paths"][op.path].is_null(),
+                "{} is in the public spec now",
+                op.id
+            );
+            continue;
+        }
         let operation = &SPEC["paths"][op.path][op.method.as_str().to_ascii_lowercase()];
         assert!(
             operation.is_object(),
@@ -61,6 +69,12 @@ fn every_operation_has_the_spec_throttling_group() {
             operation["x-throttling-group"].as_str(),
             Some(op.group.name()),
             "{} has the wrong group",
+            op.id
+        );
+        assert_eq!(
+            operation["x-app-permission"].as_str(),
+            op.permission,
+            "{} has the wrong permission",
             op.id
         );
     }
@@ -188,6 +202,95 @@ async fn sandbox_answers_follow_the_spec_schemas() {
         )
         .await;
     assert_conforms("SiteInfo", &read);
+
+    let (_, queues) = c
+        .call(
+            Method::GET,
+            &format!("{account}/call-queues?perPage=5"),
+            None,
+        )
+        .await;
+    assert_conforms("CallQueueList", &queues);
+    let queue = queues["records"][0]["id"].as_str().unwrap().to_owned();
+    let (_, details) = c
+        .call(Method::GET, &format!("{account}/call-queues/{queue}"), None)
+        .await;
+    assert_conforms("CallQueueDetails", &details);
+    let (_, members) = c
+        .call(
+            Method::GET,
+            &format!("{account}/call-queues/{queue}/members"),
+            None,
+        )
+        .await;
+    assert_conforms("CallQueueMembers", &members);
+    let (_, updated) = c
+        .call(
+            Method::PUT,
+            &format!("{account}/call-queues/{queue}"),
+            Some(json!({"alertTimer": 45})),
+        )
+        .await;
+    assert_conforms("CallQueueDetails", &updated);
+
+    let (_, numbers) = c
+        .call(
+            Method::GET,
+            "/restapi/v2/accounts/~/phone-numbers?perPage=50",
+            None,
+        )
+        .await;
+    assert_conforms("AccountPhoneNumberList", &numbers);
+    let owner = numbers["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|n| n["extension"]["id"].as_str())
+        .unwrap()
+        .to_owned();
+    let (_, mine) = c
+        .call(
+            Method::GET,
+            &format!("{account}/extension/{owner}/phone-number"),
+            None,
+        )
+        .await;
+    assert_conforms("GetExtensionPhoneNumbersResponse", &mine);
+
+    let since = humantime::format_rfc3339_seconds(
+        std::time::SystemTime::now() - std::time::Duration::from_secs(7 * 86_400),
+    );
+    for view in ["Simple", "Detailed"] {
+        let (status, log) = c
+            .call(
+                Method::GET,
+                &format!("{account}/call-log?dateFrom={since}&perPage=200&view={view}"),
+                None,
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert_conforms("CallLogResponse", &log);
+    }
+    let (_, log) = c
+        .call(
+            Method::GET,
+            &format!("{account}/extension/{owner}/call-log?dateFrom={since}"),
+            None,
+        )
+        .await;
+    assert_conforms("CallLogResponse", &log);
+    let (_, recent) = c
+        .call(Method::GET, &format!("{account}/call-log?perPage=1"), None)
+        .await;
+    let record_id = recent["records"][0]["id"].as_str().unwrap().to_owned();
+    let (_, record) = c
+        .call(
+            Method::GET,
+            &format!("{account}/call-log/{record_id}?view=Detailed"),
+            None,
+        )
+        .await;
+    assert_conforms("CallLogRecord", &record);
 
     let (status, missing) = c
         .call(Method::GET, &format!("{account}/extension/1"), None)

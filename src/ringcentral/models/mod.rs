@@ -4,14 +4,20 @@
 //! the same shapes; `tests/spec_conformance.rs` validates the sandbox's output against
 //! the spec's schemas. Absent fields stay `None` and are not serialized.
 
+mod call_log;
+mod call_queue;
 mod common;
 mod extension;
 mod oauth;
+mod phone_number;
 mod site;
 
+pub use call_log::*;
+pub use call_queue::*;
 pub use common::*;
 pub use extension::*;
 pub use oauth::*;
+pub use phone_number::*;
 pub use site::*;
 
 /// `skip_serializing_if` helper: leaves out `None`, empty lists and other defaults.
