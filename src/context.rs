@@ -21,6 +21,8 @@ pub struct CallContext {
     pub deadline: Instant,
     /// The caller's idempotency key for a mutation.
     pub idempotency_key: Option<Arc<str>>,
+    /// The caller asked for fresh data (`cache-control: no-cache`).
+    pub bypass_cache: bool,
 }
 
 impl CallContext {
@@ -30,6 +32,7 @@ impl CallContext {
             request_id: new_request_id().into(),
             deadline: Instant::now() + timeout,
             idempotency_key: None,
+            bypass_cache: false,
         }
     }
 

@@ -116,6 +116,10 @@ pub enum Error {
     #[error("{0}")]
     Unavailable(String),
 
+    /// An idempotency key came back with a different request than its first use.
+    #[error("{0}")]
+    IdempotencyConflict(String),
+
     /// A multi-step operation created `created_id` and then failed at a later step.
     #[error("{message} (created {created_id}; the later step failed: {cause})")]
     PartiallyApplied {
@@ -153,6 +157,7 @@ impl Error {
             Error::DeadlineExceeded => Code::DeadlineExceeded,
             Error::Unauthenticated(_) => Code::Unauthenticated,
             Error::PermissionDenied(_) => Code::PermissionDenied,
+            Error::IdempotencyConflict(_) => Code::FailedPrecondition,
             Error::PartiallyApplied { cause, .. } => cause.grpc_code(),
             Error::Internal(_) => Code::Internal,
         }
@@ -168,6 +173,7 @@ impl Error {
             }
             Error::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
             Error::Unreachable(_) | Error::UpstreamInvalid(_) => StatusCode::BAD_GATEWAY,
+            Error::IdempotencyConflict(_) => StatusCode::CONFLICT,
             Error::PartiallyApplied { cause, .. } => cause.http_status(),
             other => http_status_of(other.grpc_code()),
         }
@@ -201,6 +207,7 @@ impl Error {
             Error::Unauthenticated(_) => "UNAUTHENTICATED",
             Error::PermissionDenied(_) => "PERMISSION_DENIED",
             Error::Unavailable(_) => "UNAVAILABLE",
+            Error::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
             Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",
             Error::Internal(_) => "INTERNAL",
         }

@@ -15,6 +15,7 @@ pub mod ringcentral;
 pub mod sandbox;
 pub mod server;
 pub mod sidecar;
+pub mod store;
 pub mod telemetry;
 pub mod transcode;
 

@@ -127,7 +127,8 @@ impl Gateway {
             var: crate::config::var::RC_CLIENT_ID,
             message: "RingCentral credentials are required".into(),
         })?;
-        let rc = RingCentral::new(&config.upstream, credentials);
+        let stores = memory_stores(&config);
+        let rc = RingCentral::new(&config.upstream, credentials, stores, Default::default());
         let lifecycle = Arc::new(Lifecycle::default());
         let (health, health_service) = tonic_health::server::health_reporter();
         for name in api::SERVICE_NAMES {
@@ -223,6 +224,30 @@ impl Gateway {
             sandbox.stop().await;
         }
         tracing::info!("rc-gateway stopped");
+    }
+}
+
+/// The in-process stores of a single replica.
+fn memory_stores(config: &Config) -> crate::store::Stores {
+    use crate::store::memory::{GroupLimit, MemoryBudget, MemoryCache, MemoryIdempotency};
+    let r = &config.upstream.resilience;
+    let limits: Vec<_> = r
+        .limits
+        .iter()
+        .map(|(group, limit)| {
+            (
+                *group,
+                GroupLimit {
+                    limit: *limit,
+                    window: r.window,
+                },
+            )
+        })
+        .collect();
+    crate::store::Stores {
+        budget: Arc::new(MemoryBudget::new(&limits)),
+        cache: Arc::new(MemoryCache::new(r.cache_max_entries)),
+        idempotency: Arc::new(MemoryIdempotency::default()),
     }
 }
 
@@ -322,11 +347,16 @@ where
             .and_then(|v| v.to_str().ok())
             .filter(|v| !v.is_empty() && v.len() <= 255)
             .map(Arc::from);
+        let bypass_cache = headers
+            .get(http::header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-cache") || v.contains("no-store"));
         let deadline = Instant::now() + timeout;
         let ctx = CallContext {
             request_id: Arc::from(request_id.as_str()),
             deadline,
             idempotency_key,
+            bypass_cache,
         };
         let id_value = HeaderValue::from_str(&request_id).ok();
         if let Some(value) = &id_value {

@@ -28,6 +28,7 @@ pub use phone_numbers::{AccountNumberFilter, NumberLookup};
 use crate::config::{Credentials, UpstreamConfig};
 use crate::context::CallContext;
 use crate::error::{Error, Result};
+use crate::store::Stores;
 
 use auth::TokenSource;
 use ops::Operation;
@@ -48,29 +49,77 @@ pub struct RingCentral {
 struct Inner {
     stack: UpstreamService,
     tokens: Arc<TokenSource>,
+    breaker: Arc<stack::breaker::CircuitBreaker>,
+    stores: Stores,
     server_url: reqwest::Url,
 }
 
 impl RingCentral {
-    /// A client for the configured server, logging in with `credentials`.
-    pub fn new(config: &UpstreamConfig, credentials: Credentials) -> Self {
+    /// A client for the configured server, logging in with `credentials`, keeping
+    /// its shared state in `stores`.
+    pub fn new(
+        config: &UpstreamConfig,
+        credentials: Credentials,
+        stores: Stores,
+        hooks: stack::Hooks,
+    ) -> Self {
+        let r = &config.resilience;
         let stack_config = stack::StackConfig {
             request_timeout: config.request_timeout,
+            rate_window: r.window,
+            retry: stack::retry::RetryConfig {
+                attempts: r.retry_attempts,
+                backoff_multiplier: r.backoff_multiplier,
+            },
+            cache_ttls: stack::cache::CacheTtls {
+                default: r.cache_ttl,
+                by_resource: r.cache_ttl_by_resource.iter().copied().collect(),
+            },
+            idempotency_ttl: r.idempotency_ttl,
+            scope: scope(config, &credentials).into(),
         };
-        let base = stack::base(stack::Transport::new(&config.server_url), &stack_config);
+        let base = stack::base(
+            stack::Transport::new(&config.server_url),
+            &stack_config,
+            &stores,
+            &hooks,
+        );
         let tokens = Arc::new(TokenSource::new(
             credentials,
             base.clone(),
             config.token_refresh_margin,
         ));
-        let stack = stack::build(base, stack::BearerLayer::new(tokens.clone()));
+        let breaker = Arc::new(stack::breaker::CircuitBreaker::new(
+            r.breaker_threshold,
+            r.breaker_timeout,
+        ));
+        let stack = stack::build(
+            base,
+            stack::BearerLayer::new(tokens.clone()),
+            breaker.clone(),
+            &stack_config,
+            &stores,
+            &hooks,
+        );
         RingCentral {
             inner: Arc::new(Inner {
                 stack,
                 tokens,
+                breaker,
+                stores,
                 server_url: config.server_url.clone(),
             }),
         }
+    }
+
+    /// The circuit breaker.
+    pub fn breaker(&self) -> &stack::breaker::CircuitBreaker {
+        &self.inner.breaker
+    }
+
+    /// The shared state the client works with.
+    pub fn stores(&self) -> &Stores {
+        &self.inner.stores
     }
 
     /// The session's token source (for the refresher task and health checks).
@@ -80,7 +129,7 @@ impl RingCentral {
 
     /// The circuit breaker's state: `closed`, `open` or `half-open`.
     pub fn breaker_state(&self) -> &'static str {
-        "closed"
+        self.inner.breaker.state().name()
     }
 
     /// The RingCentral base URL.
@@ -180,6 +229,19 @@ impl RingCentral {
             .await
             .map(drop)
     }
+}
+
+/// A short, non-secret identity of the RingCentral account and app, so that shared
+/// keys of different gateways (different accounts on one Redis) never collide.
+fn scope(config: &UpstreamConfig, credentials: &Credentials) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update(config.server_url.as_str());
+    hash.update(b"|");
+    hash.update(credentials.client_id.as_bytes());
+    hash.update(b"|");
+    hash.update(credentials.jwt.expose().as_bytes());
+    hex::encode(&hash.finalize()[..8])
 }
 
 /// Adds `page` and `perPage` when set.

@@ -77,6 +77,9 @@ pub struct Operation {
     /// The spec's path template, e.g. `/restapi/v1.0/account/{accountId}/extension`.
     pub path: &'static str,
     pub group: ThrottleGroup,
+    /// The resource family the operation reads or changes (cache keys and
+    /// invalidation).
+    pub resource: &'static str,
     /// The app permission RingCentral requires (`x-app-permission`).
     pub permission: Option<&'static str>,
 }
@@ -92,7 +95,7 @@ impl Operation {
 }
 
 macro_rules! operations {
-    ($($name:ident = $id:literal $method:ident $path:literal $group:ident $($permission:literal)?;)*) => {
+    ($($name:ident = $id:literal $method:ident $path:literal $group:ident $resource:literal $($permission:literal)?;)*) => {
         $(
             #[doc = concat!("`", stringify!($method), " ", $path, "` (", $id, ")")]
             pub static $name: Operation = Operation {
@@ -100,6 +103,7 @@ macro_rules! operations {
                 method: Method::$method,
                 path: $path,
                 group: ThrottleGroup::$group,
+                resource: $resource,
                 permission: operations!(@permission $($permission)?),
             };
         )*
@@ -112,37 +116,37 @@ macro_rules! operations {
 }
 
 operations! {
-    GET_TOKEN = "getToken" POST "/restapi/oauth/token" Auth;
-    REVOKE_TOKEN = "revokeToken" POST "/restapi/oauth/revoke" Auth;
+    GET_TOKEN = "getToken" POST "/restapi/oauth/token" Auth "oauth";
+    REVOKE_TOKEN = "revokeToken" POST "/restapi/oauth/revoke" Auth "oauth";
 
-    LIST_EXTENSIONS = "listExtensions" GET "/restapi/v1.0/account/{accountId}/extension" Medium "ReadAccounts";
-    CREATE_EXTENSION = "createExtension" POST "/restapi/v1.0/account/{accountId}/extension" Medium "EditAccounts";
-    READ_EXTENSION = "readExtension" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Light "ReadAccounts";
-    UPDATE_EXTENSION = "updateExtension" PUT "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Medium "EditExtensions";
-    DELETE_EXTENSION = "deleteExtension" DELETE "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Medium "EditAccounts";
+    LIST_EXTENSIONS = "listExtensions" GET "/restapi/v1.0/account/{accountId}/extension" Medium "extensions" "ReadAccounts";
+    CREATE_EXTENSION = "createExtension" POST "/restapi/v1.0/account/{accountId}/extension" Medium "extensions" "EditAccounts";
+    READ_EXTENSION = "readExtension" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Light "extensions" "ReadAccounts";
+    UPDATE_EXTENSION = "updateExtension" PUT "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Medium "extensions" "EditExtensions";
+    DELETE_EXTENSION = "deleteExtension" DELETE "/restapi/v1.0/account/{accountId}/extension/{extensionId}" Medium "extensions" "EditAccounts";
 
-    LIST_SITES = "listSites" GET "/restapi/v1.0/account/{accountId}/sites" Light "ReadAccounts";
-    CREATE_SITE = "createSite" POST "/restapi/v1.0/account/{accountId}/sites" Medium "EditAccounts";
-    READ_SITE = "readSite" GET "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light "ReadAccounts";
-    UPDATE_SITE = "updateSite" PUT "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light "EditExtensions";
-    DELETE_SITE = "deleteSite" DELETE "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light "EditAccounts";
+    LIST_SITES = "listSites" GET "/restapi/v1.0/account/{accountId}/sites" Light "sites" "ReadAccounts";
+    CREATE_SITE = "createSite" POST "/restapi/v1.0/account/{accountId}/sites" Medium "sites" "EditAccounts";
+    READ_SITE = "readSite" GET "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light "sites" "ReadAccounts";
+    UPDATE_SITE = "updateSite" PUT "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light "sites" "EditExtensions";
+    DELETE_SITE = "deleteSite" DELETE "/restapi/v1.0/account/{accountId}/sites/{siteId}" Light "sites" "EditAccounts";
 
-    LIST_CALL_QUEUES = "listCallQueues" GET "/restapi/v1.0/account/{accountId}/call-queues" Medium "ReadAccounts";
-    READ_CALL_QUEUE = "readCallQueueInfo" GET "/restapi/v1.0/account/{accountId}/call-queues/{groupId}" Light "ReadAccounts";
-    UPDATE_CALL_QUEUE = "updateCallQueueInfo" PUT "/restapi/v1.0/account/{accountId}/call-queues/{groupId}" Light "EditExtensions";
-    LIST_CALL_QUEUE_MEMBERS = "listCallQueueMembers" GET "/restapi/v1.0/account/{accountId}/call-queues/{groupId}/members" Light "ReadAccounts";
-    ASSIGN_CALL_QUEUE_MEMBERS = "assignMultipleCallQueueMembers" POST "/restapi/v1.0/account/{accountId}/call-queues/{groupId}/bulk-assign" Heavy "EditExtensions";
+    LIST_CALL_QUEUES = "listCallQueues" GET "/restapi/v1.0/account/{accountId}/call-queues" Medium "call-queues" "ReadAccounts";
+    READ_CALL_QUEUE = "readCallQueueInfo" GET "/restapi/v1.0/account/{accountId}/call-queues/{groupId}" Light "call-queues" "ReadAccounts";
+    UPDATE_CALL_QUEUE = "updateCallQueueInfo" PUT "/restapi/v1.0/account/{accountId}/call-queues/{groupId}" Light "call-queues" "EditExtensions";
+    LIST_CALL_QUEUE_MEMBERS = "listCallQueueMembers" GET "/restapi/v1.0/account/{accountId}/call-queues/{groupId}/members" Light "call-queues" "ReadAccounts";
+    ASSIGN_CALL_QUEUE_MEMBERS = "assignMultipleCallQueueMembers" POST "/restapi/v1.0/account/{accountId}/call-queues/{groupId}/bulk-assign" Heavy "call-queues" "EditExtensions";
 
-    LIST_ACCOUNT_PHONE_NUMBERS = "listAccountPhoneNumbersV2" GET "/restapi/v2/accounts/{accountId}/phone-numbers" Heavy "ReadAccounts";
-    LIST_EXTENSION_PHONE_NUMBERS = "listExtensionPhoneNumbers" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}/phone-number" Light "ReadAccounts";
+    LIST_ACCOUNT_PHONE_NUMBERS = "listAccountPhoneNumbersV2" GET "/restapi/v2/accounts/{accountId}/phone-numbers" Heavy "phone-numbers" "ReadAccounts";
+    LIST_EXTENSION_PHONE_NUMBERS = "listExtensionPhoneNumbers" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}/phone-number" Light "phone-numbers" "ReadAccounts";
 
-    READ_COMPANY_CALL_LOG = "readCompanyCallLog" GET "/restapi/v1.0/account/{accountId}/call-log" Heavy "ReadCallLog";
-    READ_COMPANY_CALL_RECORD = "readCompanyCallRecord" GET "/restapi/v1.0/account/{accountId}/call-log/{callRecordId}" Heavy "ReadCallLog";
-    READ_USER_CALL_LOG = "readUserCallLog" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log" Heavy "ReadCallLog";
+    READ_COMPANY_CALL_LOG = "readCompanyCallLog" GET "/restapi/v1.0/account/{accountId}/call-log" Heavy "call-log" "ReadCallLog";
+    READ_COMPANY_CALL_RECORD = "readCompanyCallRecord" GET "/restapi/v1.0/account/{accountId}/call-log/{callRecordId}" Heavy "call-log" "ReadCallLog";
+    READ_USER_CALL_LOG = "readUserCallLog" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log" Heavy "call-log" "ReadCallLog";
 
     // Partner-only, absent from the public spec (API-NOTES §2.6): app permission
     // NumberLookup, usage plan group Medium, parameters in the query string.
-    NUMBER_POOL_LOOKUP = "numberPoolLookup" POST "/restapi/v1.0/number-pool/lookup" Medium "NumberLookup";
+    NUMBER_POOL_LOOKUP = "numberPoolLookup" POST "/restapi/v1.0/number-pool/lookup" Medium "number-pool" "NumberLookup";
 }
 
 /// Operations that RingCentral grants only to partner apps and leaves out of the

@@ -42,6 +42,9 @@ const FORWARDED_HEADERS: &[&str] = &[
     "traceparent",
     "tracestate",
     "user-agent",
+    "cache-control",
+    // A deadline for HTTP callers, in gRPC's own format (as grpc-gateway accepts it).
+    "grpc-timeout",
 ];
 
 /// The transcoding HTTP router's shared state.

@@ -249,3 +249,51 @@ async fn export_streams_every_record_of_the_range() {
     let body = response.text().await.unwrap();
     assert_eq!(body.matches("data: ").count() as u64, total);
 }
+
+#[tokio::test]
+async fn exporting_a_month_is_paced_within_the_heavy_limit() {
+    // RingCentral's Heavy group at 3 requests a second; the gateway starts from its
+    // default budget and learns the real limit from the first answer's headers.
+    let mut config = rc_gateway::sandbox::SandboxConfig::default();
+    for (group, limit) in config.limits.iter_mut() {
+        if *group == rc_gateway::ringcentral::ops::ThrottleGroup::Heavy {
+            limit.limit = 3;
+            limit.window = Duration::from_secs(1);
+            limit.penalty = Duration::from_secs(1);
+        }
+    }
+    let gw = TestGateway::start_with(config, &[]).await;
+    let started = std::time::Instant::now();
+    let mut stream = gw
+        .call_logs()
+        .export_call_logs(pb::ExportCallLogsRequest {
+            date_from: Some(ts(days_ago(30))),
+            per_page: 200,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let mut count = 0u64;
+    while let Some(record) = stream.next().await {
+        record.expect("no error in the stream");
+        count += 1;
+    }
+    let stats = gw.stats().await;
+    let pages = count.div_ceil(200);
+    assert!(count > 2500, "a month of records: {count}");
+    assert_eq!(
+        stats["groups"]["Heavy"]["throttled"], 0,
+        "zero upstream 429s: {stats}"
+    );
+    assert_eq!(
+        stats["operations"]["readCompanyCallLog"].as_u64(),
+        Some(pages)
+    );
+    // More pages than the limit allows at once: the export had to wait for slots.
+    assert!(
+        started.elapsed() >= Duration::from_secs(pages / 3 - 1),
+        "paced: {:?}",
+        started.elapsed()
+    );
+}

@@ -140,6 +140,11 @@ impl TestGateway {
         self.call(Method::GET, path, None).await
     }
 
+    /// `get` for futures that must own their path (joined concurrently).
+    pub async fn get_owned(&self, path: String) -> Reply {
+        self.get(&path).await
+    }
+
     /// The sandbox's counters.
     pub async fn stats(&self) -> Value {
         self.http

@@ -10,6 +10,7 @@ mod extensions;
 mod health;
 mod lifecycle;
 mod phone_numbers;
+mod resilience;
 mod sites;
 mod spec_conformance;
 mod tokens;

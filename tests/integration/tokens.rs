@@ -63,7 +63,7 @@ async fn tokens_are_refreshed_before_they_expire_during_a_run() {
 
 #[tokio::test]
 async fn a_rejected_token_is_renewed_and_the_call_resent_once() {
-    let gw = TestGateway::start().await;
+    let gw = TestGateway::start_with(unthrottled(), &[("CACHE_TTL", "0")]).await;
     gw.get("/api/extensions/~").await;
     gw.sandbox_admin("/tokens/expire", serde_json::json!({}))
         .await;
@@ -78,7 +78,7 @@ async fn a_rejected_token_is_renewed_and_the_call_resent_once() {
 
 #[tokio::test]
 async fn a_refused_refresh_token_leads_to_a_new_login() {
-    let gw = TestGateway::start().await;
+    let gw = TestGateway::start_with(unthrottled(), &[("CACHE_TTL", "0")]).await;
     gw.get("/api/extensions/~").await;
     gw.sandbox_admin("/tokens/revoke", serde_json::json!({}))
         .await;

@@ -1,10 +1,27 @@
 //! The upstream request path as tower layers, one module each, composed in
-//! [`build`] in the order a request travels through them.
+//! [`build`] in the order a request travels through them:
+//!
+//! idempotency -> cache -> coalesce -> retry -> circuit breaker -> bearer token ->
+//! rate budget -> timeout -> transport
+//!
+//! The breaker sits under the retry layer (not above it): it judges every attempt, so
+//! an outage opens it after `threshold` failed attempts and stops the remaining
+//! retries at once instead of letting each caller's retries run against a dead
+//! upstream. The bearer layer sits above the rate budget so that its one resend after
+//! a rejected token is counted in the budget too.
 
 mod bearer;
+pub mod breaker;
+pub mod cache;
+pub mod coalesce;
+pub mod idempotency;
+pub mod layered;
+pub mod rate_budget;
+pub mod retry;
 mod timeout;
 mod transport;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -12,11 +29,14 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use tower::util::BoxCloneSyncService;
 
 pub use bearer::BearerLayer;
+use layered::Wrap;
+use rate_budget::RateBudget;
 pub use timeout::TimeoutLayer;
 pub use transport::{Transport, http_client};
 
 use crate::context::CallContext;
 use crate::error::Error;
+use crate::store::Stores;
 
 use super::ops::Operation;
 
@@ -90,42 +110,91 @@ impl From<UpstreamError> for Error {
 /// The composed upstream service.
 pub type UpstreamService = BoxCloneSyncService<RcRequest, RcResponse, UpstreamError>;
 
+/// What the layers report, for metrics; no-ops by default.
+#[derive(Clone)]
+pub struct Hooks {
+    pub budget: Arc<dyn rate_budget::BudgetHooks>,
+    pub retry: Arc<dyn retry::RetryHooks>,
+    pub cache: Arc<dyn cache::CacheHooks>,
+    pub coalesce: Arc<dyn coalesce::CoalesceHooks>,
+}
+
+impl Default for Hooks {
+    fn default() -> Self {
+        Hooks {
+            budget: Arc::new(rate_budget::NoHooks),
+            retry: Arc::new(retry::NoHooks),
+            cache: Arc::new(cache::NoHooks),
+            coalesce: Arc::new(coalesce::NoHooks),
+        }
+    }
+}
+
 /// Settings of the layers.
 #[derive(Clone, Debug)]
 pub struct StackConfig {
     pub request_timeout: Duration,
+    /// Pause after a 429 without `Retry-After`.
+    pub rate_window: Duration,
+    pub retry: retry::RetryConfig,
+    pub cache_ttls: cache::CacheTtls,
+    pub idempotency_ttl: Duration,
+    /// Identifies the RingCentral account and app in shared keys (cache, idempotency).
+    pub scope: Arc<str>,
 }
 
-/// The layers under the bearer layer: what token requests go through too.
-pub fn base(transport: Transport, config: &StackConfig) -> UpstreamService {
-    tower::ServiceBuilder::new()
-        .layer(TimeoutLayer::new(config.request_timeout))
-        .service(transport)
-        .boxed_clone_sync()
+/// The layers every request goes through, token requests included:
+/// rate budget -> timeout -> transport.
+pub fn base(
+    transport: Transport,
+    config: &StackConfig,
+    stores: &Stores,
+    hooks: &Hooks,
+) -> UpstreamService {
+    let timed = BoxCloneSyncService::new(tower::Layer::layer(
+        &TimeoutLayer::new(config.request_timeout),
+        transport,
+    ));
+    let budget = RateBudget::new(
+        stores.budget.clone(),
+        config.rate_window,
+        hooks.budget.clone(),
+    );
+    BoxCloneSyncService::new(tower::Layer::layer(&Wrap(budget), timed))
 }
 
-/// The full stack for API calls, outermost first.
-pub fn build(base: UpstreamService, bearer: BearerLayer) -> UpstreamService {
-    tower::ServiceBuilder::new()
-        .layer(bearer)
-        .service(base)
-        .boxed_clone_sync()
-}
-
-trait BoxCloneSyncExt {
-    fn boxed_clone_sync(self) -> UpstreamService;
-}
-
-impl<S> BoxCloneSyncExt for S
-where
-    S: tower::Service<RcRequest, Response = RcResponse, Error = UpstreamError>
-        + Clone
-        + Send
-        + Sync
-        + 'static,
-    S::Future: Send + 'static,
-{
-    fn boxed_clone_sync(self) -> UpstreamService {
-        BoxCloneSyncService::new(self)
-    }
+/// The full stack for API calls over `base`.
+pub fn build(
+    base: UpstreamService,
+    bearer: BearerLayer,
+    breaker: Arc<breaker::CircuitBreaker>,
+    config: &StackConfig,
+    stores: &Stores,
+    hooks: &Hooks,
+) -> UpstreamService {
+    use tower::Layer;
+    let s = BoxCloneSyncService::new(bearer.layer(base));
+    let s = BoxCloneSyncService::new(Wrap(breaker::Breaker(breaker)).layer(s));
+    let policy = retry::RetryPolicy::new(config.retry.clone(), hooks.retry.clone());
+    let s = BoxCloneSyncService::new(tower::retry::Retry::new(policy, s));
+    let s = BoxCloneSyncService::new(
+        Wrap(coalesce::Coalesce::new(
+            config.scope.clone(),
+            hooks.coalesce.clone(),
+        ))
+        .layer(s),
+    );
+    let cache = cache::Cache::new(
+        stores.cache.clone(),
+        config.cache_ttls.clone(),
+        config.scope.clone(),
+        hooks.cache.clone(),
+    );
+    let s = BoxCloneSyncService::new(Wrap(cache).layer(s));
+    let idempotency = idempotency::Idempotency::new(
+        stores.idempotency.clone(),
+        config.idempotency_ttl,
+        config.scope.clone(),
+    );
+    BoxCloneSyncService::new(Wrap(idempotency).layer(s))
 }

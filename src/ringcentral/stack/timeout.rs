@@ -89,6 +89,7 @@ mod tests {
                 request_id: Arc::from("t"),
                 deadline: Instant::now() + deadline_in,
                 idempotency_key: None,
+                bypass_cache: false,
             },
             authorization: None,
         }

@@ -1,0 +1,143 @@
+//! The read cache: successful GET answers are kept for their resource's TTL and
+//! dropped when the gateway itself changes that resource (or one that shows in it).
+//! Keys carry the account scope, so one account's data never answers another's call.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use http::Method;
+use tower::ServiceExt;
+
+use super::layered::UpstreamLayer;
+use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
+use crate::store::CacheStore;
+
+/// Time to live per resource family; zero disables caching of that family.
+#[derive(Clone, Debug, Default)]
+pub struct CacheTtls {
+    pub default: Duration,
+    pub by_resource: HashMap<&'static str, Duration>,
+}
+
+impl CacheTtls {
+    pub fn ttl(&self, resource: &str) -> Duration {
+        self.by_resource
+            .get(resource)
+            .copied()
+            .unwrap_or(self.default)
+    }
+}
+
+/// The resource families whose cached answers a write to `resource` makes stale.
+pub fn invalidated_by(resource: &'static str) -> &'static [&'static str] {
+    match resource {
+        // A queue is an extension; extensions show in queue members and numbers.
+        "extensions" | "call-queues" => &["extensions", "call-queues", "phone-numbers"],
+        // Extensions and queues show their site's name.
+        "sites" => &["sites", "extensions", "call-queues"],
+        "phone-numbers" => &["phone-numbers"],
+        "subscriptions" => &["subscriptions"],
+        _ => &[],
+    }
+}
+
+/// What the cache reports (metrics).
+pub trait CacheHooks: Send + Sync {
+    fn hit(&self, _resource: &'static str) {}
+    fn miss(&self, _resource: &'static str) {}
+}
+
+/// Reports nothing.
+pub struct NoHooks;
+impl CacheHooks for NoHooks {}
+
+#[derive(Clone)]
+pub struct Cache {
+    store: Arc<dyn CacheStore>,
+    ttls: Arc<CacheTtls>,
+    scope: Arc<str>,
+    hooks: Arc<dyn CacheHooks>,
+}
+
+impl Cache {
+    pub fn new(
+        store: Arc<dyn CacheStore>,
+        ttls: CacheTtls,
+        scope: Arc<str>,
+        hooks: Arc<dyn CacheHooks>,
+    ) -> Self {
+        Cache {
+            store,
+            ttls: Arc::new(ttls),
+            scope,
+            hooks,
+        }
+    }
+}
+
+/// The cache (and coalescing) key of a GET: account scope, path and query.
+pub fn key(scope: &str, request: &RcRequest) -> String {
+    let mut key = String::with_capacity(scope.len() + request.path.len() + 32);
+    key.push_str(scope);
+    key.push('|');
+    key.push_str(&request.path);
+    for (i, (k, v)) in request.query.iter().enumerate() {
+        key.push(if i == 0 { '?' } else { '&' });
+        key.push_str(k);
+        key.push('=');
+        key.push_str(v);
+    }
+    key
+}
+
+impl UpstreamLayer for Cache {
+    fn call(
+        &self,
+        inner: UpstreamService,
+        request: RcRequest,
+    ) -> BoxFuture<'static, Result<RcResponse, UpstreamError>> {
+        let this = self.clone();
+        Box::pin(async move {
+            let resource = request.op.resource;
+            if request.op.method != Method::GET {
+                let response = inner.oneshot(request).await?;
+                if response.status.is_success() {
+                    let stale = invalidated_by(resource);
+                    if !stale.is_empty()
+                        && let Err(err) = this.store.invalidate(stale).await
+                    {
+                        tracing::warn!(error = %err, "could not invalidate cached answers");
+                    }
+                }
+                return Ok(response);
+            }
+            let ttl = this.ttls.ttl(resource);
+            if ttl.is_zero() {
+                return inner.oneshot(request).await;
+            }
+            let key = key(&this.scope, &request);
+            if !request.ctx.bypass_cache {
+                match this.store.get(&key).await {
+                    Ok(Some(hit)) => {
+                        this.hooks.hit(resource);
+                        return Ok(hit);
+                    }
+                    Ok(None) => this.hooks.miss(resource),
+                    // A cache that cannot be read is skipped, not fatal.
+                    Err(err) => {
+                        tracing::warn!(error = %err, "cache unavailable; asking RingCentral")
+                    }
+                }
+            }
+            let response = inner.oneshot(request).await?;
+            if response.status.is_success()
+                && let Err(err) = this.store.put(&key, resource, &response, ttl).await
+            {
+                tracing::warn!(error = %err, "could not cache an answer");
+            }
+            Ok(response)
+        })
+    }
+}

@@ -1,0 +1,128 @@
+//! Spends RingCentral's per-group rate budget before a request goes out. A request
+//! that would exceed the budget waits for a slot (never past the caller's deadline)
+//! instead of being sent: any request during a 429 penalty restarts the penalty, so
+//! the only way to use the limit fully is to never trip it. Every answer's
+//! `X-Rate-Limit-*` headers correct the budget; a 429 pauses the whole group.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::future::BoxFuture;
+use http::HeaderMap;
+use tokio::time::Instant;
+use tower::ServiceExt;
+
+use super::layered::UpstreamLayer;
+use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
+use crate::error::Error;
+use crate::ringcentral::error_body;
+use crate::ringcentral::ops::ThrottleGroup;
+use crate::store::{Acquire, BudgetStore, Observed};
+
+/// Waiters wake up a little after the computed time, spread out, so that a crowd of
+/// them does not retry the budget in the same instant.
+const WAKE_JITTER_MS: u64 = 15;
+
+#[derive(Clone)]
+pub struct RateBudget {
+    store: Arc<dyn BudgetStore>,
+    /// Pause after a 429 that has no `Retry-After` (RingCentral's window).
+    default_pause: Duration,
+    hooks: Arc<dyn BudgetHooks>,
+}
+
+/// What the rate budget reports (metrics).
+pub trait BudgetHooks: Send + Sync {
+    /// A call could not get a slot in time.
+    fn refused(&self, _group: ThrottleGroup) {}
+    /// RingCentral answered 429.
+    fn throttled(&self, _group: ThrottleGroup) {}
+}
+
+/// Reports nothing.
+pub struct NoHooks;
+impl BudgetHooks for NoHooks {}
+
+impl RateBudget {
+    pub fn new(
+        store: Arc<dyn BudgetStore>,
+        default_pause: Duration,
+        hooks: Arc<dyn BudgetHooks>,
+    ) -> Self {
+        RateBudget {
+            store,
+            default_pause,
+            hooks,
+        }
+    }
+}
+
+/// `X-Rate-Limit-Limit`, `-Remaining` and `-Window` of an answer.
+pub fn observed(headers: &HeaderMap) -> Option<Observed> {
+    let number = |name: &str| headers.get(name)?.to_str().ok()?.trim().parse::<u64>().ok();
+    Some(Observed {
+        limit: u32::try_from(number("x-rate-limit-limit")?).ok()?,
+        remaining: u32::try_from(number("x-rate-limit-remaining")?).ok()?,
+        window: Duration::from_secs(number("x-rate-limit-window").unwrap_or(60)),
+    })
+}
+
+impl UpstreamLayer for RateBudget {
+    fn call(
+        &self,
+        inner: UpstreamService,
+        request: RcRequest,
+    ) -> BoxFuture<'static, Result<RcResponse, UpstreamError>> {
+        let this = self.clone();
+        Box::pin(async move {
+            let group = request.op.group;
+            if group == ThrottleGroup::NoThrottling {
+                return inner.oneshot(request).await;
+            }
+            let deadline = request.ctx.deadline;
+            let slot = loop {
+                match this.store.try_acquire(group).await.map_err(Error::from)? {
+                    Acquire::Granted(slot) => break slot,
+                    Acquire::Wait(wait) => {
+                        let wake = Instant::now()
+                            + wait
+                            + Duration::from_millis(fastrand::u64(1..=WAKE_JITTER_MS));
+                        if wake > deadline {
+                            this.hooks.refused(group);
+                            return Err(Error::RateLimited {
+                                group: group.name(),
+                                retry_after: wait,
+                            }
+                            .into());
+                        }
+                        tokio::time::sleep_until(wake).await;
+                    }
+                }
+            };
+            let result = inner.oneshot(request).await;
+            let seen = result.as_ref().ok().and_then(|r| observed(&r.headers));
+            this.store
+                .answered(group, slot, seen)
+                .await
+                .map_err(Error::from)?;
+            if let Ok(response) = &result
+                && response.status == http::StatusCode::TOO_MANY_REQUESTS
+            {
+                this.hooks.throttled(group);
+                let pause = error_body::retry_after(&response.headers)
+                    .or(seen.map(|s| s.window))
+                    .unwrap_or(this.default_pause);
+                tracing::warn!(
+                    group = group.name(),
+                    pause_s = pause.as_secs(),
+                    "RingCentral answered 429; pausing the group"
+                );
+                this.store
+                    .penalize(group, pause)
+                    .await
+                    .map_err(Error::from)?;
+            }
+            result
+        })
+    }
+}

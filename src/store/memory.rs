@@ -1,0 +1,475 @@
+//! In-process stores: the default for a single gateway replica.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use tokio::time::Instant;
+
+use super::{
+    Acquire, BudgetState, BudgetStore, CacheStore, IdempotencyState, IdempotencyStore, Observed,
+    Slot, StoreResult,
+};
+use crate::ringcentral::ops::ThrottleGroup;
+use crate::ringcentral::stack::RcResponse;
+
+/// Limit and window of one group.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupLimit {
+    pub limit: u32,
+    pub window: Duration,
+}
+
+struct Group {
+    limit: u32,
+    window: Duration,
+    /// Requests counted in the window: (slot, counted since). In-flight requests
+    /// count from their start until answered, then from the answer.
+    sent: Vec<(u64, Instant)>,
+    paused_until: Option<Instant>,
+}
+
+impl Group {
+    fn prune(&mut self, now: Instant) {
+        let window = self.window;
+        self.sent.retain(|(_, at)| now.duration_since(*at) < window);
+    }
+}
+
+/// The rate budget of a single replica.
+pub struct MemoryBudget {
+    groups: Mutex<HashMap<ThrottleGroup, Group>>,
+    next_slot: AtomicU64,
+}
+
+/// A slot id given to RingCentral's own extra usage seen in the headers.
+const PHANTOM: u64 = 0;
+
+impl MemoryBudget {
+    pub fn new(limits: &[(ThrottleGroup, GroupLimit)]) -> Self {
+        let groups = limits
+            .iter()
+            .map(|(g, l)| {
+                (
+                    *g,
+                    Group {
+                        limit: l.limit,
+                        window: l.window,
+                        sent: Vec::new(),
+                        paused_until: None,
+                    },
+                )
+            })
+            .collect();
+        MemoryBudget {
+            groups: Mutex::new(groups),
+            next_slot: AtomicU64::new(1),
+        }
+    }
+
+    fn with<T>(&self, group: ThrottleGroup, f: impl FnOnce(&mut Group, Instant) -> T) -> Option<T> {
+        let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        groups.get_mut(&group).map(|g| {
+            g.prune(now);
+            f(g, now)
+        })
+    }
+}
+
+#[async_trait]
+impl BudgetStore for MemoryBudget {
+    async fn try_acquire(&self, group: ThrottleGroup) -> StoreResult<Acquire> {
+        let slot = self.next_slot.fetch_add(1, Ordering::Relaxed);
+        let decision = self.with(group, |g, now| {
+            if let Some(until) = g.paused_until.filter(|u| *u > now) {
+                return Acquire::Wait(until - now);
+            }
+            if (g.sent.len() as u32) < g.limit {
+                g.sent.push((slot, now));
+                return Acquire::Granted(Slot(slot));
+            }
+            let oldest = g.sent.iter().map(|(_, at)| *at).min().unwrap_or(now);
+            Acquire::Wait(
+                (oldest + g.window)
+                    .saturating_duration_since(now)
+                    .max(Duration::from_millis(1)),
+            )
+        });
+        Ok(decision.unwrap_or(Acquire::Granted(Slot(slot))))
+    }
+
+    async fn answered(
+        &self,
+        group: ThrottleGroup,
+        slot: Slot,
+        observed: Option<Observed>,
+    ) -> StoreResult<()> {
+        self.with(group, |g, now| {
+            if let Some(entry) = g.sent.iter_mut().find(|(id, _)| *id == slot.0) {
+                entry.1 = now;
+            }
+            if let Some(seen) = observed {
+                if seen.limit > 0 {
+                    g.limit = seen.limit;
+                }
+                if !seen.window.is_zero() {
+                    g.window = seen.window;
+                }
+                // RingCentral counts more than this replica sent (other clients of
+                // the same user and app): the difference counts from now.
+                let used = g.limit.saturating_sub(seen.remaining) as usize;
+                while g.sent.len() < used {
+                    g.sent.push((PHANTOM, now));
+                }
+            }
+        });
+        Ok(())
+    }
+
+    async fn penalize(&self, group: ThrottleGroup, pause: Duration) -> StoreResult<()> {
+        self.with(group, |g, now| {
+            let until = now + pause;
+            g.paused_until = Some(g.paused_until.map_or(until, |u| u.max(until)));
+        });
+        Ok(())
+    }
+
+    async fn snapshot(&self) -> StoreResult<Vec<BudgetState>> {
+        let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        let mut states: Vec<BudgetState> = groups
+            .iter_mut()
+            .map(|(group, g)| {
+                g.prune(now);
+                BudgetState {
+                    group: *group,
+                    limit: g.limit,
+                    remaining: g.limit.saturating_sub(g.sent.len() as u32),
+                    window: g.window,
+                    paused_for: g
+                        .paused_until
+                        .map_or(Duration::ZERO, |u| u.saturating_duration_since(now)),
+                }
+            })
+            .collect();
+        states.sort_by_key(|s| s.group);
+        Ok(states)
+    }
+}
+
+struct CacheEntry {
+    expires: Instant,
+    resource: &'static str,
+    response: RcResponse,
+}
+
+/// The read cache of a single replica, bounded in entries.
+pub struct MemoryCache {
+    entries: Mutex<HashMap<String, CacheEntry>>,
+    max_entries: usize,
+}
+
+impl MemoryCache {
+    pub fn new(max_entries: usize) -> Self {
+        MemoryCache {
+            entries: Mutex::new(HashMap::new()),
+            max_entries: max_entries.max(1),
+        }
+    }
+}
+
+#[async_trait]
+impl CacheStore for MemoryCache {
+    async fn get(&self, key: &str) -> StoreResult<Option<RcResponse>> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(entries
+            .get(key)
+            .filter(|e| e.expires > Instant::now())
+            .map(|e| e.response.clone()))
+    }
+
+    async fn put(
+        &self,
+        key: &str,
+        resource: &'static str,
+        response: &RcResponse,
+        ttl: Duration,
+    ) -> StoreResult<()> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        if entries.len() >= self.max_entries {
+            entries.retain(|_, e| e.expires > now);
+            if entries.len() >= self.max_entries {
+                // Still full of live entries: drop the ones closest to expiry.
+                let mut by_expiry: Vec<(Instant, String)> = entries
+                    .iter()
+                    .map(|(k, e)| (e.expires, k.clone()))
+                    .collect();
+                by_expiry.sort();
+                for (_, k) in by_expiry.into_iter().take(self.max_entries / 4 + 1) {
+                    entries.remove(&k);
+                }
+            }
+        }
+        entries.insert(
+            key.to_owned(),
+            CacheEntry {
+                expires: now + ttl,
+                resource,
+                response: response.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    async fn invalidate(&self, resources: &[&'static str]) -> StoreResult<()> {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.retain(|_, e| !resources.contains(&e.resource));
+        Ok(())
+    }
+}
+
+enum Record {
+    InProgress {
+        expires: Instant,
+    },
+    Done {
+        expires: Instant,
+        fingerprint: String,
+        response: RcResponse,
+    },
+}
+
+/// Idempotency records of a single replica.
+#[derive(Default)]
+pub struct MemoryIdempotency {
+    records: Mutex<HashMap<String, Record>>,
+}
+
+/// A claimed key is given up if its call has not finished after this long.
+const IN_PROGRESS_TTL: Duration = Duration::from_secs(300);
+
+#[async_trait]
+impl IdempotencyStore for MemoryIdempotency {
+    async fn begin(
+        &self,
+        key: &str,
+        _fingerprint: &str,
+        _ttl: Duration,
+    ) -> StoreResult<IdempotencyState> {
+        let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        records.retain(|_, r| match r {
+            Record::InProgress { expires } | Record::Done { expires, .. } => *expires > now,
+        });
+        match records.get(key) {
+            Some(Record::InProgress { .. }) => Ok(IdempotencyState::InProgress),
+            Some(Record::Done {
+                fingerprint,
+                response,
+                ..
+            }) => Ok(IdempotencyState::Done {
+                fingerprint: fingerprint.clone(),
+                response: response.clone(),
+            }),
+            None => {
+                records.insert(
+                    key.to_owned(),
+                    Record::InProgress {
+                        expires: now + IN_PROGRESS_TTL,
+                    },
+                );
+                Ok(IdempotencyState::New)
+            }
+        }
+    }
+
+    async fn complete(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        response: &RcResponse,
+        ttl: Duration,
+    ) -> StoreResult<()> {
+        let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+        records.insert(
+            key.to_owned(),
+            Record::Done {
+                expires: Instant::now() + ttl,
+                fingerprint: fingerprint.to_owned(),
+                response: response.clone(),
+            },
+        );
+        Ok(())
+    }
+
+    async fn release(&self, key: &str) -> StoreResult<()> {
+        let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
+        if matches!(records.get(key), Some(Record::InProgress { .. })) {
+            records.remove(key);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn budget(limit: u32, window_s: u64) -> MemoryBudget {
+        MemoryBudget::new(&[(
+            ThrottleGroup::Heavy,
+            GroupLimit {
+                limit,
+                window: Duration::from_secs(window_s),
+            },
+        )])
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn grants_up_to_the_limit_then_says_how_long_to_wait() {
+        let b = budget(2, 60);
+        assert!(matches!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Granted(_)
+        ));
+        tokio::time::advance(Duration::from_secs(10)).await;
+        assert!(matches!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Granted(_)
+        ));
+        assert_eq!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Wait(Duration::from_secs(50))
+        );
+        tokio::time::advance(Duration::from_secs(50)).await;
+        assert!(matches!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Granted(_)
+        ));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_slot_counts_from_its_answer() {
+        let b = budget(1, 60);
+        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy).await.unwrap() else {
+            panic!()
+        };
+        tokio::time::advance(Duration::from_secs(5)).await;
+        b.answered(ThrottleGroup::Heavy, slot, None).await.unwrap();
+        tokio::time::advance(Duration::from_secs(58)).await;
+        // 63 s after sending but only 58 s after the answer: still counted.
+        assert_eq!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Wait(Duration::from_secs(2))
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn headers_correct_limit_window_and_usage() {
+        let b = budget(10, 60);
+        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy).await.unwrap() else {
+            panic!()
+        };
+        // RingCentral: limit 5 per 30 s, 2 left: 3 used although this replica sent 1.
+        b.answered(
+            ThrottleGroup::Heavy,
+            slot,
+            Some(Observed {
+                limit: 5,
+                remaining: 2,
+                window: Duration::from_secs(30),
+            }),
+        )
+        .await
+        .unwrap();
+        let state = b.snapshot().await.unwrap()[0];
+        assert_eq!(
+            (state.limit, state.remaining, state.window),
+            (5, 2, Duration::from_secs(30))
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_penalty_pauses_the_group() {
+        let b = budget(10, 60);
+        b.penalize(ThrottleGroup::Heavy, Duration::from_secs(30))
+            .await
+            .unwrap();
+        assert_eq!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Wait(Duration::from_secs(30))
+        );
+        tokio::time::advance(Duration::from_secs(30)).await;
+        assert!(matches!(
+            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            Acquire::Granted(_)
+        ));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn cache_entries_expire_and_are_invalidated_by_resource() {
+        let cache = MemoryCache::new(100);
+        let response = RcResponse {
+            status: http::StatusCode::OK,
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(b"{}"),
+        };
+        cache
+            .put("a", "extensions", &response, Duration::from_secs(10))
+            .await
+            .unwrap();
+        cache
+            .put("b", "sites", &response, Duration::from_secs(10))
+            .await
+            .unwrap();
+        assert!(cache.get("a").await.unwrap().is_some());
+        cache.invalidate(&["extensions"]).await.unwrap();
+        assert!(cache.get("a").await.unwrap().is_none());
+        assert!(cache.get("b").await.unwrap().is_some());
+        tokio::time::advance(Duration::from_secs(11)).await;
+        assert!(cache.get("b").await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn idempotency_keys_move_from_new_to_done() {
+        let store = MemoryIdempotency::default();
+        let ttl = Duration::from_secs(60);
+        assert!(matches!(
+            store.begin("k", "f", ttl).await.unwrap(),
+            IdempotencyState::New
+        ));
+        assert!(matches!(
+            store.begin("k", "f", ttl).await.unwrap(),
+            IdempotencyState::InProgress
+        ));
+        let response = RcResponse {
+            status: http::StatusCode::OK,
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(b"{\"id\":1}"),
+        };
+        store.complete("k", "f", &response, ttl).await.unwrap();
+        match store.begin("k", "f", ttl).await.unwrap() {
+            IdempotencyState::Done {
+                fingerprint,
+                response,
+            } => {
+                assert_eq!(fingerprint, "f");
+                assert_eq!(&response.body[..], b"{\"id\":1}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            store.begin("other", "f", ttl).await.unwrap(),
+            IdempotencyState::New
+        ));
+        store.release("other").await.unwrap();
+        assert!(matches!(
+            store.begin("other", "f", ttl).await.unwrap(),
+            IdempotencyState::New
+        ));
+    }
+}

@@ -1,0 +1,140 @@
+//! Shared state behind traits, so that one gateway keeps it in memory and several
+//! replicas share it through Redis. Each trait is small and named for what it holds.
+
+pub mod memory;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+
+use crate::error::Error;
+use crate::ringcentral::ops::ThrottleGroup;
+use crate::ringcentral::stack::RcResponse;
+
+/// The shared state could not be reached or read.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("shared state unavailable: {0}")]
+pub struct StoreError(pub String);
+
+impl From<StoreError> for Error {
+    fn from(err: StoreError) -> Self {
+        Error::Unavailable(err.to_string())
+    }
+}
+
+/// Shorthand for store results.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Rate-limit headers of one RingCentral answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Observed {
+    pub limit: u32,
+    pub remaining: u32,
+    pub window: Duration,
+}
+
+/// A reserved request slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot(pub u64);
+
+/// The answer of a slot request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Acquire {
+    Granted(Slot),
+    /// No slot now; one may free up after this long.
+    Wait(Duration),
+}
+
+/// What the budget knows of a group, for metrics and health.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BudgetState {
+    pub group: ThrottleGroup,
+    pub limit: u32,
+    pub remaining: u32,
+    pub window: Duration,
+    pub paused_for: Duration,
+}
+
+/// RingCentral's per-group request budget: a sliding window of the requests sent
+/// (counted until their answer arrived, as RingCentral counted them somewhere between
+/// sending and answering), corrected from the `X-Rate-Limit-*` headers, and paused
+/// after a 429.
+#[async_trait]
+pub trait BudgetStore: Send + Sync {
+    /// Takes a slot if one is free now, else says how long until one may be.
+    async fn try_acquire(&self, group: ThrottleGroup) -> StoreResult<Acquire>;
+    /// The request of `slot` was answered (or failed); RingCentral's headers, if any,
+    /// correct the budget.
+    async fn answered(
+        &self,
+        group: ThrottleGroup,
+        slot: Slot,
+        observed: Option<Observed>,
+    ) -> StoreResult<()>;
+    /// Nothing of `group` may be sent for `pause` (a 429 answer).
+    async fn penalize(&self, group: ThrottleGroup, pause: Duration) -> StoreResult<()>;
+    /// Current state of every limited group.
+    async fn snapshot(&self) -> StoreResult<Vec<BudgetState>>;
+}
+
+/// Cached upstream answers of GETs.
+#[async_trait]
+pub trait CacheStore: Send + Sync {
+    async fn get(&self, key: &str) -> StoreResult<Option<RcResponse>>;
+    /// Stores `response` under `key` for `ttl`, tagged with its resource.
+    async fn put(
+        &self,
+        key: &str,
+        resource: &'static str,
+        response: &RcResponse,
+        ttl: Duration,
+    ) -> StoreResult<()>;
+    /// Drops every entry of these resources.
+    async fn invalidate(&self, resources: &[&'static str]) -> StoreResult<()>;
+}
+
+/// The state of an idempotency key.
+#[derive(Debug, Clone)]
+pub enum IdempotencyState {
+    /// First use: the caller owns the key and must `complete` or `release` it.
+    New,
+    /// Another call with the key is running.
+    InProgress,
+    /// Done before: the stored answer and the fingerprint of its request.
+    Done {
+        fingerprint: String,
+        response: RcResponse,
+    },
+}
+
+/// Idempotency records of mutations: a key repeated within the TTL gets the first
+/// answer instead of a second action.
+#[async_trait]
+pub trait IdempotencyStore: Send + Sync {
+    /// Claims `key` for a request with `fingerprint`, or reports its state.
+    async fn begin(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        ttl: Duration,
+    ) -> StoreResult<IdempotencyState>;
+    /// Stores the answer of a claimed key.
+    async fn complete(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        response: &RcResponse,
+        ttl: Duration,
+    ) -> StoreResult<()>;
+    /// Gives a claimed key up (the request failed in a way worth retrying).
+    async fn release(&self, key: &str) -> StoreResult<()>;
+}
+
+/// The stores a gateway works with.
+#[derive(Clone)]
+pub struct Stores {
+    pub budget: Arc<dyn BudgetStore>,
+    pub cache: Arc<dyn CacheStore>,
+    pub idempotency: Arc<dyn IdempotencyStore>,
+}
