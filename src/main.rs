@@ -29,6 +29,16 @@ enum Command {
     Serve(ServeArgs),
     /// Run only the RingCentral sandbox, for any RingCentral client.
     Sandbox(SandboxArgs),
+    /// Exit 0 when a running gateway is ready (for container health checks: the image
+    /// has no curl or shell).
+    Healthcheck(HealthcheckArgs),
+}
+
+#[derive(clap::Args)]
+struct HealthcheckArgs {
+    /// Readiness URL; by default /readyz on the port of SIDECAR_ADDR, on 127.0.0.1.
+    #[arg(long)]
+    url: Option<String>,
 }
 
 #[derive(clap::Args, Default)]
@@ -66,6 +76,37 @@ fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
         Command::Serve(args) => runtime.block_on(serve(args)),
         Command::Sandbox(args) => runtime.block_on(run_sandbox(args)),
+        Command::Healthcheck(args) => runtime.block_on(healthcheck(args)),
+    }
+}
+
+async fn healthcheck(args: HealthcheckArgs) -> ExitCode {
+    let url = args.url.unwrap_or_else(|| {
+        let port = std::env::var(rc_gateway::config::var::SIDECAR_ADDR)
+            .ok()
+            .and_then(|a| a.parse::<SocketAddr>().ok())
+            .map_or(8081, |a| a.port());
+        format!("http://127.0.0.1:{port}/readyz")
+    });
+    let client = rc_gateway::ringcentral::stack::http_client();
+    let answer = client
+        .get(&url)
+        .timeout(Duration::from_secs(3))
+        .send()
+        .await;
+    match answer {
+        Ok(response) if response.status().is_success() => ExitCode::SUCCESS,
+        Ok(response) => {
+            eprintln!(
+                "rc-gateway healthcheck: {url} answered {}",
+                response.status()
+            );
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("rc-gateway healthcheck: {url}: {err}");
+            ExitCode::FAILURE
+        }
     }
 }
 

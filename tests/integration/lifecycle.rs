@@ -98,6 +98,11 @@ async fn serve_sandbox_needs_no_account() {
         serving.status,
         tonic_health::pb::health_check_response::ServingStatus::Serving as i32
     );
+    // The container health check: the binary probes its own readiness.
+    let sidecar_port = gateway.sidecar.rsplit(':').next().unwrap().to_owned();
+    let sidecar_addr = format!("0.0.0.0:{sidecar_port}");
+    let (code, stderr) = process::run(&["healthcheck"], &[("SIDECAR_ADDR", &sidecar_addr)]);
+    assert_eq!(code, Some(0), "{stderr}");
     process::terminate(&gateway.child);
     assert_eq!(
         process::wait(&mut gateway.child, Duration::from_secs(15))
@@ -105,6 +110,9 @@ async fn serve_sandbox_needs_no_account() {
             .code(),
         Some(0)
     );
+    let url = format!("http://{}/readyz", gateway.sidecar);
+    let (code, _) = process::run(&["healthcheck", "--url", &url], &[]);
+    assert_eq!(code, Some(1), "a stopped gateway is not healthy");
 }
 
 #[test]
