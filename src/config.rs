@@ -44,6 +44,14 @@ pub mod var {
     pub const CACHE_TTL_CALL_LOG: &str = "CACHE_TTL_CALL_LOG";
     pub const CACHE_MAX_ENTRIES: &str = "CACHE_MAX_ENTRIES";
     pub const IDEMPOTENCY_TTL: &str = "IDEMPOTENCY_TTL";
+    pub const DATA_DIR: &str = "DATA_DIR";
+    pub const EVENT_RETENTION: &str = "EVENT_RETENTION";
+    pub const EVENT_RETENTION_MAX_EVENTS: &str = "EVENT_RETENTION_MAX_EVENTS";
+    pub const WEBHOOK_PUBLIC_URL: &str = "WEBHOOK_PUBLIC_URL";
+    pub const WEBHOOK_HMAC_SECRET: &str = "WEBHOOK_HMAC_SECRET";
+    pub const WEBHOOK_MAX_BODY_BYTES: &str = "WEBHOOK_MAX_BODY_BYTES";
+    pub const SUBSCRIPTION_CHECK_INTERVAL: &str = "SUBSCRIPTION_CHECK_INTERVAL";
+    pub const SUBSCRIPTION_RENEW_BEFORE: &str = "SUBSCRIPTION_RENEW_BEFORE";
 }
 
 /// A bad setting: names the variable and says what is wrong.
@@ -113,6 +121,27 @@ pub struct Resilience {
     pub idempotency_ttl: Duration,
 }
 
+/// Where events are kept and for how long.
+#[derive(Clone, Debug)]
+pub struct EventsConfig {
+    /// Directory of the embedded store (event log, subscriptions, idempotency records).
+    pub data_dir: std::path::PathBuf,
+    pub retention: Duration,
+    pub max_events: u64,
+}
+
+/// The webhook ingress and subscription upkeep.
+#[derive(Clone, Debug)]
+pub struct WebhookConfig {
+    /// The URL of /api/webhooks/events as RingCentral reaches it.
+    pub public_url: Option<String>,
+    /// Secret of relays that sign notifications (HMAC-SHA256).
+    pub hmac_secret: Option<Secret>,
+    pub max_body_bytes: usize,
+    pub check_interval: Duration,
+    pub renew_before: Duration,
+}
+
 /// Log output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
@@ -135,6 +164,8 @@ pub struct Config {
     pub shutdown_grace: Duration,
     pub log_level: String,
     pub log_format: LogFormat,
+    pub events: EventsConfig,
+    pub webhooks: WebhookConfig,
     /// Run against the built-in sandbox (`serve --sandbox`).
     pub sandbox: bool,
 }
@@ -204,6 +235,32 @@ impl Config {
             shutdown_grace: vars.duration(var::SHUTDOWN_GRACE_PERIOD, "20s")?,
             log_level,
             log_format,
+            events: EventsConfig {
+                data_dir: vars
+                    .get(var::DATA_DIR)
+                    .unwrap_or_else(|| "./data".to_owned())
+                    .into(),
+                retention: vars.duration(var::EVENT_RETENTION, "7d")?,
+                max_events: vars.number(
+                    var::EVENT_RETENTION_MAX_EVENTS,
+                    1_000_000,
+                    1..=1_000_000_000,
+                )?,
+            },
+            webhooks: WebhookConfig {
+                public_url: vars
+                    .get(var::WEBHOOK_PUBLIC_URL)
+                    .map(|_| vars.url(var::WEBHOOK_PUBLIC_URL, "").map(|u| u.to_string()))
+                    .transpose()?,
+                hmac_secret: vars.get(var::WEBHOOK_HMAC_SECRET).map(Secret::new),
+                max_body_bytes: vars.number(
+                    var::WEBHOOK_MAX_BODY_BYTES,
+                    256 * 1024,
+                    1024..=16 << 20,
+                )?,
+                check_interval: vars.duration(var::SUBSCRIPTION_CHECK_INTERVAL, "60s")?,
+                renew_before: vars.duration(var::SUBSCRIPTION_RENEW_BEFORE, "1h")?,
+            },
             sandbox,
         })
     }

@@ -10,6 +10,7 @@ pub mod api;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod events;
 pub mod proto;
 pub mod ringcentral;
 pub mod sandbox;
@@ -18,6 +19,7 @@ pub mod sidecar;
 pub mod store;
 pub mod telemetry;
 pub mod transcode;
+pub mod webhooks;
 
 pub use server::{Gateway, Listeners};
 

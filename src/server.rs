@@ -23,9 +23,13 @@ use tower::util::BoxCloneSyncService;
 
 use crate::config::{Config, ConfigError};
 use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
+use crate::events::EventLog;
+use crate::events::embedded::EmbeddedStore;
+use crate::events::hub::EventHub;
 use crate::ringcentral::RingCentral;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
 use crate::transcode::{self, GrpcService, Transcoder};
+use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
 use crate::{api, sidecar};
 
 /// Whether the gateway accepts calls.
@@ -54,6 +58,8 @@ pub enum StartError {
     Io(#[from] std::io::Error),
     #[error("bad HTTP rules in the protos: {0}")]
     Routes(String),
+    #[error("invalid {var}: {message}")]
+    Store { var: &'static str, message: String },
 }
 
 /// The three listening sockets.
@@ -127,8 +133,34 @@ impl Gateway {
             var: crate::config::var::RC_CLIENT_ID,
             message: "RingCentral credentials are required".into(),
         })?;
-        let stores = memory_stores(&config);
-        let rc = RingCentral::new(&config.upstream, credentials, stores, Default::default());
+        let grpc_addr = listeners.grpc.local_addr()?;
+        let http_addr = listeners.http.local_addr()?;
+        let sidecar_addr = listeners.sidecar.local_addr()?;
+        if config.webhooks.public_url.is_none() && config.sandbox {
+            // The sandbox delivers on this machine: it can reach the sidecar directly.
+            config.webhooks.public_url = Some(format!(
+                "http://127.0.0.1:{}/api/webhooks/events",
+                sidecar_addr.port()
+            ));
+        }
+
+        let embedded =
+            EmbeddedStore::open(&config.events.data_dir).map_err(|e| StartError::Store {
+                var: crate::config::var::DATA_DIR,
+                message: e.to_string(),
+            })?;
+        let log: Arc<dyn EventLog> = embedded.clone();
+        let newest = log.bounds().await.ok().flatten().map(|(_, newest)| newest);
+        let hub = Arc::new(EventHub::new(log.clone(), newest));
+        let publish_to = hub.clone();
+        embedded.set_publisher(Arc::new(move |events| publish_to.publish(events)));
+        let stores = stores(&config, &embedded);
+        let rc = RingCentral::new(
+            &config.upstream,
+            credentials,
+            stores.clone(),
+            Default::default(),
+        );
         let lifecycle = Arc::new(Lifecycle::default());
         let (health, health_service) = tonic_health::server::health_reporter();
         for name in api::SERVICE_NAMES {
@@ -140,7 +172,26 @@ impl Gateway {
             .set_service_status("", tonic_health::ServingStatus::Serving)
             .await;
 
-        let routes = api::routes(&rc, &lifecycle, health_service, config.sandbox);
+        let shutdown = CancellationToken::new();
+        let keeper = Arc::new(SubscriptionKeeper::new(
+            rc.clone(),
+            stores.subscriptions.clone(),
+            KeeperConfig {
+                public_url: config.webhooks.public_url.clone(),
+                check_interval: config.webhooks.check_interval,
+                renew_before: config.webhooks.renew_before,
+            },
+        ));
+        let backends = api::Backends {
+            rc: rc.clone(),
+            lifecycle: lifecycle.clone(),
+            keeper: keeper.clone(),
+            hub: hub.clone(),
+            shutdown: shutdown.clone(),
+            watch_hooks: Arc::new(crate::api::events::NoHooks),
+            sandbox: config.sandbox,
+        };
+        let routes = api::routes(&backends, health_service);
         let grpc: GrpcService = BoxCloneSyncService::new(
             ServiceBuilder::new()
                 .layer(RequestContextLayer::new(config.request_timeout))
@@ -149,13 +200,14 @@ impl Gateway {
         let transcoder = Transcoder::new(grpc.clone(), config.http_max_body_bytes)
             .map_err(StartError::Routes)?;
 
-        let shutdown = CancellationToken::new();
         let mut servers = tokio::task::JoinSet::new();
-        let grpc_addr = listeners.grpc.local_addr()?;
-        let http_addr = listeners.http.local_addr()?;
-        let sidecar_addr = listeners.sidecar.local_addr()?;
-
         servers.spawn(rc.tokens().clone().run_refresher(shutdown.clone()));
+        servers.spawn(keeper.clone().run(shutdown.clone()));
+        servers.spawn(prune_events(
+            log.clone(),
+            config.events.clone(),
+            shutdown.clone(),
+        ));
 
         let signal = shutdown.clone();
         let incoming =
@@ -176,9 +228,17 @@ impl Gateway {
             shutdown.clone(),
             "HTTP",
         ));
+        let ingress = webhooks::Ingress {
+            keeper,
+            log,
+            hmac_secret: config.webhooks.hmac_secret.clone(),
+            max_body: config.webhooks.max_body_bytes,
+            hooks: Arc::new(webhooks::NoHooks),
+        };
+        let sidecar_app = sidecar::router(lifecycle.clone()).merge(webhooks::router(ingress));
         servers.spawn(serve_axum(
             listeners.sidecar,
-            sidecar::router(lifecycle.clone()),
+            sidecar_app,
             shutdown.clone(),
             "sidecar",
         ));
@@ -227,9 +287,10 @@ impl Gateway {
     }
 }
 
-/// The in-process stores of a single replica.
-fn memory_stores(config: &Config) -> crate::store::Stores {
-    use crate::store::memory::{GroupLimit, MemoryBudget, MemoryCache, MemoryIdempotency};
+/// The stores of a single replica: rate budget and cache in memory; idempotency
+/// records, subscriptions and events in the embedded durable store.
+fn stores(config: &Config, embedded: &Arc<EmbeddedStore>) -> crate::store::Stores {
+    use crate::store::memory::{GroupLimit, MemoryBudget, MemoryCache};
     let r = &config.upstream.resilience;
     let limits: Vec<_> = r
         .limits
@@ -247,7 +308,28 @@ fn memory_stores(config: &Config) -> crate::store::Stores {
     crate::store::Stores {
         budget: Arc::new(MemoryBudget::new(&limits)),
         cache: Arc::new(MemoryCache::new(r.cache_max_entries)),
-        idempotency: Arc::new(MemoryIdempotency::default()),
+        idempotency: embedded.clone(),
+        subscriptions: embedded.clone(),
+        events: embedded.clone(),
+    }
+}
+
+/// Applies the event retention every minute.
+async fn prune_events(
+    log: Arc<dyn EventLog>,
+    config: crate::config::EventsConfig,
+    shutdown: CancellationToken,
+) {
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            () = tokio::time::sleep(Duration::from_secs(60)) => {}
+        }
+        match log.prune(config.retention, config.max_events).await {
+            Ok(0) => {}
+            Ok(dropped) => tracing::info!(dropped, "pruned old events"),
+            Err(e) => tracing::warn!(error = %e, "could not prune the event log"),
+        }
     }
 }
 

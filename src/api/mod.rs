@@ -4,26 +4,31 @@
 pub mod call_logs;
 pub mod call_queues;
 pub mod convert;
+pub mod events;
 pub mod extensions;
 pub mod health;
 pub mod phone_numbers;
 pub mod sites;
+pub mod subscriptions;
 pub mod users;
 pub mod validate;
 
 use std::sync::Arc;
 
+use tokio_util::sync::CancellationToken;
 use tonic::service::Routes;
 
+use crate::events::hub::EventHub;
 use crate::proto::v1::{
     call_log_service_server::CallLogServiceServer,
-    call_queue_service_server::CallQueueServiceServer,
+    call_queue_service_server::CallQueueServiceServer, event_service_server::EventServiceServer,
     extension_service_server::ExtensionServiceServer, health_service_server::HealthServiceServer,
     phone_number_service_server::PhoneNumberServiceServer, site_service_server::SiteServiceServer,
-    user_service_server::UserServiceServer,
+    subscription_service_server::SubscriptionServiceServer, user_service_server::UserServiceServer,
 };
 use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
+use crate::webhooks::SubscriptionKeeper;
 
 /// Names of the domain services, for grpc.health.v1 and reflection listings.
 pub const SERVICE_NAMES: &[&str] = &[
@@ -33,15 +38,26 @@ pub const SERVICE_NAMES: &[&str] = &[
     "rcgateway.v1.CallQueueService",
     "rcgateway.v1.PhoneNumberService",
     "rcgateway.v1.CallLogService",
+    "rcgateway.v1.SubscriptionService",
+    "rcgateway.v1.EventService",
     "rcgateway.v1.HealthService",
 ];
 
+/// What the services are built from.
+pub struct Backends {
+    pub rc: RingCentral,
+    pub lifecycle: Arc<Lifecycle>,
+    pub keeper: Arc<SubscriptionKeeper>,
+    pub hub: Arc<EventHub>,
+    pub shutdown: CancellationToken,
+    pub watch_hooks: Arc<dyn events::WatchHooks>,
+    pub sandbox: bool,
+}
+
 /// Every gRPC service of the gateway: domain services, grpc.health.v1 and reflection.
 pub fn routes<H>(
-    rc: &RingCentral,
-    lifecycle: &Arc<Lifecycle>,
+    backends: &Backends,
     health_service: tonic_health::pb::health_server::HealthServer<H>,
-    sandbox: bool,
 ) -> Routes
 where
     H: tonic_health::pb::health_server::Health,
@@ -62,6 +78,7 @@ where
     let reflection_v1alpha = reflection()
         .build_v1alpha()
         .expect("the descriptor sets are valid for reflection");
+    let rc = &backends.rc;
     Routes::new(ExtensionServiceServer::new(extensions::ExtensionApi::new(
         rc.clone(),
     )))
@@ -76,10 +93,18 @@ where
     .add_service(CallLogServiceServer::new(call_logs::CallLogApi::new(
         rc.clone(),
     )))
+    .add_service(SubscriptionServiceServer::new(
+        subscriptions::SubscriptionApi::new(backends.keeper.clone(), rc.clone()),
+    ))
+    .add_service(EventServiceServer::new(events::EventApi::new(
+        backends.hub.clone(),
+        backends.shutdown.clone(),
+        backends.watch_hooks.clone(),
+    )))
     .add_service(HealthServiceServer::new(health::HealthApi::new(
         rc.clone(),
-        lifecycle.clone(),
-        sandbox,
+        backends.lifecycle.clone(),
+        backends.sandbox,
     )))
     .add_service(health_service)
     .add_service(reflection_v1)

@@ -13,6 +13,7 @@ mod call_queues;
 mod extensions;
 mod phone_numbers;
 mod sites;
+mod subscriptions;
 
 use std::sync::Arc;
 

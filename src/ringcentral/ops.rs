@@ -144,6 +144,13 @@ operations! {
     READ_COMPANY_CALL_RECORD = "readCompanyCallRecord" GET "/restapi/v1.0/account/{accountId}/call-log/{callRecordId}" Heavy "call-log" "ReadCallLog";
     READ_USER_CALL_LOG = "readUserCallLog" GET "/restapi/v1.0/account/{accountId}/extension/{extensionId}/call-log" Heavy "call-log" "ReadCallLog";
 
+    LIST_SUBSCRIPTIONS = "listSubscriptions" GET "/restapi/v1.0/subscription" Light "subscriptions";
+    CREATE_SUBSCRIPTION = "createSubscription" POST "/restapi/v1.0/subscription" Medium "subscriptions";
+    READ_SUBSCRIPTION = "readSubscription" GET "/restapi/v1.0/subscription/{subscriptionId}" Light "subscriptions";
+    UPDATE_SUBSCRIPTION = "updateSubscription" PUT "/restapi/v1.0/subscription/{subscriptionId}" Medium "subscriptions";
+    DELETE_SUBSCRIPTION = "deleteSubscription" DELETE "/restapi/v1.0/subscription/{subscriptionId}" Medium "subscriptions";
+    RENEW_SUBSCRIPTION = "renewSubscription" POST "/restapi/v1.0/subscription/{subscriptionId}/renew" Light "subscriptions";
+
     // Partner-only, absent from the public spec (API-NOTES §2.6): app permission
     // NumberLookup, usage plan group Medium, parameters in the query string.
     NUMBER_POOL_LOOKUP = "numberPoolLookup" POST "/restapi/v1.0/number-pool/lookup" Medium "number-pool" "NumberLookup";

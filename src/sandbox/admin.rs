@@ -31,6 +31,16 @@ pub fn router() -> Router<Arc<State>> {
             get(get_faults).post(set_faults).delete(clear_faults),
         )
         .route("/permissions", post(set_permissions))
+        .route("/presence/{extension_id}", post(super::events::presence))
+        .route("/calls", post(super::events::call))
+        .route("/messages/{extension_id}", post(super::events::message))
+        .route("/deliveries", get(super::events::deliveries))
+        .route("/deliveries/replay", post(super::events::replay))
+        .route(
+            "/subscriptions/{id}/blacklist",
+            post(super::events::blacklist),
+        )
+        .route("/subscriptions/{id}/expire", post(super::events::expire))
 }
 
 async fn stats(AxumState(state): AxumState<Arc<State>>) -> Json<Stats> {

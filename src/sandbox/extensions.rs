@@ -167,6 +167,7 @@ pub async fn read(
 
 pub async fn create(
     AxumState(state): AxumState<Arc<State>>,
+    Extension(caller): Extension<Caller>,
     body: Bytes,
 ) -> Result<Json<ExtensionInfo>, ApiError> {
     let req: ExtensionCreationRequest = parse_body(&body)?;
@@ -255,6 +256,8 @@ pub async fn create(
             .insert(id, super::call_queues::QueueSettings::default());
     }
     data.extensions.insert(id, info.clone());
+    drop(data);
+    notify(&state, id, "Create", caller.owner_id);
     Ok(Json(info))
 }
 
@@ -352,7 +355,27 @@ pub async fn update(
             code: site.code,
         });
     }
-    Ok(Json(ext.clone()))
+    let answer = ext.clone();
+    drop(data);
+    notify(&state, key, "Update", caller.owner_id);
+    Ok(Json(answer))
+}
+
+/// RingCentral's notifications of an extension change: the extension's own filter
+/// and the account's extension list.
+fn notify(state: &Arc<State>, id: i64, event_type: &str, owner: i64) {
+    let account = state.account_uri();
+    let path = account.trim_start_matches(&state.base_url).to_owned();
+    super::webhooks::publish(
+        state,
+        &format!("{path}/extension/{id}"),
+        super::webhooks::extension_info(id, event_type, owner),
+    );
+    super::webhooks::publish(
+        state,
+        &format!("{path}/extension"),
+        super::webhooks::extension_list(id, event_type),
+    );
 }
 
 pub async fn delete(
@@ -376,5 +399,7 @@ pub async fn delete(
     for queue in data.queues.values_mut() {
         queue.members.retain(|m| *m != key);
     }
+    drop(data);
+    notify(&state, key, "Delete", caller.owner_id);
     Ok(StatusCode::NO_CONTENT.into_response())
 }

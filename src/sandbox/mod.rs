@@ -10,6 +10,7 @@ mod admin;
 mod call_logs;
 mod call_queues;
 mod errors;
+mod events;
 mod extensions;
 mod faults;
 mod gate;
@@ -20,7 +21,9 @@ mod query;
 mod seed;
 mod sites;
 mod state;
+mod subscriptions;
 mod throttle;
+mod webhooks;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -193,6 +196,17 @@ pub fn router(state: Arc<State>) -> Router {
             get(call_logs::list_account),
         )
         .route(ops::READ_COMPANY_CALL_RECORD.path, get(call_logs::read))
+        .route(
+            ops::LIST_SUBSCRIPTIONS.path,
+            get(subscriptions::list).post(subscriptions::create),
+        )
+        .route(
+            ops::READ_SUBSCRIPTION.path,
+            get(subscriptions::read)
+                .put(subscriptions::update)
+                .delete(subscriptions::delete),
+        )
+        .route(ops::RENEW_SUBSCRIPTION.path, post(subscriptions::renew))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             gate::api,

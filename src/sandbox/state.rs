@@ -33,6 +33,11 @@ pub struct State {
     pub revoked_permissions: Mutex<std::collections::HashSet<String>>,
     /// Draws injected faults (seeded, so fault tests are repeatable).
     pub rng: Mutex<fastrand::Rng>,
+    pub subscriptions: Mutex<BTreeMap<String, super::subscriptions::SandboxSubscription>>,
+    pub deliveries: Mutex<VecDeque<super::webhooks::Delivery>>,
+    pub webhook_client: reqwest::Client,
+    /// Presence sequence numbers per extension.
+    pub presence_sequence: AtomicU64,
 }
 
 /// How many requests the sandbox remembers for `/_sandbox/requests`.
@@ -226,6 +231,10 @@ impl State {
             faults: Mutex::new(Faults::default()),
             revoked_permissions: Mutex::new(Default::default()),
             rng: Mutex::new(fastrand::Rng::with_seed(seed)),
+            subscriptions: Mutex::default(),
+            deliveries: Mutex::default(),
+            webhook_client: crate::ringcentral::stack::http_client(),
+            presence_sequence: AtomicU64::new(1),
         }
     }
 

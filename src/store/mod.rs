@@ -131,10 +131,45 @@ pub trait IdempotencyStore: Send + Sync {
     async fn release(&self, key: &str) -> StoreResult<()>;
 }
 
+/// What the gateway keeps about a subscription it created.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriptionRecord {
+    pub id: String,
+    /// SHA-256 (hex) of the verification token: the token itself is not kept.
+    pub token_hash: String,
+    pub event_filters: Vec<String>,
+    pub address: String,
+    /// The lifetime asked for at creation, reused when the subscription is recreated.
+    pub expires_in: Option<i64>,
+    /// When RingCentral will let it expire (ms since the Unix epoch).
+    pub expires_at_ms: u64,
+    pub created_at_ms: u64,
+}
+
+/// Bookkeeping of the gateway's subscriptions: verification tokens for the ingress,
+/// and who keeps each subscription alive.
+#[async_trait]
+pub trait SubscriptionStore: Send + Sync {
+    async fn put(&self, record: &SubscriptionRecord) -> StoreResult<()>;
+    async fn get(&self, id: &str) -> StoreResult<Option<SubscriptionRecord>>;
+    async fn remove(&self, id: &str) -> StoreResult<()>;
+    async fn list(&self) -> StoreResult<Vec<SubscriptionRecord>>;
+    /// Remembers a token of a subscription being created: RingCentral may deliver
+    /// its first notifications before the creation call has returned.
+    async fn put_pending(&self, token_hash: &str, ttl: Duration) -> StoreResult<()>;
+    async fn is_pending(&self, token_hash: &str) -> StoreResult<bool>;
+    async fn remove_pending(&self, token_hash: &str) -> StoreResult<()>;
+    /// Claims the upkeep of subscription `id` for `ttl`; only one replica holds it.
+    async fn try_lease(&self, id: &str, holder: &str, ttl: Duration) -> StoreResult<bool>;
+}
+
 /// The stores a gateway works with.
 #[derive(Clone)]
 pub struct Stores {
     pub budget: Arc<dyn BudgetStore>,
     pub cache: Arc<dyn CacheStore>,
     pub idempotency: Arc<dyn IdempotencyStore>,
+    pub subscriptions: Arc<dyn SubscriptionStore>,
+    pub events: Arc<dyn crate::events::EventLog>,
 }

@@ -25,6 +25,7 @@ use axum::routing::get;
 use bytes::Bytes;
 use futures::StreamExt;
 use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use prost_reflect::ReflectMessage;
 
 pub use grpc::GrpcService;
 pub use render::code_name;
@@ -205,10 +206,11 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         Ok(body) => body,
         Err(response) => return with_request_id(response, &request_id),
     };
-    let message = match request::build(route, bindings, parts.uri.query(), &body) {
+    let mut message = match request::build(route, bindings, parts.uri.query(), &body) {
         Ok(message) => message,
         Err(err) => return error(&err, &request_id),
     };
+    resume_from_last_event_id(&mut message, &parts.headers);
 
     let mut metadata = HeaderMap::new();
     for name in FORWARDED_HEADERS {
@@ -258,6 +260,21 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
     };
     copy_metadata(&reply.headers, response.headers_mut());
     response
+}
+
+/// An SSE client that reconnects sends `Last-Event-ID` (the `id:` of the last event
+/// it got, which is the event's offset); it fills the request's `after_offset`
+/// unless the query string already set one.
+fn resume_from_last_event_id(message: &mut prost_reflect::DynamicMessage, headers: &HeaderMap) {
+    let Some(last) = headers.get("last-event-id").and_then(|v| v.to_str().ok()) else {
+        return;
+    };
+    let Some(field) = message.descriptor().get_field_by_name("after_offset") else {
+        return;
+    };
+    if !message.has_field(&field) && !last.is_empty() {
+        message.set_field(&field, prost_reflect::Value::String(last.to_owned()));
+    }
 }
 
 fn with_request_id(mut response: Response, request_id: &str) -> Response {
@@ -395,7 +412,14 @@ mod streaming {
         } else {
             "application/x-ndjson"
         };
-        let mut response = Response::new(Body::from_stream(stream));
+        // Idle SSE streams get a comment line now and then, so that proxies and load
+        // balancers do not close a quiet connection.
+        let body = if sse {
+            Body::from_stream(with_heartbeat(stream, std::time::Duration::from_secs(15)))
+        } else {
+            Body::from_stream(stream)
+        };
+        let mut response = Response::new(body);
         response
             .headers_mut()
             .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
@@ -404,5 +428,24 @@ mod streaming {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         copy_metadata(&reply.headers, response.headers_mut());
         response
+    }
+
+    fn with_heartbeat<S>(
+        stream: S,
+        every: std::time::Duration,
+    ) -> impl futures::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send
+    where
+        S: futures::Stream<Item = Result<Bytes, std::convert::Infallible>> + Send + 'static,
+    {
+        let ticks = tokio::time::interval_at(tokio::time::Instant::now() + every, every);
+        futures::stream::unfold(
+            (Box::pin(stream), ticks),
+            |(mut stream, mut ticks)| async move {
+                tokio::select! {
+                    item = stream.next() => item.map(|item| (item, (stream, ticks))),
+                    _ = ticks.tick() => Some((Ok(Bytes::from_static(b": keep-alive\n\n")), (stream, ticks))),
+                }
+            },
+        )
     }
 }

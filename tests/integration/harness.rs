@@ -7,10 +7,12 @@ use http::{HeaderMap, Method, StatusCode};
 use rc_gateway::config::Config;
 use rc_gateway::proto::v1::call_log_service_client::CallLogServiceClient;
 use rc_gateway::proto::v1::call_queue_service_client::CallQueueServiceClient;
+use rc_gateway::proto::v1::event_service_client::EventServiceClient;
 use rc_gateway::proto::v1::extension_service_client::ExtensionServiceClient;
 use rc_gateway::proto::v1::health_service_client::HealthServiceClient;
 use rc_gateway::proto::v1::phone_number_service_client::PhoneNumberServiceClient;
 use rc_gateway::proto::v1::site_service_client::SiteServiceClient;
+use rc_gateway::proto::v1::subscription_service_client::SubscriptionServiceClient;
 use rc_gateway::proto::v1::user_service_client::UserServiceClient;
 use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
 use rc_gateway::{Gateway, Listeners};
@@ -23,6 +25,29 @@ pub struct TestGateway {
     pub sandbox: RunningSandbox,
     pub http: reqwest::Client,
     pub channel: Channel,
+    /// The gateway's DATA_DIR, removed when the test ends.
+    pub _data_dir: TempDir,
+}
+
+/// A directory removed on drop.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new() -> Self {
+        let dir = std::env::temp_dir().join(format!("rcgw-test-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// An HTTP answer with its JSON body (`Value::Null` when the body is not JSON).
@@ -52,6 +77,9 @@ impl TestGateway {
     pub async fn start_with(config: SandboxConfig, env: &[(&str, &str)]) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let sandbox = sandbox::start(config, listener).await.unwrap();
+        let listeners = Listeners::ephemeral().await.unwrap();
+        let sidecar = listeners.sidecar.local_addr().unwrap();
+        let data_dir = TempDir::new();
         let mut vars: HashMap<String, String> = [
             ("RC_SERVER_URL", sandbox.url()),
             ("RC_CLIENT_ID", sandbox::DEFAULT_CLIENT_ID.to_owned()),
@@ -61,6 +89,11 @@ impl TestGateway {
             ),
             ("RC_JWT", sandbox::DEFAULT_JWT.to_owned()),
             ("LOG_FORMAT", "json".to_owned()),
+            ("DATA_DIR", data_dir.path().to_owned()),
+            (
+                "WEBHOOK_PUBLIC_URL",
+                format!("http://{sidecar}/api/webhooks/events"),
+            ),
         ]
         .into_iter()
         .map(|(k, v)| (k.to_owned(), v))
@@ -69,7 +102,7 @@ impl TestGateway {
             vars.insert((*k).to_owned(), (*v).to_owned());
         }
         let config = Config::from_lookup(|k| vars.get(k).cloned(), false).expect("test config");
-        let gateway = Gateway::start(config, Listeners::ephemeral().await.unwrap())
+        let gateway = Gateway::start(config, listeners)
             .await
             .expect("gateway starts");
         let channel = Channel::from_shared(format!("http://{}", gateway.grpc_addr))
@@ -82,6 +115,7 @@ impl TestGateway {
             sandbox,
             http: rc_gateway::ringcentral::stack::http_client(),
             channel,
+            _data_dir: data_dir,
         }
     }
 
@@ -121,6 +155,14 @@ impl TestGateway {
 
     pub fn call_logs(&self) -> CallLogServiceClient<Channel> {
         CallLogServiceClient::new(self.channel.clone())
+    }
+
+    pub fn subscriptions(&self) -> SubscriptionServiceClient<Channel> {
+        SubscriptionServiceClient::new(self.channel.clone())
+    }
+
+    pub fn events(&self) -> EventServiceClient<Channel> {
+        EventServiceClient::new(self.channel.clone())
     }
 
     pub fn health(&self) -> HealthServiceClient<Channel> {

@@ -6,6 +6,7 @@ mod process;
 
 mod call_logs;
 mod call_queues;
+mod events;
 mod extensions;
 mod health;
 mod lifecycle;

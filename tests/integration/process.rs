@@ -35,6 +35,10 @@ pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
         .env("HTTP_ADDR", "127.0.0.1:0")
         .env("SIDECAR_ADDR", "127.0.0.1:0")
         .env("LOG_FORMAT", "json")
+        .env(
+            "DATA_DIR",
+            std::env::temp_dir().join(format!("rcgw-proc-{}", uuid::Uuid::new_v4())),
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     for (k, v) in env {

@@ -292,6 +292,45 @@ async fn sandbox_answers_follow_the_spec_schemas() {
         .await;
     assert_conforms("CallLogRecord", &record);
 
+    // A subscription needs an endpoint that answers the handshake.
+    let hook = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let hook_url = format!("http://{}/hook", hook.local_addr().unwrap());
+    let echo = axum::Router::new().route(
+        "/hook",
+        axum::routing::post(|headers: http::HeaderMap| async move {
+            let token = headers
+                .get("validation-token")
+                .cloned()
+                .unwrap_or(http::HeaderValue::from_static(""));
+            (http::StatusCode::OK, [("validation-token", token)])
+        }),
+    );
+    tokio::spawn(async move { axum::serve(hook, echo).await });
+    let (status, sub) = c
+        .call(
+            Method::POST,
+            "/restapi/v1.0/subscription",
+            Some(json!({"eventFilters": ["/restapi/v1.0/account/~/extension"], "deliveryMode": {"transportType": "WebHook", "address": hook_url}})),
+        )
+        .await;
+    assert_eq!(status, 200, "{sub}");
+    assert_conforms("SubscriptionInfo", &sub);
+    let (_, subs) = c
+        .call(Method::GET, "/restapi/v1.0/subscription", None)
+        .await;
+    assert_conforms("SubscriptionListResource", &subs);
+    let (_, renewed) = c
+        .call(
+            Method::POST,
+            &format!(
+                "/restapi/v1.0/subscription/{}/renew",
+                sub["id"].as_str().unwrap()
+            ),
+            None,
+        )
+        .await;
+    assert_conforms("SubscriptionInfo", &renewed);
+
     let (status, missing) = c
         .call(Method::GET, &format!("{account}/extension/1"), None)
         .await;

@@ -11,6 +11,7 @@ mod extension;
 mod oauth;
 mod phone_number;
 mod site;
+mod subscription;
 
 pub use call_log::*;
 pub use call_queue::*;
@@ -19,6 +20,7 @@ pub use extension::*;
 pub use oauth::*;
 pub use phone_number::*;
 pub use site::*;
+pub use subscription::*;
 
 /// `skip_serializing_if` helper: leaves out `None`, empty lists and other defaults.
 pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {

@@ -1,0 +1,178 @@
+//! `EventService.WatchEvents`: a resumable stream over the durable event log.
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use futures::Stream;
+use tokio_util::sync::CancellationToken;
+use tonic::{Request, Response, Status};
+
+use crate::error::Error;
+use crate::events::hub::EventHub;
+use crate::events::{LoggedEvent, Offset, payload};
+use crate::proto::v1 as pb;
+use crate::proto::v1::event_service_server::EventService;
+
+/// Events read from the log per round.
+const BATCH: usize = 256;
+
+/// What the watch streams report (metrics).
+pub trait WatchHooks: Send + Sync {
+    fn subscribed(&self) {}
+    fn unsubscribed(&self) {}
+    fn delivered(&self) {}
+    /// How far a watcher is behind the newest event.
+    fn lag(&self, _events: u64) {}
+}
+
+/// Reports nothing.
+pub struct NoHooks;
+impl WatchHooks for NoHooks {}
+
+pub struct EventApi {
+    hub: Arc<EventHub>,
+    shutdown: CancellationToken,
+    hooks: Arc<dyn WatchHooks>,
+}
+
+impl EventApi {
+    pub fn new(
+        hub: Arc<EventHub>,
+        shutdown: CancellationToken,
+        hooks: Arc<dyn WatchHooks>,
+    ) -> Self {
+        EventApi {
+            hub,
+            shutdown,
+            hooks,
+        }
+    }
+}
+
+/// The filters of one watch.
+struct Filter {
+    types: Vec<i32>,
+    subscriptions: Vec<String>,
+    extensions: Vec<String>,
+}
+
+impl Filter {
+    fn wants(&self, event: &pb::Event) -> bool {
+        (self.types.is_empty() || self.types.contains(&event.r#type))
+            && (self.subscriptions.is_empty()
+                || self.subscriptions.contains(&event.subscription_id))
+            && (self.extensions.is_empty() || self.extensions.contains(&event.extension_id))
+    }
+}
+
+type EventStream = Pin<Box<dyn Stream<Item = Result<pb::Event, Status>> + Send>>;
+
+/// Keeps the subscriber gauge right however the stream ends.
+struct Watching(Arc<dyn WatchHooks>);
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        self.0.unsubscribed();
+    }
+}
+
+#[tonic::async_trait]
+impl EventService for EventApi {
+    type WatchEventsStream = EventStream;
+
+    async fn watch_events(
+        &self,
+        request: Request<pb::WatchEventsRequest>,
+    ) -> Result<Response<Self::WatchEventsStream>, Status> {
+        let req = request.into_inner();
+        for t in &req.types {
+            crate::api::convert::enum_value::<pb::EventType>("types", *t)?;
+        }
+        let start = crate::api::convert::enum_value::<pb::StartPosition>("start", req.start)?;
+        // Subscribe before deciding where to start, so nothing slips in between.
+        let mut wake = self.hub.subscribe();
+        let mut cursor: Option<Offset> = if !req.after_offset.is_empty() {
+            let after: Offset = req.after_offset.parse().map_err(|_| {
+                Error::invalid(
+                    "afterOffset",
+                    format!("{:?} is not an event offset", req.after_offset),
+                )
+            })?;
+            if !self
+                .hub
+                .log()
+                .retains_after(after)
+                .await
+                .map_err(Error::from)?
+            {
+                return Err(Status::out_of_range(format!(
+                    "events after offset {after} are no longer retained; resume from the oldest (start=START_POSITION_OLDEST)"
+                )));
+            }
+            Some(after)
+        } else if start == pb::StartPosition::Oldest {
+            None
+        } else {
+            match self.hub.newest() {
+                Some(newest) => Some(newest),
+                None => self
+                    .hub
+                    .log()
+                    .bounds()
+                    .await
+                    .map_err(Error::from)?
+                    .map(|(_, newest)| newest),
+            }
+        };
+        let filter = Filter {
+            types: req.types,
+            subscriptions: req.subscription_ids,
+            extensions: req.extension_ids,
+        };
+        let hub = self.hub.clone();
+        let shutdown = self.shutdown.clone();
+        let hooks = self.hooks.clone();
+        hooks.subscribed();
+        let (tx, rx) = tokio::sync::mpsc::channel::<Result<pb::Event, Status>>(64);
+        tokio::spawn(async move {
+            let _watching = Watching(hooks.clone());
+            loop {
+                let batch: Vec<Arc<LoggedEvent>> = match hub.read_after(cursor, BATCH).await {
+                    Ok(batch) => batch,
+                    Err(e) => {
+                        let _ = tx.send(Err(Error::from(e).into())).await;
+                        return;
+                    }
+                };
+                if batch.is_empty() {
+                    tokio::select! {
+                        () = shutdown.cancelled() => {
+                            let _ = tx.send(Err(Status::unavailable("the gateway is shutting down; reconnect with your last offset"))).await;
+                            return;
+                        }
+                        () = tx.closed() => return,
+                        changed = wake.changed() => if changed.is_err() { return },
+                    }
+                    continue;
+                }
+                if let (Some(newest), Some(last)) = (hub.newest(), batch.last()) {
+                    hooks.lag(newest.major.saturating_sub(last.offset.major));
+                }
+                for logged in batch {
+                    cursor = Some(logged.offset);
+                    let event = payload::event(&logged);
+                    if !filter.wants(&event) {
+                        continue;
+                    }
+                    if tx.send(Ok(event)).await.is_err() {
+                        return; // the watcher went away
+                    }
+                    hooks.delivered();
+                }
+            }
+        });
+        Ok(Response::new(Box::pin(
+            tokio_stream::wrappers::ReceiverStream::new(rx),
+        )))
+    }
+}

@@ -1,0 +1,665 @@
+//! The embedded durable store (redb, one file in DATA_DIR): the event log,
+//! subscription bookkeeping and idempotency records of a single replica, surviving
+//! restarts with no external service.
+//!
+//! All writes go through one writer thread that commits whatever is queued in one
+//! transaction (group commit): each append is on disk before its caller is answered,
+//! and a burst of webhooks costs one fsync per batch instead of one per event.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
+use tokio::sync::{mpsc, oneshot};
+
+use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, now_ms};
+use crate::ringcentral::stack::RcResponse;
+use crate::store::{
+    IdempotencyState, IdempotencyStore, StoreError, StoreResult, SubscriptionRecord,
+    SubscriptionStore,
+};
+
+const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
+const EVENT_UUIDS: TableDefinition<&str, u64> = TableDefinition::new("event_uuids");
+const SUBSCRIPTIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("subscriptions");
+const IDEMPOTENCY: TableDefinition<&str, &[u8]> = TableDefinition::new("idempotency");
+
+/// The file in DATA_DIR.
+pub const FILE_NAME: &str = "rc-gateway.redb";
+
+/// Most operations committed in one transaction.
+const BATCH: usize = 2048;
+
+/// Receives events once they are committed.
+pub type Publisher = Arc<dyn Fn(Vec<LoggedEvent>) + Send + Sync>;
+
+type Reply<T> = oneshot::Sender<StoreResult<T>>;
+
+/// An answer held back until the batch's commit succeeded or failed.
+type Deferred = Box<dyn FnOnce(Option<&StoreError>)>;
+
+enum Op {
+    Append(NewEvent, Reply<Appended>),
+    PutSubscription(SubscriptionRecord, Reply<()>),
+    RemoveSubscription(String, Reply<()>),
+    IdemBegin(String, Reply<IdempotencyState>),
+    IdemComplete(String, StoredAnswer, Reply<()>),
+    IdemRelease(String, Reply<()>),
+    Prune(Duration, u64, Reply<u64>),
+}
+
+/// An idempotency record as stored.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredAnswer {
+    expires_at_ms: u64,
+    /// Empty while the first call is in progress.
+    fingerprint: String,
+    done: bool,
+    status: u16,
+    body: String,
+}
+
+/// A claimed key is given up if its call has not finished after this long.
+const IN_PROGRESS: Duration = Duration::from_secs(300);
+
+pub struct EmbeddedStore {
+    db: Arc<Database>,
+    writes: mpsc::Sender<Op>,
+    publisher: Arc<OnceLock<Publisher>>,
+    pending: Mutex<HashMap<String, tokio::time::Instant>>,
+    path: PathBuf,
+}
+
+fn err(e: impl std::fmt::Display) -> StoreError {
+    StoreError(format!("embedded store: {e}"))
+}
+
+impl EmbeddedStore {
+    /// Opens (or creates) the store in `dir`.
+    pub fn open(dir: &Path) -> StoreResult<Arc<Self>> {
+        std::fs::create_dir_all(dir).map_err(|e| err(format!("{}: {e}", dir.display())))?;
+        let path = dir.join(FILE_NAME);
+        let db = Database::create(&path).map_err(|e| err(format!("{}: {e}", path.display())))?;
+        {
+            // Create the tables, so that readers never find them missing.
+            let txn = db.begin_write().map_err(err)?;
+            txn.open_table(EVENTS).map_err(err)?;
+            txn.open_table(EVENT_UUIDS).map_err(err)?;
+            txn.open_table(SUBSCRIPTIONS).map_err(err)?;
+            txn.open_table(IDEMPOTENCY).map_err(err)?;
+            txn.commit().map_err(err)?;
+        }
+        let db = Arc::new(db);
+        let (writes, ops) = mpsc::channel(65_536);
+        let publisher: Arc<OnceLock<Publisher>> = Arc::default();
+        let writer_db = db.clone();
+        let writer_publisher = publisher.clone();
+        std::thread::Builder::new()
+            .name("rc-gateway-store".into())
+            .spawn(move || writer(writer_db, ops, writer_publisher))
+            .map_err(err)?;
+        Ok(Arc::new(EmbeddedStore {
+            db,
+            writes,
+            publisher,
+            pending: Mutex::default(),
+            path,
+        }))
+    }
+
+    /// Where committed events go (the event hub); set once.
+    pub fn set_publisher(&self, publisher: Publisher) {
+        let _ = self.publisher.set(publisher);
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    async fn request<T>(&self, make: impl FnOnce(Reply<T>) -> Op) -> StoreResult<T> {
+        let (tx, rx) = oneshot::channel();
+        self.writes
+            .send(make(tx))
+            .await
+            .map_err(|_| err("the writer has stopped"))?;
+        rx.await.map_err(|_| err("the writer has stopped"))?
+    }
+
+    /// Runs a read on the blocking pool (redb reads may touch the disk).
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&Database) -> StoreResult<T> + Send + 'static,
+    ) -> StoreResult<T> {
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || f(&db))
+            .await
+            .map_err(|e| err(format!("read task: {e}")))?
+    }
+}
+
+/// The writer thread: commits queued operations in batches until the store is dropped.
+fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLock<Publisher>>) {
+    let mut next = match next_offset(&db) {
+        Ok(next) => next,
+        Err(e) => {
+            tracing::error!(error = %e, "embedded store unreadable");
+            return;
+        }
+    };
+    while let Some(first) = ops.blocking_recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match ops.try_recv() {
+                Ok(op) => batch.push(op),
+                Err(_) => break,
+            }
+        }
+        let mut committed = Vec::new();
+        let mut replies: Vec<Deferred> = Vec::with_capacity(batch.len());
+        let result = (|| -> StoreResult<()> {
+            let txn = db.begin_write().map_err(err)?;
+            {
+                let mut events = txn.open_table(EVENTS).map_err(err)?;
+                let mut uuids = txn.open_table(EVENT_UUIDS).map_err(err)?;
+                let mut subscriptions = txn.open_table(SUBSCRIPTIONS).map_err(err)?;
+                let mut idempotency = txn.open_table(IDEMPOTENCY).map_err(err)?;
+                for op in batch {
+                    match op {
+                        Op::Append(event, reply) => {
+                            let existing = uuids
+                                .get(event.uuid.as_str())
+                                .map_err(err)?
+                                .map(|v| v.value());
+                            let appended = match existing {
+                                Some(offset) => Appended {
+                                    offset: Offset::sequence(offset),
+                                    new: false,
+                                },
+                                None => {
+                                    let offset = next;
+                                    next += 1;
+                                    let logged = LoggedEvent {
+                                        offset: Offset::sequence(offset),
+                                        received_at_ms: now_ms(),
+                                        event,
+                                    };
+                                    let bytes = serde_json::to_vec(&logged).map_err(err)?;
+                                    events.insert(offset, bytes.as_slice()).map_err(err)?;
+                                    uuids
+                                        .insert(logged.event.uuid.as_str(), offset)
+                                        .map_err(err)?;
+                                    committed.push(logged);
+                                    Appended {
+                                        offset: Offset::sequence(offset),
+                                        new: true,
+                                    }
+                                }
+                            };
+                            replies.push(answer(reply, appended));
+                        }
+                        Op::PutSubscription(record, reply) => {
+                            let bytes = serde_json::to_vec(&record).map_err(err)?;
+                            subscriptions
+                                .insert(record.id.as_str(), bytes.as_slice())
+                                .map_err(err)?;
+                            replies.push(answer(reply, ()));
+                        }
+                        Op::RemoveSubscription(id, reply) => {
+                            subscriptions.remove(id.as_str()).map_err(err)?;
+                            replies.push(answer(reply, ()));
+                        }
+                        Op::IdemBegin(key, reply) => {
+                            let now = now_ms();
+                            let found: Option<StoredAnswer> = idempotency
+                                .get(key.as_str())
+                                .map_err(err)?
+                                .and_then(|v| serde_json::from_slice(v.value()).ok())
+                                .filter(|a: &StoredAnswer| a.expires_at_ms > now);
+                            let state = match found {
+                                Some(a) if a.done => IdempotencyState::Done {
+                                    fingerprint: a.fingerprint,
+                                    response: RcResponse {
+                                        status: http::StatusCode::from_u16(a.status)
+                                            .unwrap_or(http::StatusCode::OK),
+                                        headers: Default::default(),
+                                        body: bytes::Bytes::from(a.body),
+                                    },
+                                },
+                                Some(_) => IdempotencyState::InProgress,
+                                None => {
+                                    let claim = StoredAnswer {
+                                        expires_at_ms: now + IN_PROGRESS.as_millis() as u64,
+                                        fingerprint: String::new(),
+                                        done: false,
+                                        status: 0,
+                                        body: String::new(),
+                                    };
+                                    let bytes = serde_json::to_vec(&claim).map_err(err)?;
+                                    idempotency
+                                        .insert(key.as_str(), bytes.as_slice())
+                                        .map_err(err)?;
+                                    IdempotencyState::New
+                                }
+                            };
+                            replies.push(answer(reply, state));
+                        }
+                        Op::IdemComplete(key, stored, reply) => {
+                            let bytes = serde_json::to_vec(&stored).map_err(err)?;
+                            idempotency
+                                .insert(key.as_str(), bytes.as_slice())
+                                .map_err(err)?;
+                            replies.push(answer(reply, ()));
+                        }
+                        Op::IdemRelease(key, reply) => {
+                            let in_progress = idempotency
+                                .get(key.as_str())
+                                .map_err(err)?
+                                .and_then(|v| {
+                                    serde_json::from_slice::<StoredAnswer>(v.value()).ok()
+                                })
+                                .is_some_and(|a| !a.done);
+                            if in_progress {
+                                idempotency.remove(key.as_str()).map_err(err)?;
+                            }
+                            replies.push(answer(reply, ()));
+                        }
+                        Op::Prune(max_age, max_events, reply) => {
+                            let dropped = prune(
+                                &mut events,
+                                &mut uuids,
+                                &mut idempotency,
+                                max_age,
+                                max_events,
+                            )?;
+                            replies.push(answer(reply, dropped));
+                        }
+                    }
+                }
+            }
+            txn.commit().map_err(err)
+        })();
+        match &result {
+            Ok(()) => {
+                for reply in replies {
+                    reply(None);
+                }
+                if !committed.is_empty()
+                    && let Some(publish) = publisher.get()
+                {
+                    publish(committed);
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "embedded store write failed");
+                // The transaction rolled back: offsets handed out in it are free again.
+                next = next_offset(&db).unwrap_or(next);
+                for reply in replies {
+                    reply(Some(e));
+                }
+            }
+        }
+    }
+}
+
+/// A deferred answer: sent the value after the commit, or the commit's error.
+fn answer<T: Send + 'static>(reply: Reply<T>, value: T) -> Deferred {
+    Box::new(move |failure| {
+        let _ = reply.send(match failure {
+            None => Ok(value),
+            Some(e) => Err(e.clone()),
+        });
+    })
+}
+
+fn next_offset(db: &Database) -> StoreResult<u64> {
+    let txn = db.begin_read().map_err(err)?;
+    let events = txn.open_table(EVENTS).map_err(err)?;
+    Ok(events
+        .last()
+        .map_err(err)?
+        .map_or(1, |(k, _)| k.value() + 1))
+}
+
+fn prune(
+    events: &mut redb::Table<u64, &[u8]>,
+    uuids: &mut redb::Table<&str, u64>,
+    idempotency: &mut redb::Table<&str, &[u8]>,
+    max_age: Duration,
+    max_events: u64,
+) -> StoreResult<u64> {
+    let cutoff = now_ms().saturating_sub(max_age.as_millis() as u64);
+    let total = events.len().map_err(err)?;
+    let over = total.saturating_sub(max_events);
+    let mut dropped = 0u64;
+    loop {
+        let Some((offset, logged)) = events.first().map_err(err)?.map(|(k, v)| {
+            (
+                k.value(),
+                serde_json::from_slice::<LoggedEvent>(v.value()).ok(),
+            )
+        }) else {
+            break;
+        };
+        let too_old = logged.as_ref().is_none_or(|l| l.received_at_ms < cutoff);
+        if dropped >= over && !too_old {
+            break;
+        }
+        events.remove(offset).map_err(err)?;
+        if let Some(logged) = logged {
+            uuids.remove(logged.event.uuid.as_str()).map_err(err)?;
+        }
+        dropped += 1;
+    }
+    let now = now_ms();
+    idempotency
+        .retain(|_, v| {
+            serde_json::from_slice::<StoredAnswer>(v).is_ok_and(|a| a.expires_at_ms > now)
+        })
+        .map_err(err)?;
+    Ok(dropped)
+}
+
+#[async_trait]
+impl EventLog for EmbeddedStore {
+    async fn append(&self, event: NewEvent) -> StoreResult<Appended> {
+        self.request(|reply| Op::Append(event, reply)).await
+    }
+
+    async fn read_after(
+        &self,
+        after: Option<Offset>,
+        limit: usize,
+    ) -> StoreResult<Vec<LoggedEvent>> {
+        let start = after.map_or(0, |o| o.major.saturating_add(1));
+        self.read(move |db| {
+            let txn = db.begin_read().map_err(err)?;
+            let events = txn.open_table(EVENTS).map_err(err)?;
+            let mut out = Vec::with_capacity(limit.min(1024));
+            for entry in events.range(start..).map_err(err)?.take(limit) {
+                let (_, value) = entry.map_err(err)?;
+                out.push(serde_json::from_slice(value.value()).map_err(err)?);
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn bounds(&self) -> StoreResult<Option<(Offset, Offset)>> {
+        self.read(|db| {
+            let txn = db.begin_read().map_err(err)?;
+            let events = txn.open_table(EVENTS).map_err(err)?;
+            let first = events.first().map_err(err)?.map(|(k, _)| k.value());
+            let last = events.last().map_err(err)?.map(|(k, _)| k.value());
+            Ok(first
+                .zip(last)
+                .map(|(a, b)| (Offset::sequence(a), Offset::sequence(b))))
+        })
+        .await
+    }
+
+    async fn retains_after(&self, after: Offset) -> StoreResult<bool> {
+        Ok(match self.bounds().await? {
+            // Offsets count up by one: the next event after `after` must still be there.
+            Some((oldest, _)) => after.major + 1 >= oldest.major,
+            None => true,
+        })
+    }
+
+    async fn prune(&self, max_age: Duration, max_events: u64) -> StoreResult<u64> {
+        self.request(|reply| Op::Prune(max_age, max_events, reply))
+            .await
+    }
+}
+
+#[async_trait]
+impl SubscriptionStore for EmbeddedStore {
+    async fn put(&self, record: &SubscriptionRecord) -> StoreResult<()> {
+        let record = record.clone();
+        self.request(|reply| Op::PutSubscription(record, reply))
+            .await
+    }
+
+    async fn get(&self, id: &str) -> StoreResult<Option<SubscriptionRecord>> {
+        let id = id.to_owned();
+        self.read(move |db| {
+            let txn = db.begin_read().map_err(err)?;
+            let table = txn.open_table(SUBSCRIPTIONS).map_err(err)?;
+            let value = table.get(id.as_str()).map_err(err)?;
+            value
+                .map(|v| serde_json::from_slice(v.value()).map_err(err))
+                .transpose()
+        })
+        .await
+    }
+
+    async fn remove(&self, id: &str) -> StoreResult<()> {
+        let id = id.to_owned();
+        self.request(|reply| Op::RemoveSubscription(id, reply))
+            .await
+    }
+
+    async fn list(&self) -> StoreResult<Vec<SubscriptionRecord>> {
+        self.read(|db| {
+            let txn = db.begin_read().map_err(err)?;
+            let table = txn.open_table(SUBSCRIPTIONS).map_err(err)?;
+            let mut out = Vec::new();
+            for entry in table.iter().map_err(err)? {
+                let (_, value) = entry.map_err(err)?;
+                out.push(serde_json::from_slice(value.value()).map_err(err)?);
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn put_pending(&self, token_hash: &str, ttl: Duration) -> StoreResult<()> {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let now = tokio::time::Instant::now();
+        pending.retain(|_, until| *until > now);
+        pending.insert(token_hash.to_owned(), now + ttl);
+        Ok(())
+    }
+
+    async fn is_pending(&self, token_hash: &str) -> StoreResult<bool> {
+        let pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(pending
+            .get(token_hash)
+            .is_some_and(|until| *until > tokio::time::Instant::now()))
+    }
+
+    async fn remove_pending(&self, token_hash: &str) -> StoreResult<()> {
+        self.pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(token_hash);
+        Ok(())
+    }
+
+    async fn try_lease(&self, _id: &str, _holder: &str, _ttl: Duration) -> StoreResult<bool> {
+        // One replica owns the embedded store, and with it every subscription.
+        Ok(true)
+    }
+}
+
+#[async_trait]
+impl IdempotencyStore for EmbeddedStore {
+    async fn begin(
+        &self,
+        key: &str,
+        _fingerprint: &str,
+        _ttl: Duration,
+    ) -> StoreResult<IdempotencyState> {
+        let key = key.to_owned();
+        self.request(|reply| Op::IdemBegin(key, reply)).await
+    }
+
+    async fn complete(
+        &self,
+        key: &str,
+        fingerprint: &str,
+        response: &RcResponse,
+        ttl: Duration,
+    ) -> StoreResult<()> {
+        let stored = StoredAnswer {
+            expires_at_ms: now_ms() + ttl.as_millis() as u64,
+            fingerprint: fingerprint.to_owned(),
+            done: true,
+            status: response.status.as_u16(),
+            body: String::from_utf8_lossy(&response.body).into_owned(),
+        };
+        let key = key.to_owned();
+        self.request(|reply| Op::IdemComplete(key, stored, reply))
+            .await
+    }
+
+    async fn release(&self, key: &str) -> StoreResult<()> {
+        let key = key.to_owned();
+        self.request(|reply| Op::IdemRelease(key, reply)).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("rcgw-store-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn event(uuid: &str) -> NewEvent {
+        NewEvent {
+            uuid: uuid.to_owned(),
+            event: "/restapi/v1.0/account/1/extension/2".to_owned(),
+            subscription_id: "s".to_owned(),
+            owner_id: None,
+            timestamp: None,
+            body: serde_json::json!({"extensionId": "2"}),
+        }
+    }
+
+    #[tokio::test]
+    async fn appends_are_numbered_deduplicated_and_survive_a_reopen() {
+        let dir = temp_dir();
+        {
+            let store = EmbeddedStore::open(&dir).unwrap();
+            let a = store.append(event("u1")).await.unwrap();
+            let b = store.append(event("u2")).await.unwrap();
+            let again = store.append(event("u1")).await.unwrap();
+            assert_eq!((a.offset, a.new), (Offset::sequence(1), true));
+            assert_eq!(b.offset, Offset::sequence(2));
+            assert_eq!((again.offset, again.new), (Offset::sequence(1), false));
+        }
+        // The writer thread exits once the store is dropped; wait for the file lock.
+        let store = loop {
+            match EmbeddedStore::open(&dir) {
+                Ok(store) => break store,
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        };
+        let all = store.read_after(None, 10).await.unwrap();
+        assert_eq!(
+            all.iter()
+                .map(|e| e.event.uuid.as_str())
+                .collect::<Vec<_>>(),
+            ["u1", "u2"]
+        );
+        let after = store
+            .read_after(Some(Offset::sequence(1)), 10)
+            .await
+            .unwrap();
+        assert_eq!(after.len(), 1);
+        assert_eq!(
+            store.append(event("u3")).await.unwrap().offset,
+            Offset::sequence(3)
+        );
+        assert!(!store.append(event("u2")).await.unwrap().new);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn concurrent_appends_share_commits() {
+        let dir = temp_dir();
+        let store = EmbeddedStore::open(&dir).unwrap();
+        let appends = (0..500).map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move { store.append(event(&format!("u{i}"))).await.unwrap() })
+        });
+        let mut offsets: Vec<u64> = futures::future::join_all(appends)
+            .await
+            .into_iter()
+            .map(|r| r.unwrap().offset.major)
+            .collect();
+        offsets.sort_unstable();
+        assert_eq!(offsets, (1..=500).collect::<Vec<_>>());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn pruning_keeps_the_newest_and_reports_gaps() {
+        let dir = temp_dir();
+        let store = EmbeddedStore::open(&dir).unwrap();
+        for i in 0..10 {
+            store.append(event(&format!("u{i}"))).await.unwrap();
+        }
+        assert_eq!(store.prune(Duration::from_secs(3600), 4).await.unwrap(), 6);
+        let (oldest, newest) = store.bounds().await.unwrap().unwrap();
+        assert_eq!((oldest.major, newest.major), (7, 10));
+        assert!(store.retains_after(Offset::sequence(6)).await.unwrap());
+        assert!(!store.retains_after(Offset::sequence(5)).await.unwrap());
+        // A pruned uuid may come back as a new event.
+        assert!(store.append(event("u0")).await.unwrap().new);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn subscription_records_and_idempotency_answers_are_kept() {
+        let dir = temp_dir();
+        let store = EmbeddedStore::open(&dir).unwrap();
+        let record = SubscriptionRecord {
+            id: "sub-1".into(),
+            token_hash: "h".into(),
+            event_filters: vec!["/restapi/v1.0/account/~/extension".into()],
+            address: "https://x/api/webhooks/events".into(),
+            expires_in: Some(60),
+            expires_at_ms: 1,
+            created_at_ms: 1,
+        };
+        store.put(&record).await.unwrap();
+        assert_eq!(store.get("sub-1").await.unwrap(), Some(record));
+        assert_eq!(store.list().await.unwrap().len(), 1);
+        store.remove("sub-1").await.unwrap();
+        assert!(store.get("sub-1").await.unwrap().is_none());
+
+        let ttl = Duration::from_secs(60);
+        assert!(matches!(
+            store.begin("k", "f", ttl).await.unwrap(),
+            IdempotencyState::New
+        ));
+        assert!(matches!(
+            store.begin("k", "f", ttl).await.unwrap(),
+            IdempotencyState::InProgress
+        ));
+        let response = RcResponse {
+            status: http::StatusCode::OK,
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(b"{\"id\":7}"),
+        };
+        store.complete("k", "f", &response, ttl).await.unwrap();
+        let IdempotencyState::Done {
+            fingerprint,
+            response,
+        } = store.begin("k", "f", ttl).await.unwrap()
+        else {
+            panic!("done")
+        };
+        assert_eq!(fingerprint, "f");
+        assert_eq!(&response.body[..], b"{\"id\":7}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
