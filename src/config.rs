@@ -52,6 +52,7 @@ pub mod var {
     pub const WEBHOOK_MAX_BODY_BYTES: &str = "WEBHOOK_MAX_BODY_BYTES";
     pub const SUBSCRIPTION_CHECK_INTERVAL: &str = "SUBSCRIPTION_CHECK_INTERVAL";
     pub const SUBSCRIPTION_RENEW_BEFORE: &str = "SUBSCRIPTION_RENEW_BEFORE";
+    pub const SANDBOX_ADDR: &str = "SANDBOX_ADDR";
 }
 
 /// A bad setting: names the variable and says what is wrong.
@@ -168,6 +169,8 @@ pub struct Config {
     pub webhooks: WebhookConfig,
     /// Run against the built-in sandbox (`serve --sandbox`).
     pub sandbox: bool,
+    /// Where the built-in sandbox listens.
+    pub sandbox_addr: SocketAddr,
 }
 
 /// Production RingCentral.
@@ -262,6 +265,7 @@ impl Config {
                 renew_before: vars.duration(var::SUBSCRIPTION_RENEW_BEFORE, "1h")?,
             },
             sandbox,
+            sandbox_addr: vars.addr(var::SANDBOX_ADDR, "127.0.0.1:9090")?,
         })
     }
 }

@@ -59,7 +59,7 @@ pub enum StartError {
     #[error("bad HTTP rules in the protos: {0}")]
     Routes(String),
     #[error("invalid {var}: {message}")]
-    Store { var: &'static str, message: String },
+    Setting { var: &'static str, message: String },
 }
 
 /// The three listening sockets.
@@ -115,7 +115,16 @@ impl Gateway {
     /// Starts serving on `listeners`.
     pub async fn start(mut config: Config, listeners: Listeners) -> Result<Gateway, StartError> {
         let sandbox = if config.sandbox {
-            let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+            let listener =
+                TcpListener::bind(config.sandbox_addr)
+                    .await
+                    .map_err(|e| StartError::Setting {
+                        var: crate::config::var::SANDBOX_ADDR,
+                        message: format!(
+                            "the built-in sandbox cannot listen on {}: {e}",
+                            config.sandbox_addr
+                        ),
+                    })?;
             let running = sandbox::start(SandboxConfig::default(), listener).await?;
             config.upstream.server_url = running
                 .url()
@@ -145,7 +154,7 @@ impl Gateway {
         }
 
         let embedded =
-            EmbeddedStore::open(&config.events.data_dir).map_err(|e| StartError::Store {
+            EmbeddedStore::open(&config.events.data_dir).map_err(|e| StartError::Setting {
                 var: crate::config::var::DATA_DIR,
                 message: e.to_string(),
             })?;

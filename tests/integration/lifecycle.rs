@@ -64,7 +64,7 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
 
 #[tokio::test]
 async fn serve_sandbox_needs_no_account() {
-    let mut gateway = process::spawn(&["serve", "--sandbox"], &[]);
+    let mut gateway = process::spawn(&["serve", "--sandbox"], &[("SANDBOX_ADDR", "127.0.0.1:0")]);
     let http = rc_gateway::ringcentral::stack::http_client();
     let page: serde_json::Value = http
         .get(format!("http://{}/api/extensions?perPage=5", gateway.http))
