@@ -75,6 +75,15 @@ def main():
                 print(f"FAILED: {command}\n  exit {run.returncode}: {output[:500]}")
             else:
                 print(f"ok: {command[:100]}")
+        # The live /metrics page, after all that traffic, through Prometheus's own linter.
+        if shutil.which("promtool"):
+            page = urllib.request.urlopen("http://localhost:8081/metrics", timeout=10).read()
+            lint = subprocess.run(["promtool", "check", "metrics"], input=page, capture_output=True)
+            if lint.returncode != 0:
+                failures += 1
+                print(f"FAILED: promtool check metrics\n  {(lint.stdout + lint.stderr).decode()[:2000]}")
+            else:
+                print("ok: /metrics passes promtool check metrics")
     finally:
         gateway.terminate()
         gateway.wait(timeout=30)

@@ -53,6 +53,9 @@ pub mod var {
     pub const SUBSCRIPTION_CHECK_INTERVAL: &str = "SUBSCRIPTION_CHECK_INTERVAL";
     pub const SUBSCRIPTION_RENEW_BEFORE: &str = "SUBSCRIPTION_RENEW_BEFORE";
     pub const SANDBOX_ADDR: &str = "SANDBOX_ADDR";
+    pub const OTEL_EXPORTER_OTLP_ENDPOINT: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    pub const OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: &str = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+    pub const OTEL_SERVICE_NAME: &str = "OTEL_SERVICE_NAME";
 }
 
 /// A bad setting: names the variable and says what is wrong.
@@ -163,14 +166,13 @@ pub struct Config {
     pub http_max_body_bytes: usize,
     /// How long in-flight calls may take to finish after SIGTERM.
     pub shutdown_grace: Duration,
-    pub log_level: String,
-    pub log_format: LogFormat,
     pub events: EventsConfig,
     pub webhooks: WebhookConfig,
     /// Run against the built-in sandbox (`serve --sandbox`).
     pub sandbox: bool,
     /// Where the built-in sandbox listens.
     pub sandbox_addr: SocketAddr,
+    pub telemetry: crate::telemetry::TelemetryConfig,
 }
 
 /// Production RingCentral.
@@ -236,8 +238,6 @@ impl Config {
                 1..=64 << 20,
             )?,
             shutdown_grace: vars.duration(var::SHUTDOWN_GRACE_PERIOD, "20s")?,
-            log_level,
-            log_format,
             events: EventsConfig {
                 data_dir: vars
                     .get(var::DATA_DIR)
@@ -266,6 +266,26 @@ impl Config {
             },
             sandbox,
             sandbox_addr: vars.addr(var::SANDBOX_ADDR, "127.0.0.1:9090")?,
+            telemetry: crate::telemetry::TelemetryConfig {
+                log_level,
+                log_format,
+                otlp_endpoint: match vars.get(var::OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) {
+                    Some(_) => Some(
+                        vars.url(var::OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, "")?
+                            .to_string(),
+                    ),
+                    None => vars
+                        .get(var::OTEL_EXPORTER_OTLP_ENDPOINT)
+                        .map(|_| {
+                            vars.url(var::OTEL_EXPORTER_OTLP_ENDPOINT, "")
+                                .map(|u| u.to_string())
+                        })
+                        .transpose()?,
+                },
+                service_name: vars
+                    .get(var::OTEL_SERVICE_NAME)
+                    .unwrap_or_else(|| "rc-gateway".to_owned()),
+            },
         })
     }
 }

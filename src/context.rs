@@ -23,6 +23,8 @@ pub struct CallContext {
     pub idempotency_key: Option<Arc<str>>,
     /// The caller asked for fresh data (`cache-control: no-cache`).
     pub bypass_cache: bool,
+    /// The caller's W3C `traceparent`, passed on when the gateway does not trace.
+    pub traceparent: Option<Arc<str>>,
 }
 
 impl CallContext {
@@ -33,6 +35,7 @@ impl CallContext {
             deadline: Instant::now() + timeout,
             idempotency_key: None,
             bypass_cache: false,
+            traceparent: None,
         }
     }
 

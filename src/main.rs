@@ -59,6 +59,10 @@ struct SandboxArgs {
     /// Lifetime of issued access tokens, in seconds.
     #[arg(long, default_value_t = 3600)]
     access_token_ttl: u64,
+    /// Sign webhook notifications with this secret (X-Webhook-Signature), like a
+    /// signing relay; give the gateway the same WEBHOOK_HMAC_SECRET.
+    #[arg(long, env = "WEBHOOK_HMAC_SECRET", hide_env_values = true)]
+    webhook_hmac_secret: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -118,7 +122,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(EX_USAGE);
         }
     };
-    telemetry::init_logging(&config.log_level, config.log_format);
+    let telemetry = telemetry::init(&config.telemetry);
     let listeners = match Listeners::bind(&config).await {
         Ok(listeners) => listeners,
         Err(err) => {
@@ -136,6 +140,8 @@ async fn serve(args: ServeArgs) -> ExitCode {
     rc_gateway::shutdown_signal().await;
     tracing::info!("shutting down");
     gateway.shutdown().await;
+    // Flushing waits on the exporter, which needs the runtime's workers: off them.
+    let _ = tokio::task::spawn_blocking(move || telemetry.shutdown()).await;
     ExitCode::SUCCESS
 }
 
@@ -145,13 +151,16 @@ async fn run_sandbox(args: SandboxArgs) -> ExitCode {
     } else {
         LogFormat::Json
     };
-    telemetry::init_logging(
-        &std::env::var("LOG_LEVEL").unwrap_or_else(|_| "info".into()),
-        format,
-    );
+    let _telemetry = telemetry::init(&telemetry::TelemetryConfig {
+        log_level: std::env::var("LOG_LEVEL").unwrap_or_else(|_| "info".into()),
+        log_format: format,
+        otlp_endpoint: None,
+        service_name: "rc-gateway-sandbox".into(),
+    });
     let config = SandboxConfig {
         throttling: !args.unthrottled,
         access_token_ttl: Duration::from_secs(args.access_token_ttl.max(1)),
+        webhook_signing_secret: args.webhook_hmac_secret.filter(|s| !s.is_empty()),
         ..SandboxConfig::default()
     };
     let listener = match tokio::net::TcpListener::bind(args.addr).await {

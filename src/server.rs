@@ -11,9 +11,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
-use axum::extract::Request;
-use axum::middleware::Next;
-use axum::response::Response;
 use http::HeaderValue;
 use tokio::net::TcpListener;
 use tokio::time::Instant;
@@ -28,6 +25,8 @@ use crate::events::embedded::EmbeddedStore;
 use crate::events::hub::EventHub;
 use crate::ringcentral::RingCentral;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
+use crate::telemetry::metrics::Metrics;
+use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
 use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
 use crate::{api, sidecar};
@@ -125,7 +124,15 @@ impl Gateway {
                             config.sandbox_addr
                         ),
                     })?;
-            let running = sandbox::start(SandboxConfig::default(), listener).await?;
+            let sandbox_config = SandboxConfig {
+                webhook_signing_secret: config
+                    .webhooks
+                    .hmac_secret
+                    .as_ref()
+                    .map(|s| s.expose().to_owned()),
+                ..SandboxConfig::default()
+            };
+            let running = sandbox::start(sandbox_config, listener).await?;
             config.upstream.server_url = running
                 .url()
                 .parse()
@@ -164,11 +171,20 @@ impl Gateway {
         let publish_to = hub.clone();
         embedded.set_publisher(Arc::new(move |events| publish_to.publish(events)));
         let stores = stores(&config, &embedded);
+        let metrics = Arc::new(Metrics::new());
+        let hooks = crate::ringcentral::stack::Hooks {
+            budget: metrics.clone(),
+            retry: metrics.clone(),
+            cache: metrics.clone(),
+            coalesce: metrics.clone(),
+            upstream: metrics.clone(),
+        };
         let rc = RingCentral::new(
             &config.upstream,
             credentials,
             stores.clone(),
-            Default::default(),
+            hooks,
+            metrics.clone(),
         );
         let lifecycle = Arc::new(Lifecycle::default());
         let (health, health_service) = tonic_health::server::health_reporter();
@@ -197,7 +213,7 @@ impl Gateway {
             keeper: keeper.clone(),
             hub: hub.clone(),
             shutdown: shutdown.clone(),
-            watch_hooks: Arc::new(crate::api::events::NoHooks),
+            watch_hooks: metrics.clone(),
             sandbox: config.sandbox,
         };
         let routes = api::routes(&backends, health_service);
@@ -219,18 +235,30 @@ impl Gateway {
         ));
 
         let signal = shutdown.clone();
+        let grpc_metrics = metrics.clone();
         let incoming =
             tonic::transport::server::TcpIncoming::from(listeners.grpc).with_nodelay(Some(true));
         servers.spawn(async move {
             let served = tonic::transport::Server::builder()
-                .serve_with_incoming_shutdown(grpc, incoming, signal.cancelled_owned())
+                .serve_with_incoming_shutdown(
+                    tower::Layer::layer(&observe::GrpcObserveLayer::new(grpc_metrics), grpc),
+                    incoming,
+                    signal.cancelled_owned(),
+                )
                 .await;
             if let Err(err) = served {
                 tracing::error!(error = %err, "gRPC server failed");
             }
         });
 
-        let http_app = transcode::router(transcoder).layer(axum::middleware::from_fn(request_id));
+        let observe_http = observe::HttpObserve {
+            metrics: metrics.clone(),
+            transcoder: transcoder.clone(),
+        };
+        let http_app = transcode::router(transcoder).layer(axum::middleware::from_fn_with_state(
+            observe_http,
+            observe::http,
+        ));
         servers.spawn(serve_axum(
             listeners.http,
             http_app,
@@ -242,9 +270,10 @@ impl Gateway {
             log,
             hmac_secret: config.webhooks.hmac_secret.clone(),
             max_body: config.webhooks.max_body_bytes,
-            hooks: Arc::new(webhooks::NoHooks),
+            hooks: metrics.clone(),
         };
-        let sidecar_app = sidecar::router(lifecycle.clone()).merge(webhooks::router(ingress));
+        let sidecar_app = sidecar::router(lifecycle.clone(), metrics.clone(), rc.clone())
+            .merge(webhooks::router(ingress));
         servers.spawn(serve_axum(
             listeners.sidecar,
             sidecar_app,
@@ -356,19 +385,6 @@ async fn serve_axum(
     }
 }
 
-/// HTTP middleware: every request has an `x-request-id` (the caller's, if usable),
-/// and every response carries it back.
-async fn request_id(mut request: Request, next: Next) -> Response {
-    let id = usable_request_id(request.headers()).unwrap_or_else(context::new_request_id);
-    let value = HeaderValue::from_str(&id).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
-    request
-        .headers_mut()
-        .insert(REQUEST_ID_HEADER, value.clone());
-    let mut response = next.run(request).await;
-    response.headers_mut().insert(REQUEST_ID_HEADER, value);
-    response
-}
-
 fn usable_request_id(headers: &http::HeaderMap) -> Option<String> {
     headers
         .get(REQUEST_ID_HEADER)
@@ -443,11 +459,17 @@ where
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("no-cache") || v.contains("no-store"));
         let deadline = Instant::now() + timeout;
+        let traceparent = headers
+            .get("traceparent")
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| v.len() <= 128)
+            .map(Arc::from);
         let ctx = CallContext {
             request_id: Arc::from(request_id.as_str()),
             deadline,
             idempotency_key,
             bypass_cache,
+            traceparent,
         };
         let id_value = HeaderValue::from_str(&request_id).ok();
         if let Some(value) = &id_value {

@@ -253,7 +253,11 @@ where
     Fut: std::future::Future<Output = ()> + Send + 'static,
 {
     let (tx, rx) = tokio::sync::mpsc::channel(256);
-    tokio::spawn(producer(tx));
+    // The export's RingCentral calls belong to the caller's trace.
+    tokio::spawn(tracing::Instrument::instrument(
+        producer(tx),
+        tracing::Span::current(),
+    ));
     Box::pin(tokio_stream::wrappers::ReceiverStream::new(rx))
 }
 

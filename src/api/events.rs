@@ -6,6 +6,7 @@ use std::sync::Arc;
 use futures::Stream;
 use tokio_util::sync::CancellationToken;
 use tonic::{Request, Response, Status};
+use tracing::Instrument;
 
 use crate::error::Error;
 use crate::events::hub::EventHub;
@@ -18,11 +19,14 @@ const BATCH: usize = 256;
 
 /// What the watch streams report (metrics).
 pub trait WatchHooks: Send + Sync {
-    fn subscribed(&self) {}
-    fn unsubscribed(&self) {}
+    /// A watch started; returns its id for the other calls.
+    fn subscribed(&self) -> u64 {
+        0
+    }
+    fn unsubscribed(&self, _watcher: u64) {}
     fn delivered(&self) {}
     /// How far a watcher is behind the newest event.
-    fn lag(&self, _events: u64) {}
+    fn lag(&self, _watcher: u64, _events: u64) {}
 }
 
 /// Reports nothing.
@@ -68,11 +72,11 @@ impl Filter {
 type EventStream = Pin<Box<dyn Stream<Item = Result<pb::Event, Status>> + Send>>;
 
 /// Keeps the subscriber gauge right however the stream ends.
-struct Watching(Arc<dyn WatchHooks>);
+struct Watching(Arc<dyn WatchHooks>, u64);
 
 impl Drop for Watching {
     fn drop(&mut self) {
-        self.0.unsubscribed();
+        self.0.unsubscribed(self.1);
     }
 }
 
@@ -132,10 +136,10 @@ impl EventService for EventApi {
         let hub = self.hub.clone();
         let shutdown = self.shutdown.clone();
         let hooks = self.hooks.clone();
-        hooks.subscribed();
+        let watcher = hooks.subscribed();
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<pb::Event, Status>>(64);
         tokio::spawn(async move {
-            let _watching = Watching(hooks.clone());
+            let _watching = Watching(hooks.clone(), watcher);
             loop {
                 let batch: Vec<Arc<LoggedEvent>> = match hub.read_after(cursor, BATCH).await {
                     Ok(batch) => batch,
@@ -156,7 +160,7 @@ impl EventService for EventApi {
                     continue;
                 }
                 if let (Some(newest), Some(last)) = (hub.newest(), batch.last()) {
-                    hooks.lag(newest.major.saturating_sub(last.offset.major));
+                    hooks.lag(watcher, newest.major.saturating_sub(last.offset.major));
                 }
                 for logged in batch {
                     cursor = Some(logged.offset);
@@ -170,7 +174,7 @@ impl EventService for EventApi {
                     hooks.delivered();
                 }
             }
-        });
+        }.instrument(tracing::Span::current()));
         Ok(Response::new(Box::pin(
             tokio_stream::wrappers::ReceiverStream::new(rx),
         )))

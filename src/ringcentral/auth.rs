@@ -49,8 +49,19 @@ pub struct TokenStatus {
     pub expires_in: Duration,
 }
 
+/// What the token source reports (metrics).
+pub trait TokenHooks: Send + Sync {
+    /// A grant (`jwt` or `refresh_token`) succeeded or failed.
+    fn granted(&self, _grant: &'static str, _ok: bool) {}
+}
+
+/// Reports nothing.
+pub struct NoHooks;
+impl TokenHooks for NoHooks {}
+
 /// Holds the gateway's RingCentral session.
 pub struct TokenSource {
+    hooks: Arc<dyn TokenHooks>,
     credentials: Credentials,
     upstream: UpstreamService,
     refresh_margin: Duration,
@@ -68,8 +79,10 @@ impl TokenSource {
         credentials: Credentials,
         upstream: UpstreamService,
         refresh_margin: Duration,
+        hooks: Arc<dyn TokenHooks>,
     ) -> Self {
         TokenSource {
+            hooks,
             credentials,
             upstream,
             refresh_margin,
@@ -182,7 +195,9 @@ impl TokenSource {
                 ("grant_type", "refresh_token"),
                 ("refresh_token", token.value.expose()),
             ];
-            match self.token_request(ctx, &form).await {
+            let result = self.token_request(ctx, &form).await;
+            self.hooks.granted("refresh_token", result.is_ok());
+            match result {
                 Ok(info) => return Ok(info),
                 Err(Error::UpstreamAuth(rc)) => {
                     tracing::info!(
@@ -197,7 +212,9 @@ impl TokenSource {
             ("grant_type", JWT_GRANT),
             ("assertion", self.credentials.jwt.expose()),
         ];
-        self.token_request(ctx, &form).await
+        let result = self.token_request(ctx, &form).await;
+        self.hooks.granted("jwt", result.is_ok());
+        result
     }
 
     async fn token_request(&self, ctx: &CallContext, form: &[(&str, &str)]) -> Result<TokenInfo> {
@@ -214,6 +231,8 @@ impl TokenSource {
             }),
             ctx: ctx.clone(),
             authorization: Some(self.basic_auth()?),
+            attempt: 0,
+            traceparent: None,
         };
         let response = self.upstream.clone().oneshot(request).await?;
         if response.status.is_success() {

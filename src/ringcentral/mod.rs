@@ -63,6 +63,7 @@ impl RingCentral {
         credentials: Credentials,
         stores: Stores,
         hooks: stack::Hooks,
+        token_hooks: Arc<dyn auth::TokenHooks>,
     ) -> Self {
         let r = &config.resilience;
         let stack_config = stack::StackConfig {
@@ -79,20 +80,22 @@ impl RingCentral {
             idempotency_ttl: r.idempotency_ttl,
             scope: scope(config, &credentials).into(),
         };
+        let breaker = Arc::new(stack::breaker::CircuitBreaker::new(
+            r.breaker_threshold,
+            r.breaker_timeout,
+        ));
         let base = stack::base(
             stack::Transport::new(&config.server_url),
             &stack_config,
             &stores,
             &hooks,
+            &breaker,
         );
         let tokens = Arc::new(TokenSource::new(
             credentials,
             base.clone(),
             config.token_refresh_margin,
-        ));
-        let breaker = Arc::new(stack::breaker::CircuitBreaker::new(
-            r.breaker_threshold,
-            r.breaker_timeout,
+            token_hooks,
         ));
         let stack = stack::build(
             base,
@@ -166,6 +169,8 @@ impl RingCentral {
             body,
             ctx: ctx.clone(),
             authorization: None,
+            attempt: 0,
+            traceparent: None,
         }
     }
 

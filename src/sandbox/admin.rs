@@ -22,6 +22,7 @@ pub fn router() -> Router<Arc<State>> {
     Router::new()
         .route("/stats", get(stats))
         .route("/requests", get(requests))
+        .route("/secrets", get(secrets))
         .route("/reset", post(reset))
         .route("/limits", post(limits))
         .route("/tokens/expire", post(expire_tokens))
@@ -57,6 +58,24 @@ async fn requests(AxumState(state): AxumState<Arc<State>>) -> Json<Vec<RecordedR
             .cloned()
             .collect(),
     )
+}
+
+/// Every credential in play: the app's, issued tokens and webhook verification
+/// tokens, so that tests can check none of them ever reaches a log.
+async fn secrets(AxumState(state): AxumState<Arc<State>>) -> Json<Vec<String>> {
+    let mut all = vec![state.config.client_secret.clone()];
+    all.extend(state.config.jwts.iter().cloned());
+    {
+        let sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        all.extend(sessions.access.keys().cloned());
+        all.extend(sessions.refresh.keys().cloned());
+    }
+    let subscriptions = state
+        .subscriptions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    all.extend(subscriptions.values().filter_map(|s| s.token.clone()));
+    Json(all)
 }
 
 /// Clears counters, recorded requests and rate-limit windows (not the data).

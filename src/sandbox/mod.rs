@@ -79,6 +79,9 @@ pub struct SandboxConfig {
     pub limits: [(ThrottleGroup, GroupLimit); 4],
     /// Seed of the generated account data.
     pub seed: u64,
+    /// Sign notifications with this secret (`X-Webhook-Signature`), as a signing relay
+    /// in front of the gateway would.
+    pub webhook_signing_secret: Option<String>,
 }
 
 impl Default for SandboxConfig {
@@ -102,6 +105,7 @@ impl Default for SandboxConfig {
             throttling: true,
             limits: ThrottleGroup::LIMITED.map(limit),
             seed: 20_240_101,
+            webhook_signing_secret: None,
         }
     }
 }

@@ -182,13 +182,20 @@ pub fn spawn_worker(state: Arc<State>, id: String, mut queue: mpsc::Receiver<Not
             if !active {
                 continue;
             }
+            let body = serde_json::to_vec(&notification).unwrap_or_default();
             let mut request = state
                 .webhook_client
                 .post(&address)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .header("User-Agent", "RingCentral-Webhook/8.3")
-                .timeout(DELIVERY_TIMEOUT)
-                .json(&notification);
+                .timeout(DELIVERY_TIMEOUT);
+            if let Some(secret) = &state.config.webhook_signing_secret {
+                request = request.header(
+                    crate::webhooks::verify::SIGNATURE_HEADER,
+                    crate::webhooks::verify::sign(secret.as_bytes(), &body),
+                );
+            }
+            let mut request = request.body(body);
             if let Some(token) = &token {
                 request = request.header("Verification-Token", token);
             }

@@ -166,6 +166,16 @@ impl Ingress {
     }
 }
 
+/// Every `reason` label of refused notifications.
+pub const REJECT_REASONS: [&str; 6] = [
+    "malformed",
+    "bad_signature",
+    "missing_token",
+    "unknown_subscription",
+    "bad_token",
+    "store_unavailable",
+];
+
 async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Bytes) -> Response {
     let started = Instant::now();
     if let Some(token) = headers.get(VALIDATION_TOKEN) {

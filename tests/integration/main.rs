@@ -3,6 +3,7 @@
 
 mod harness;
 mod process;
+mod prometheus;
 
 mod call_logs;
 mod call_queues;
@@ -10,6 +11,7 @@ mod events;
 mod extensions;
 mod health;
 mod lifecycle;
+mod observability;
 mod phone_numbers;
 mod resilience;
 mod sites;

@@ -1,8 +1,8 @@
 //! Helpers for tests that run the real `rc-gateway` binary.
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -13,6 +13,52 @@ pub struct Process {
     pub grpc: String,
     pub http: String,
     pub sidecar: String,
+    /// The RingCentral server it calls (the built-in sandbox's with `--sandbox`).
+    pub upstream: String,
+    output: Arc<Mutex<Vec<String>>>,
+}
+
+impl Process {
+    /// Every line written so far to stdout and stderr.
+    pub fn output(&self) -> Vec<String> {
+        self.output.lock().unwrap().clone()
+    }
+
+    /// The JSON log lines written so far.
+    pub fn logs(&self) -> Vec<Value> {
+        self.output()
+            .iter()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
+    }
+
+    /// Waits up to 5 s for a log line matching `want`.
+    pub async fn log_line(&self, want: impl Fn(&Value) -> bool) -> Value {
+        for _ in 0..250 {
+            if let Some(line) = self.logs().into_iter().find(|l| want(l)) {
+                return line;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("no such log line in:\n{}", self.output().join("\n"));
+    }
+}
+
+/// Keeps reading a pipe for the whole run (so that logging never blocks the
+/// process), keeping its lines.
+fn collect(
+    pipe: impl Read + Send + 'static,
+    output: Arc<Mutex<Vec<String>>>,
+    tx: Option<mpsc::Sender<String>>,
+) {
+    std::thread::spawn(move || {
+        for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+            output.lock().unwrap().push(line.clone());
+            if let Some(tx) = &tx {
+                let _ = tx.send(line);
+            }
+        }
+    });
 }
 
 impl Drop for Process {
@@ -45,14 +91,10 @@ pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
         command.env(k, v);
     }
     let mut child = command.spawn().expect("the binary starts");
-    let stdout = child.stdout.take().unwrap();
+    let output = Arc::new(Mutex::new(Vec::new()));
     let (tx, rx) = mpsc::channel();
-    // Keep reading stdout for the whole run, so that logging never blocks the process.
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    collect(child.stdout.take().unwrap(), output.clone(), Some(tx));
+    collect(child.stderr.take().unwrap(), output.clone(), None);
     let started = loop {
         let Ok(line) = rx.recv_timeout(Duration::from_secs(20)) else {
             break None;
@@ -74,7 +116,9 @@ pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
         grpc: field("grpc_addr"),
         http: field("http_addr"),
         sidecar: field("sidecar_addr"),
+        upstream: field("upstream").trim_end_matches('/').to_owned(),
         child,
+        output,
     }
 }
 

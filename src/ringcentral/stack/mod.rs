@@ -2,7 +2,7 @@
 //! [`build`] in the order a request travels through them:
 //!
 //! idempotency -> cache -> coalesce -> retry -> circuit breaker -> bearer token ->
-//! rate budget -> timeout -> transport
+//! rate budget -> observation (span, metrics) -> timeout -> transport
 //!
 //! The breaker sits under the retry layer (not above it): it judges every attempt, so
 //! an outage opens it after `threshold` failed attempts and stops the remaining
@@ -16,6 +16,7 @@ pub mod cache;
 pub mod coalesce;
 pub mod idempotency;
 pub mod layered;
+pub mod observe;
 pub mod rate_budget;
 pub mod retry;
 mod timeout;
@@ -52,6 +53,10 @@ pub struct RcRequest {
     pub ctx: CallContext,
     /// Set by the bearer layer, or by the token source (client Basic auth).
     pub authorization: Option<HeaderValue>,
+    /// Retries so far (set by the retry layer; 0 for the first attempt).
+    pub attempt: u32,
+    /// W3C trace context to send (set by the observation layer).
+    pub traceparent: Option<Arc<str>>,
 }
 
 /// A request body with its content type.
@@ -117,6 +122,7 @@ pub struct Hooks {
     pub retry: Arc<dyn retry::RetryHooks>,
     pub cache: Arc<dyn cache::CacheHooks>,
     pub coalesce: Arc<dyn coalesce::CoalesceHooks>,
+    pub upstream: Arc<dyn observe::UpstreamHooks>,
 }
 
 impl Default for Hooks {
@@ -126,6 +132,7 @@ impl Default for Hooks {
             retry: Arc::new(retry::NoHooks),
             cache: Arc::new(cache::NoHooks),
             coalesce: Arc::new(coalesce::NoHooks),
+            upstream: Arc::new(observe::NoHooks),
         }
     }
 }
@@ -144,23 +151,30 @@ pub struct StackConfig {
 }
 
 /// The layers every request goes through, token requests included:
-/// rate budget -> timeout -> transport.
+/// rate budget -> observation -> timeout -> transport.
 pub fn base(
     transport: Transport,
     config: &StackConfig,
     stores: &Stores,
     hooks: &Hooks,
+    breaker: &Arc<breaker::CircuitBreaker>,
 ) -> UpstreamService {
-    let timed = BoxCloneSyncService::new(tower::Layer::layer(
-        &TimeoutLayer::new(config.request_timeout),
-        transport,
-    ));
+    use tower::Layer;
+    let timed =
+        BoxCloneSyncService::new(TimeoutLayer::new(config.request_timeout).layer(transport));
+    let observed = BoxCloneSyncService::new(
+        Wrap(observe::Observe {
+            breaker: breaker.clone(),
+            hooks: hooks.upstream.clone(),
+        })
+        .layer(timed),
+    );
     let budget = RateBudget::new(
         stores.budget.clone(),
         config.rate_window,
         hooks.budget.clone(),
     );
-    BoxCloneSyncService::new(tower::Layer::layer(&Wrap(budget), timed))
+    BoxCloneSyncService::new(Wrap(budget).layer(observed))
 }
 
 /// The full stack for API calls over `base`.

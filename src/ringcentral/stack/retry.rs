@@ -102,6 +102,7 @@ impl tower::retry::Policy<RcRequest, RcResponse, UpstreamError> for RetryPolicy 
             return None;
         }
         self.attempt += 1;
+        request.attempt = self.attempt;
         let wait = asked.unwrap_or_else(|| self.backoff(self.attempt));
         if Instant::now() + wait >= request.ctx.deadline {
             return None;
@@ -143,6 +144,8 @@ mod tests {
                 ..CallContext::internal(Duration::from_secs(600))
             },
             authorization: None,
+            attempt: 0,
+            traceparent: None,
         }
     }
 

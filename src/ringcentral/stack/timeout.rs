@@ -90,7 +90,10 @@ mod tests {
                 deadline: Instant::now() + deadline_in,
                 idempotency_key: None,
                 bypass_cache: false,
+                traceparent: None,
             },
+            attempt: 0,
+            traceparent: None,
             authorization: None,
         }
     }

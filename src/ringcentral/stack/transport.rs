@@ -67,6 +67,9 @@ impl tower::Service<RcRequest> for Transport {
                 .request(req.op.method.clone(), url)
                 .header(header::ACCEPT, "application/json")
                 .header(crate::context::REQUEST_ID_HEADER, &*req.ctx.request_id);
+            if let Some(traceparent) = &req.traceparent {
+                builder = builder.header("traceparent", &**traceparent);
+            }
             if let Some(auth) = req.authorization {
                 builder = builder.header(header::AUTHORIZATION, auth);
             }

@@ -1,0 +1,63 @@
+//! W3C trace context across the gateway: the caller's `traceparent` continues in the
+//! gateway's spans, and each RingCentral call carries its own span's `traceparent`.
+
+use http::HeaderMap;
+use opentelemetry::propagation::{Extractor, Injector, TextMapPropagator};
+use opentelemetry::trace::TraceContextExt;
+use opentelemetry_sdk::propagation::TraceContextPropagator;
+use tracing_opentelemetry::OpenTelemetrySpanExt;
+
+struct Headers<'a>(&'a HeaderMap);
+
+impl Extractor for Headers<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0.get(key).and_then(|v| v.to_str().ok())
+    }
+
+    fn keys(&self) -> Vec<&str> {
+        self.0.keys().map(|k| k.as_str()).collect()
+    }
+}
+
+struct Collect(Option<String>);
+
+impl Injector for Collect {
+    fn set(&mut self, key: &str, value: String) {
+        if key == "traceparent" {
+            self.0 = Some(value);
+        }
+    }
+}
+
+/// Makes `span` a child of the caller's trace (if its headers carry one) and records
+/// the trace id on it for the logs.
+pub fn continue_trace(span: &tracing::Span, headers: &HeaderMap) {
+    let parent = TraceContextPropagator::new().extract(&Headers(headers));
+    let has_parent = parent.span().span_context().is_valid();
+    if has_parent {
+        let _ = span.set_parent(parent);
+    }
+    let trace_id = span.context().span().span_context().trace_id();
+    if trace_id != opentelemetry::trace::TraceId::INVALID {
+        span.record("trace_id", tracing::field::display(trace_id));
+    } else if let Some(id) = headers
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|t| t.split('-').nth(1))
+        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        // Tracing is off: still log the caller's trace id.
+        span.record("trace_id", id);
+    }
+}
+
+/// The `traceparent` of `span`, when tracing is on and the span is sampled.
+pub fn traceparent(span: &tracing::Span) -> Option<String> {
+    let context = span.context();
+    if !context.span().span_context().is_valid() {
+        return None;
+    }
+    let mut collect = Collect(None);
+    TraceContextPropagator::new().inject_context(&context, &mut collect);
+    collect.0
+}
