@@ -56,6 +56,24 @@ pub mod var {
     pub const OTEL_EXPORTER_OTLP_ENDPOINT: &str = "OTEL_EXPORTER_OTLP_ENDPOINT";
     pub const OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: &str = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
     pub const OTEL_SERVICE_NAME: &str = "OTEL_SERVICE_NAME";
+    pub const AUTH_API_KEYS: &str = "AUTH_API_KEYS";
+    pub const AUTH_API_KEYS_FILE: &str = "AUTH_API_KEYS_FILE";
+    pub const AUTH_DEFAULT_RATE_SHARE: &str = "AUTH_DEFAULT_RATE_SHARE";
+    pub const AUTH_JWT_ALGORITHM: &str = "AUTH_JWT_ALGORITHM";
+    pub const AUTH_JWT_SECRET: &str = "AUTH_JWT_SECRET";
+    pub const AUTH_JWT_PUBLIC_KEY: &str = "AUTH_JWT_PUBLIC_KEY";
+    pub const AUTH_JWT_PUBLIC_KEY_FILE: &str = "AUTH_JWT_PUBLIC_KEY_FILE";
+    pub const AUTH_JWT_ISSUER: &str = "AUTH_JWT_ISSUER";
+    pub const AUTH_JWT_AUDIENCE: &str = "AUTH_JWT_AUDIENCE";
+    pub const AUTH_JWT_LEEWAY: &str = "AUTH_JWT_LEEWAY";
+    pub const AUTH_JWT_RATE_SHARE: &str = "AUTH_JWT_RATE_SHARE";
+    pub const AUTH_PUBLIC: &str = "AUTH_PUBLIC";
+    pub const TLS_CERT_FILE: &str = "TLS_CERT_FILE";
+    pub const TLS_KEY_FILE: &str = "TLS_KEY_FILE";
+    pub const TLS_CLIENT_CA_FILE: &str = "TLS_CLIENT_CA_FILE";
+    pub const AUDIT_LOG: &str = "AUDIT_LOG";
+    pub const GRPC_MAX_MESSAGE_BYTES: &str = "GRPC_MAX_MESSAGE_BYTES";
+    pub const MAX_HEADER_BYTES: &str = "MAX_HEADER_BYTES";
 }
 
 /// A bad setting: names the variable and says what is wrong.
@@ -164,6 +182,14 @@ pub struct Config {
     pub request_timeout: Duration,
     /// Largest accepted HTTP/JSON request body.
     pub http_max_body_bytes: usize,
+    /// Largest accepted gRPC request message.
+    pub grpc_max_message_bytes: usize,
+    /// Largest accepted request header block, on the gRPC and HTTP listeners.
+    pub max_header_bytes: usize,
+    pub auth: crate::auth::AuthConfig,
+    /// TLS on the gRPC and HTTP/JSON listeners.
+    pub tls: Option<crate::tls::TlsSettings>,
+    pub audit: crate::audit::AuditTarget,
     /// How long in-flight calls may take to finish after SIGTERM.
     pub shutdown_grace: Duration,
     pub events: EventsConfig,
@@ -192,6 +218,7 @@ impl Config {
     ) -> Result<Self, ConfigError> {
         let vars = Vars(&lookup);
         let credentials = vars.credentials(sandbox)?;
+        let tls = vars.tls()?;
         let log_format = match vars.get(var::LOG_FORMAT).as_deref() {
             None => {
                 if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
@@ -238,6 +265,19 @@ impl Config {
                 1..=64 << 20,
             )?,
             shutdown_grace: vars.duration(var::SHUTDOWN_GRACE_PERIOD, "20s")?,
+            grpc_max_message_bytes: vars.number(
+                var::GRPC_MAX_MESSAGE_BYTES,
+                4 * 1024 * 1024,
+                1024..=64 << 20,
+            )?,
+            max_header_bytes: vars.number(var::MAX_HEADER_BYTES, 16 * 1024, 1024..=1 << 20)?,
+            auth: vars.auth(tls.as_ref().is_some_and(|t| t.client_ca_file.is_some()))?,
+            tls,
+            audit: match vars.get(var::AUDIT_LOG).as_deref() {
+                None | Some("stdout") => crate::audit::AuditTarget::Stdout,
+                Some("off") => crate::audit::AuditTarget::Off,
+                Some(path) => crate::audit::AuditTarget::File(path.into()),
+            },
             events: EventsConfig {
                 data_dir: vars
                     .get(var::DATA_DIR)
@@ -393,6 +433,176 @@ impl Vars<'_> {
             cache_max_entries: self.number(var::CACHE_MAX_ENTRIES, 10_000, 1..=10_000_000)?,
             idempotency_ttl: self.duration(var::IDEMPOTENCY_TTL, "24h")?,
         })
+    }
+
+    /// A value given inline (`name`) or as a file (`file_var`), not both.
+    fn inline_or_file(
+        &self,
+        name: &'static str,
+        file_var: &'static str,
+    ) -> Result<Option<String>, ConfigError> {
+        match (self.get(name), self.get(file_var)) {
+            (Some(_), Some(_)) => Err(ConfigError {
+                var: file_var,
+                message: format!("set {name} or {file_var}, not both"),
+            }),
+            (Some(value), None) => Ok(Some(value)),
+            (None, Some(path)) => {
+                std::fs::read_to_string(&path)
+                    .map(Some)
+                    .map_err(|e| ConfigError {
+                        var: file_var,
+                        message: format!("cannot read {path:?}: {e}"),
+                    })
+            }
+            (None, None) => Ok(None),
+        }
+    }
+
+    fn share(&self, name: &'static str, default: f64) -> Result<f64, ConfigError> {
+        let share = self.number(name, default, 0.0..=1.0)?;
+        if share == 0.0 {
+            return Err(ConfigError {
+                var: name,
+                message: "a share must be above 0 (up to 1, the whole limit)".into(),
+            });
+        }
+        Ok(share)
+    }
+
+    fn auth(&self, client_certs: bool) -> Result<crate::auth::AuthConfig, ConfigError> {
+        use crate::auth::{AuthConfig, Public, jwt::JwtConfig, keys::KeyTable};
+        let default_share = self.share(var::AUTH_DEFAULT_RATE_SHARE, 1.0)?;
+        let keys = match self.inline_or_file(var::AUTH_API_KEYS, var::AUTH_API_KEYS_FILE)? {
+            Some(text) => KeyTable::parse(&text, default_share).map_err(|message| ConfigError {
+                var: if self.get(var::AUTH_API_KEYS).is_some() {
+                    var::AUTH_API_KEYS
+                } else {
+                    var::AUTH_API_KEYS_FILE
+                },
+                message,
+            })?,
+            None => KeyTable::default(),
+        };
+        let secret = self.get(var::AUTH_JWT_SECRET);
+        let public_key =
+            self.inline_or_file(var::AUTH_JWT_PUBLIC_KEY, var::AUTH_JWT_PUBLIC_KEY_FILE)?;
+        let jwt = match (secret, public_key) {
+            (None, None) => None,
+            (Some(_), Some(_)) => {
+                return Err(ConfigError {
+                    var: var::AUTH_JWT_SECRET,
+                    message: "set a secret (HS256) or a public key (RS256, ES256), not both".into(),
+                });
+            }
+            (secret, public_key) => {
+                let algorithm = match (self.get(var::AUTH_JWT_ALGORITHM).as_deref(), &secret) {
+                    (None, Some(_)) | (Some("HS256"), Some(_)) => jsonwebtoken::Algorithm::HS256,
+                    (None, None) | (Some("RS256"), None) => jsonwebtoken::Algorithm::RS256,
+                    (Some("ES256"), None) => jsonwebtoken::Algorithm::ES256,
+                    (Some(other), _) => {
+                        return Err(ConfigError {
+                            var: var::AUTH_JWT_ALGORITHM,
+                            message: format!(
+                                "{other:?} does not fit the key: HS256 takes {}, RS256 and ES256 take a public key",
+                                var::AUTH_JWT_SECRET
+                            ),
+                        });
+                    }
+                };
+                let required = |name: &'static str| {
+                    self.get(name).ok_or_else(|| ConfigError {
+                        var: name,
+                        message: "required with JWT authentication".into(),
+                    })
+                };
+                let config = JwtConfig {
+                    algorithm,
+                    key: Secret::new(secret.or(public_key).unwrap_or_default()),
+                    issuer: required(var::AUTH_JWT_ISSUER)?,
+                    audience: required(var::AUTH_JWT_AUDIENCE)?,
+                    leeway: self.duration(var::AUTH_JWT_LEEWAY, "30s")?,
+                    share: self.share(var::AUTH_JWT_RATE_SHARE, default_share)?,
+                };
+                // Check the key now: a bad one must stop the start, not every call.
+                crate::auth::jwt::JwtVerifier::new(&config).map_err(|message| ConfigError {
+                    var: if algorithm == jsonwebtoken::Algorithm::HS256 {
+                        var::AUTH_JWT_SECRET
+                    } else {
+                        var::AUTH_JWT_PUBLIC_KEY
+                    },
+                    message,
+                })?;
+                Some(config)
+            }
+        };
+        let listed = self
+            .get(var::AUTH_PUBLIC)
+            .unwrap_or_else(|| "health,metrics".to_owned());
+        let mut public = Public {
+            health: false,
+            reflection: false,
+            metrics: false,
+        };
+        for item in listed.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+            match item {
+                "health" => public.health = true,
+                "reflection" => public.reflection = true,
+                "metrics" => public.metrics = true,
+                "none" => {}
+                other => {
+                    return Err(ConfigError {
+                        var: var::AUTH_PUBLIC,
+                        message: format!(
+                            "{other:?} is not one of health, reflection, metrics, none"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(AuthConfig {
+            keys,
+            jwt,
+            public,
+            client_certs,
+            insecure_no_auth: false,
+        })
+    }
+
+    fn tls(&self) -> Result<Option<crate::tls::TlsSettings>, ConfigError> {
+        let cert = self.get(var::TLS_CERT_FILE);
+        let key = self.get(var::TLS_KEY_FILE);
+        let ca = self.get(var::TLS_CLIENT_CA_FILE);
+        let settings = match (cert, key) {
+            (Some(cert), Some(key)) => crate::tls::TlsSettings {
+                cert_file: cert.into(),
+                key_file: key.into(),
+                client_ca_file: ca.map(Into::into),
+            },
+            (None, None) if ca.is_none() => return Ok(None),
+            (None, _) => {
+                return Err(ConfigError {
+                    var: var::TLS_CERT_FILE,
+                    message: format!(
+                        "required with {} and {}",
+                        var::TLS_KEY_FILE,
+                        var::TLS_CLIENT_CA_FILE
+                    ),
+                });
+            }
+            (Some(_), None) => {
+                return Err(ConfigError {
+                    var: var::TLS_KEY_FILE,
+                    message: format!("required with {}", var::TLS_CERT_FILE),
+                });
+            }
+        };
+        // Load now: a bad file must stop the start with its name.
+        crate::tls::server_config(&settings, &[b"h2"]).map_err(|message| ConfigError {
+            var: var::TLS_CERT_FILE,
+            message,
+        })?;
+        Ok(Some(settings))
     }
 
     fn credentials(&self, sandbox: bool) -> Result<Option<Credentials>, ConfigError> {

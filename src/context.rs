@@ -25,6 +25,8 @@ pub struct CallContext {
     pub bypass_cache: bool,
     /// The caller's W3C `traceparent`, passed on when the gateway does not trace.
     pub traceparent: Option<Arc<str>>,
+    /// Who is calling (set by the authentication layer; `None` for the gateway's own work).
+    pub caller: Option<Arc<crate::auth::Caller>>,
 }
 
 impl CallContext {
@@ -36,6 +38,7 @@ impl CallContext {
             idempotency_key: None,
             bypass_cache: false,
             traceparent: None,
+            caller: None,
         }
     }
 

@@ -29,6 +29,8 @@ pub mod info_key {
     pub const PERMISSION: &str = "permission";
     /// The id of a resource that was created before a later step failed.
     pub const CREATED_ID: &str = "createdId";
+    /// The scope a caller lacks.
+    pub const SCOPE: &str = "scope";
 }
 
 /// An error answer from the RingCentral API, parsed from its error body.
@@ -112,6 +114,18 @@ pub enum Error {
     #[error("{0}")]
     PermissionDenied(String),
 
+    /// The caller's credentials do not grant the scope the call needs.
+    #[error("{caller} lacks the scope {scope}")]
+    MissingScope { caller: String, scope: String },
+
+    /// The caller has used its share of a RingCentral rate-limit group.
+    #[error("{caller} has used its share of RingCentral's {group} rate limit; retry in {} s", retry_after.as_secs().max(1))]
+    CallerShareUsed {
+        caller: String,
+        group: &'static str,
+        retry_after: Duration,
+    },
+
     /// The gateway cannot serve the call in its current state (e.g. shared state lost).
     #[error("{0}")]
     Unavailable(String),
@@ -156,7 +170,8 @@ impl Error {
             Error::UpstreamTimeout | Error::UpstreamInvalid(_) => Code::Unavailable,
             Error::DeadlineExceeded => Code::DeadlineExceeded,
             Error::Unauthenticated(_) => Code::Unauthenticated,
-            Error::PermissionDenied(_) => Code::PermissionDenied,
+            Error::PermissionDenied(_) | Error::MissingScope { .. } => Code::PermissionDenied,
+            Error::CallerShareUsed { .. } => Code::ResourceExhausted,
             Error::IdempotencyConflict(_) => Code::FailedPrecondition,
             Error::PartiallyApplied { cause, .. } => cause.grpc_code(),
             Error::Internal(_) => Code::Internal,
@@ -182,9 +197,9 @@ impl Error {
     /// How long the caller should wait before trying again, when that is known.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            Error::RateLimited { retry_after, .. } | Error::CircuitOpen { retry_after } => {
-                Some(*retry_after)
-            }
+            Error::RateLimited { retry_after, .. }
+            | Error::CallerShareUsed { retry_after, .. }
+            | Error::CircuitOpen { retry_after } => Some(*retry_after),
             Error::Upstream(e) => e.retry_after,
             Error::PartiallyApplied { cause, .. } => cause.retry_after(),
             _ => None,
@@ -206,6 +221,8 @@ impl Error {
             Error::DeadlineExceeded => "DEADLINE_EXCEEDED",
             Error::Unauthenticated(_) => "UNAUTHENTICATED",
             Error::PermissionDenied(_) => "PERMISSION_DENIED",
+            Error::MissingScope { .. } => "MISSING_SCOPE",
+            Error::CallerShareUsed { .. } => "CALLER_SHARE_EXHAUSTED",
             Error::Unavailable(_) => "UNAVAILABLE",
             Error::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
             Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",
@@ -266,6 +283,9 @@ impl Error {
         if let Error::InvalidArgument { field, message } = self {
             metadata.insert(info_key::FIELD.to_owned(), field.clone());
             details.add_bad_request_violation(field.clone(), message.clone());
+        }
+        if let Error::MissingScope { scope, .. } = self {
+            metadata.insert(info_key::SCOPE.to_owned(), scope.clone());
         }
         if let Error::PartiallyApplied { created_id, .. } = self {
             metadata.insert(info_key::CREATED_ID.to_owned(), created_id.clone());

@@ -7,6 +7,8 @@
 #![forbid(unsafe_code)]
 
 pub mod api;
+pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod context;
 pub mod error;
@@ -14,10 +16,12 @@ pub mod events;
 pub mod proto;
 pub mod ringcentral;
 pub mod sandbox;
+pub mod serve;
 pub mod server;
 pub mod sidecar;
 pub mod store;
 pub mod telemetry;
+pub mod tls;
 pub mod transcode;
 pub mod webhooks;
 

@@ -32,6 +32,22 @@ enum Command {
     /// Exit 0 when a running gateway is ready (for container health checks: the image
     /// has no curl or shell).
     Healthcheck(HealthcheckArgs),
+    /// Make a new API key: prints the key (give it to the caller) and its
+    /// AUTH_API_KEYS entry (give that to the gateway; it holds only the hash).
+    Keygen(KeygenArgs),
+}
+
+#[derive(clap::Args)]
+struct KeygenArgs {
+    /// The caller's name in logs, metrics and the audit trail.
+    #[arg(long)]
+    id: String,
+    /// Scopes, e.g. extensions:read,events:read (see README.md, Security).
+    #[arg(long)]
+    scopes: String,
+    /// Part of each RingCentral rate-limit group the key may use, in (0, 1].
+    #[arg(long)]
+    share: Option<f64>,
 }
 
 #[derive(clap::Args)]
@@ -46,6 +62,10 @@ struct ServeArgs {
     /// Run against a built-in RingCentral sandbox (no account needed).
     #[arg(long)]
     sandbox: bool,
+    /// Accept every caller without credentials (only on a trusted network; a warning
+    /// is logged at every start).
+    #[arg(long)]
+    insecure_no_auth: bool,
 }
 
 #[derive(clap::Args)]
@@ -81,7 +101,30 @@ fn main() -> ExitCode {
         Command::Serve(args) => runtime.block_on(serve(args)),
         Command::Sandbox(args) => runtime.block_on(run_sandbox(args)),
         Command::Healthcheck(args) => runtime.block_on(healthcheck(args)),
+        Command::Keygen(args) => keygen(args),
     }
+}
+
+fn keygen(args: KeygenArgs) -> ExitCode {
+    use rc_gateway::auth::keys;
+    let key = keys::generate();
+    let mut entry = format!(
+        "id={} hash={} scopes={}",
+        args.id,
+        keys::hash(&key),
+        args.scopes
+    );
+    if let Some(share) = args.share {
+        entry.push_str(&format!(" share={share}"));
+    }
+    // The entry must be one the gateway accepts.
+    if let Err(e) = keys::KeyTable::parse(&entry, 1.0) {
+        eprintln!("rc-gateway keygen: {e}");
+        return ExitCode::from(EX_USAGE);
+    }
+    println!("key:   {key}");
+    println!("entry: {entry}");
+    ExitCode::SUCCESS
 }
 
 async fn healthcheck(args: HealthcheckArgs) -> ExitCode {
@@ -115,13 +158,14 @@ async fn healthcheck(args: HealthcheckArgs) -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
-    let config = match Config::from_env(args.sandbox) {
+    let mut config = match Config::from_env(args.sandbox) {
         Ok(config) => config,
         Err(err) => {
             eprintln!("rc-gateway: {err}");
             return ExitCode::from(EX_USAGE);
         }
     };
+    config.auth.insecure_no_auth = args.insecure_no_auth;
     let telemetry = telemetry::init(&config.telemetry);
     let listeners = match Listeners::bind(&config).await {
         Ok(listeners) => listeners,

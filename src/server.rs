@@ -25,6 +25,7 @@ use crate::events::embedded::EmbeddedStore;
 use crate::events::hub::EventHub;
 use crate::ringcentral::RingCentral;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
+use crate::serve::{Incoming, Limits, serve_http};
 use crate::telemetry::metrics::Metrics;
 use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
@@ -172,6 +173,13 @@ impl Gateway {
         embedded.set_publisher(Arc::new(move |events| publish_to.publish(events)));
         let stores = stores(&config, &embedded);
         let metrics = Arc::new(Metrics::new());
+        let authenticator = authenticator(&config, metrics.clone())?;
+        let audit_log =
+            crate::audit::AuditLog::open(&config.audit).map_err(|e| StartError::Setting {
+                var: crate::config::var::AUDIT_LOG,
+                message: e.to_string(),
+            })?;
+        let auditor = Arc::new(crate::audit::Auditor::new(audit_log, &authenticator.table));
         let hooks = crate::ringcentral::stack::Hooks {
             budget: metrics.clone(),
             retry: metrics.clone(),
@@ -216,14 +224,28 @@ impl Gateway {
             watch_hooks: metrics.clone(),
             sandbox: config.sandbox,
         };
-        let routes = api::routes(&backends, health_service);
+        let routes = api::routes(&backends, health_service, config.grpc_max_message_bytes);
+        // One stack for gRPC and transcoded HTTP calls: context, audit trail, caller
+        // authentication, services.
         let grpc: GrpcService = BoxCloneSyncService::new(
             ServiceBuilder::new()
                 .layer(RequestContextLayer::new(config.request_timeout))
+                .layer(crate::audit::AuditLayer::new(
+                    auditor.clone(),
+                    config.grpc_max_message_bytes,
+                ))
+                .layer(crate::auth::layer::AuthLayer::new(
+                    authenticator.auth.clone(),
+                ))
                 .service(routes),
         );
-        let transcoder = Transcoder::new(grpc.clone(), config.http_max_body_bytes)
-            .map_err(StartError::Routes)?;
+        let transcoder = Transcoder::new(
+            grpc.clone(),
+            authenticator.auth.clone(),
+            auditor,
+            config.http_max_body_bytes,
+        )
+        .map_err(StartError::Routes)?;
 
         let mut servers = tokio::task::JoinSet::new();
         servers.spawn(rc.tokens().clone().run_refresher(shutdown.clone()));
@@ -234,23 +256,65 @@ impl Gateway {
             shutdown.clone(),
         ));
 
-        let signal = shutdown.clone();
-        let grpc_metrics = metrics.clone();
-        let incoming =
-            tonic::transport::server::TcpIncoming::from(listeners.grpc).with_nodelay(Some(true));
-        servers.spawn(async move {
-            let served = tonic::transport::Server::builder()
-                .serve_with_incoming_shutdown(
-                    tower::Layer::layer(&observe::GrpcObserveLayer::new(grpc_metrics), grpc),
-                    incoming,
-                    signal.cancelled_owned(),
+        let (grpc_incoming, http_incoming) = match &config.tls {
+            Some(tls) => {
+                let tls_error = |message| StartError::Setting {
+                    var: crate::config::var::TLS_CERT_FILE,
+                    message,
+                };
+                let grpc_tls = crate::tls::server_config(tls, &[b"h2"]).map_err(tls_error)?;
+                let http_tls =
+                    crate::tls::server_config(tls, &[b"h2", b"http/1.1"]).map_err(tls_error)?;
+                (
+                    GrpcIncoming::Tls(crate::tls::accept(
+                        listeners.grpc,
+                        grpc_tls,
+                        shutdown.clone(),
+                    )),
+                    Incoming::Tls(crate::tls::accept(
+                        listeners.http,
+                        http_tls,
+                        shutdown.clone(),
+                    )),
                 )
-                .await;
+            }
+            None => (
+                GrpcIncoming::Plain(
+                    tonic::transport::server::TcpIncoming::from(listeners.grpc)
+                        .with_nodelay(Some(true)),
+                ),
+                Incoming::Plain(listeners.http),
+            ),
+        };
+        let grpc_server = tonic::transport::Server::builder()
+            .http2_max_header_list_size(u32::try_from(config.max_header_bytes).unwrap_or(u32::MAX));
+        let grpc_app = tower::Layer::layer(&observe::GrpcObserveLayer::new(metrics.clone()), grpc);
+        let signal = shutdown.clone();
+        servers.spawn(async move {
+            let served = match grpc_incoming {
+                GrpcIncoming::Plain(incoming) => {
+                    grpc_server
+                        .serve_with_incoming_shutdown(grpc_app, incoming, signal.cancelled_owned())
+                        .await
+                }
+                GrpcIncoming::Tls(connections) => {
+                    let incoming = tokio_stream::StreamExt::map(
+                        tokio_stream::wrappers::ReceiverStream::new(connections),
+                        Ok::<_, std::io::Error>,
+                    );
+                    grpc_server
+                        .serve_with_incoming_shutdown(grpc_app, incoming, signal.cancelled_owned())
+                        .await
+                }
+            };
             if let Err(err) = served {
                 tracing::error!(error = %err, "gRPC server failed");
             }
         });
 
+        let limits = Limits {
+            max_header_bytes: config.max_header_bytes,
+        };
         let observe_http = observe::HttpObserve {
             metrics: metrics.clone(),
             transcoder: transcoder.clone(),
@@ -259,9 +323,10 @@ impl Gateway {
             observe_http,
             observe::http,
         ));
-        servers.spawn(serve_axum(
-            listeners.http,
+        servers.spawn(serve_http(
+            http_incoming,
             http_app,
+            limits,
             shutdown.clone(),
             "HTTP",
         ));
@@ -272,11 +337,17 @@ impl Gateway {
             max_body: config.webhooks.max_body_bytes,
             hooks: metrics.clone(),
         };
-        let sidecar_app = sidecar::router(lifecycle.clone(), metrics.clone(), rc.clone())
-            .merge(webhooks::router(ingress));
-        servers.spawn(serve_axum(
-            listeners.sidecar,
+        let sidecar_app = sidecar::router(
+            lifecycle.clone(),
+            metrics.clone(),
+            rc.clone(),
+            authenticator.auth.clone(),
+        )
+        .merge(webhooks::router(ingress));
+        servers.spawn(serve_http(
+            Incoming::Plain(listeners.sidecar),
             sidecar_app,
+            limits,
             shutdown.clone(),
             "sidecar",
         ));
@@ -352,6 +423,55 @@ fn stores(config: &Config, embedded: &Arc<EmbeddedStore>) -> crate::store::Store
     }
 }
 
+/// Where gRPC connections come from.
+enum GrpcIncoming {
+    Plain(tonic::transport::server::TcpIncoming),
+    Tls(tokio::sync::mpsc::Receiver<crate::tls::TlsConn>),
+}
+
+/// The caller authentication of a gateway, and the scope table it checks against.
+struct CallerAuth {
+    auth: Arc<crate::auth::Authenticator>,
+    table: Arc<crate::auth::scopes::Table>,
+}
+
+/// Builds caller authentication, refusing to start without any unless the gateway
+/// runs on the sandbox or was told `--insecure-no-auth`.
+fn authenticator(config: &Config, metrics: Arc<Metrics>) -> Result<CallerAuth, StartError> {
+    let auth = &config.auth;
+    if !auth.configured() {
+        if !config.sandbox && !auth.insecure_no_auth {
+            return Err(StartError::Setting {
+                var: crate::config::var::AUTH_API_KEYS,
+                message: format!(
+                    "no caller authentication is configured: set {}, AUTH_JWT_* or {} \
+                     (or start with --insecure-no-auth on a trusted network)",
+                    crate::config::var::AUTH_API_KEYS,
+                    crate::config::var::TLS_CLIENT_CA_FILE
+                ),
+            });
+        }
+        tracing::warn!(
+            "caller authentication is OFF: anyone who can reach the gRPC and HTTP ports \
+             acts with the gateway's RingCentral administrator rights"
+        );
+    }
+    let table = Arc::new(
+        crate::auth::scopes::Table::build(crate::proto::pool()).map_err(StartError::Routes)?,
+    );
+    let auth =
+        crate::auth::Authenticator::new(auth, table.clone(), metrics).map_err(|message| {
+            StartError::Setting {
+                var: crate::config::var::AUTH_JWT_SECRET,
+                message,
+            }
+        })?;
+    Ok(CallerAuth {
+        auth: Arc::new(auth),
+        table,
+    })
+}
+
 /// Applies the event retention every minute.
 async fn prune_events(
     log: Arc<dyn EventLog>,
@@ -368,20 +488,6 @@ async fn prune_events(
             Ok(dropped) => tracing::info!(dropped, "pruned old events"),
             Err(e) => tracing::warn!(error = %e, "could not prune the event log"),
         }
-    }
-}
-
-async fn serve_axum(
-    listener: TcpListener,
-    app: axum::Router,
-    shutdown: CancellationToken,
-    name: &'static str,
-) {
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown.cancelled_owned())
-        .await;
-    if let Err(err) = served {
-        tracing::error!(error = %err, server = name, "server failed");
     }
 }
 
@@ -470,6 +576,7 @@ where
             idempotency_key,
             bypass_cache,
             traceparent,
+            caller: None,
         };
         let id_value = HeaderValue::from_str(&request_id).ok();
         if let Some(value) = &id_value {

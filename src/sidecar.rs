@@ -5,10 +5,12 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::State;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use http::{StatusCode, header};
+use http::{HeaderMap, StatusCode, header};
 
+use crate::auth::Authenticator;
+use crate::auth::scopes::{Access, Required};
 use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
 use crate::telemetry::metrics::Metrics;
@@ -18,11 +20,18 @@ struct Sidecar {
     lifecycle: Arc<Lifecycle>,
     metrics: Arc<Metrics>,
     rc: RingCentral,
+    auth: Arc<Authenticator>,
 }
 
 /// `/healthz` answers while the process runs; `/readyz` only while it accepts calls;
-/// `/metrics` in Prometheus's text format.
-pub fn router(lifecycle: Arc<Lifecycle>, metrics: Arc<Metrics>, rc: RingCentral) -> Router {
+/// `/metrics` in Prometheus's text format (public unless `AUTH_PUBLIC` leaves
+/// `metrics` out; then it needs the `metrics:read` scope).
+pub fn router(
+    lifecycle: Arc<Lifecycle>,
+    metrics: Arc<Metrics>,
+    rc: RingCentral,
+    auth: Arc<Authenticator>,
+) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(ready))
@@ -31,6 +40,7 @@ pub fn router(lifecycle: Arc<Lifecycle>, metrics: Arc<Metrics>, rc: RingCentral)
             lifecycle,
             metrics,
             rc,
+            auth,
         })
 }
 
@@ -42,7 +52,22 @@ async fn ready(State(sidecar): State<Sidecar>) -> (StatusCode, &'static str) {
     }
 }
 
-async fn render(State(sidecar): State<Sidecar>) -> impl IntoResponse {
+async fn render(State(sidecar): State<Sidecar>, headers: HeaderMap) -> Response {
+    let metrics_scope = Required {
+        domain: "metrics",
+        access: Access::Read,
+    };
+    if let Err(denied) = sidecar.auth.check(&headers, None, Some(metrics_scope)) {
+        let err = crate::error::Error::from(denied);
+        let mut response = (err.http_status(), err.to_string()).into_response();
+        if err.grpc_code() == tonic::Code::Unauthenticated {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                http::HeaderValue::from_static("Bearer realm=\"rc-gateway\""),
+            );
+        }
+        return response;
+    }
     let budget = sidecar
         .rc
         .stores()
@@ -58,4 +83,5 @@ async fn render(State(sidecar): State<Sidecar>) -> impl IntoResponse {
         )],
         body,
     )
+        .into_response()
 }

@@ -58,6 +58,7 @@ pub struct Backends {
 pub fn routes<H>(
     backends: &Backends,
     health_service: tonic_health::pb::health_server::HealthServer<H>,
+    max_message_bytes: usize,
 ) -> Routes
 where
     H: tonic_health::pb::health_server::Health,
@@ -79,33 +80,43 @@ where
         .build_v1alpha()
         .expect("the descriptor sets are valid for reflection");
     let rc = &backends.rc;
-    Routes::new(ExtensionServiceServer::new(extensions::ExtensionApi::new(
-        rc.clone(),
+    // Requests above the limit are refused before they are decoded.
+    macro_rules! limited {
+        ($server:expr) => {
+            $server.max_decoding_message_size(max_message_bytes)
+        };
+    }
+    Routes::new(limited!(ExtensionServiceServer::new(
+        extensions::ExtensionApi::new(rc.clone())
     )))
-    .add_service(UserServiceServer::new(users::UserApi::new(rc.clone())))
-    .add_service(SiteServiceServer::new(sites::SiteApi::new(rc.clone())))
-    .add_service(CallQueueServiceServer::new(call_queues::CallQueueApi::new(
-        rc.clone(),
+    .add_service(limited!(UserServiceServer::new(users::UserApi::new(
+        rc.clone()
+    ))))
+    .add_service(limited!(SiteServiceServer::new(sites::SiteApi::new(
+        rc.clone()
+    ))))
+    .add_service(limited!(CallQueueServiceServer::new(
+        call_queues::CallQueueApi::new(rc.clone())
     )))
-    .add_service(PhoneNumberServiceServer::new(
-        phone_numbers::PhoneNumberApi::new(rc.clone()),
-    ))
-    .add_service(CallLogServiceServer::new(call_logs::CallLogApi::new(
-        rc.clone(),
+    .add_service(limited!(PhoneNumberServiceServer::new(
+        phone_numbers::PhoneNumberApi::new(rc.clone())
     )))
-    .add_service(SubscriptionServiceServer::new(
-        subscriptions::SubscriptionApi::new(backends.keeper.clone(), rc.clone()),
-    ))
-    .add_service(EventServiceServer::new(events::EventApi::new(
+    .add_service(limited!(CallLogServiceServer::new(
+        call_logs::CallLogApi::new(rc.clone())
+    )))
+    .add_service(limited!(SubscriptionServiceServer::new(
+        subscriptions::SubscriptionApi::new(backends.keeper.clone(), rc.clone())
+    )))
+    .add_service(limited!(EventServiceServer::new(events::EventApi::new(
         backends.hub.clone(),
         backends.shutdown.clone(),
         backends.watch_hooks.clone(),
-    )))
-    .add_service(HealthServiceServer::new(health::HealthApi::new(
+    ))))
+    .add_service(limited!(HealthServiceServer::new(health::HealthApi::new(
         rc.clone(),
         backends.lifecycle.clone(),
         backends.sandbox,
-    )))
+    ))))
     .add_service(health_service)
     .add_service(reflection_v1)
     .add_service(reflection_v1alpha)

@@ -1,16 +1,16 @@
 //! In-process stores: the default for a single gateway replica.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use async_trait::async_trait;
 use tokio::time::Instant;
 
 use super::{
-    Acquire, BudgetState, BudgetStore, CacheStore, IdempotencyState, IdempotencyStore, Observed,
-    Slot, StoreResult,
+    Acquire, BudgetState, BudgetStore, CacheStore, CallerShare, IdempotencyState, IdempotencyStore,
+    Observed, Slot, StoreResult,
 };
 use crate::ringcentral::ops::ThrottleGroup;
 use crate::ringcentral::stack::RcResponse;
@@ -25,16 +25,17 @@ pub struct GroupLimit {
 struct Group {
     limit: u32,
     window: Duration,
-    /// Requests counted in the window: (slot, counted since). In-flight requests
-    /// count from their start until answered, then from the answer.
-    sent: Vec<(u64, Instant)>,
+    /// Requests counted in the window: (slot, counted since, caller with a share).
+    /// In-flight requests count from their start until answered, then from the answer.
+    sent: Vec<(u64, Instant, Option<Arc<str>>)>,
     paused_until: Option<Instant>,
 }
 
 impl Group {
     fn prune(&mut self, now: Instant) {
         let window = self.window;
-        self.sent.retain(|(_, at)| now.duration_since(*at) < window);
+        self.sent
+            .retain(|(_, at, _)| now.duration_since(*at) < window);
     }
 }
 
@@ -81,17 +82,37 @@ impl MemoryBudget {
 
 #[async_trait]
 impl BudgetStore for MemoryBudget {
-    async fn try_acquire(&self, group: ThrottleGroup) -> StoreResult<Acquire> {
+    async fn try_acquire(
+        &self,
+        group: ThrottleGroup,
+        caller: Option<&CallerShare>,
+    ) -> StoreResult<Acquire> {
         let slot = self.next_slot.fetch_add(1, Ordering::Relaxed);
         let decision = self.with(group, |g, now| {
             if let Some(until) = g.paused_until.filter(|u| *u > now) {
                 return Acquire::Wait(until - now);
             }
+            let caller = caller.filter(|c| c.share < 1.0);
+            if let Some(c) = caller {
+                let mine = g
+                    .sent
+                    .iter()
+                    .filter(|(_, _, who)| who.as_deref() == Some(&*c.id))
+                    .map(|(_, at, _)| *at);
+                if mine.clone().count() as u32 >= c.allowed(g.limit) {
+                    let oldest = mine.min().unwrap_or(now);
+                    return Acquire::CallerWait(
+                        (oldest + g.window)
+                            .saturating_duration_since(now)
+                            .max(Duration::from_millis(1)),
+                    );
+                }
+            }
             if (g.sent.len() as u32) < g.limit {
-                g.sent.push((slot, now));
+                g.sent.push((slot, now, caller.map(|c| c.id.clone())));
                 return Acquire::Granted(Slot(slot));
             }
-            let oldest = g.sent.iter().map(|(_, at)| *at).min().unwrap_or(now);
+            let oldest = g.sent.iter().map(|(_, at, _)| *at).min().unwrap_or(now);
             Acquire::Wait(
                 (oldest + g.window)
                     .saturating_duration_since(now)
@@ -108,7 +129,7 @@ impl BudgetStore for MemoryBudget {
         observed: Option<Observed>,
     ) -> StoreResult<()> {
         self.with(group, |g, now| {
-            if let Some(entry) = g.sent.iter_mut().find(|(id, _)| *id == slot.0) {
+            if let Some(entry) = g.sent.iter_mut().find(|(id, _, _)| *id == slot.0) {
                 entry.1 = now;
             }
             if let Some(seen) = observed {
@@ -122,7 +143,7 @@ impl BudgetStore for MemoryBudget {
                 // the same user and app): the difference counts from now.
                 let used = g.limit.saturating_sub(seen.remaining) as usize;
                 while g.sent.len() < used {
-                    g.sent.push((PHANTOM, now));
+                    g.sent.push((PHANTOM, now, None));
                 }
             }
         });
@@ -333,29 +354,73 @@ mod tests {
     async fn grants_up_to_the_limit_then_says_how_long_to_wait() {
         let b = budget(2, 60);
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Granted(_)
         ));
         tokio::time::advance(Duration::from_secs(10)).await;
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Granted(_)
         ));
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Wait(Duration::from_secs(50))
         );
         tokio::time::advance(Duration::from_secs(50)).await;
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Granted(_)
         ));
     }
 
     #[tokio::test(start_paused = true)]
+    async fn a_caller_with_a_share_waits_while_others_go_on() {
+        let b = budget(10, 60);
+        let noisy = CallerShare {
+            id: Arc::from("key:noisy"),
+            share: 0.2,
+        };
+        for _ in 0..2 {
+            assert!(matches!(
+                b.try_acquire(ThrottleGroup::Heavy, Some(&noisy))
+                    .await
+                    .unwrap(),
+                Acquire::Granted(_)
+            ));
+        }
+        tokio::time::advance(Duration::from_secs(15)).await;
+        assert_eq!(
+            b.try_acquire(ThrottleGroup::Heavy, Some(&noisy))
+                .await
+                .unwrap(),
+            Acquire::CallerWait(Duration::from_secs(45))
+        );
+        // Everyone else still has the other eight.
+        for _ in 0..8 {
+            assert!(matches!(
+                b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+                Acquire::Granted(_)
+            ));
+        }
+        assert!(matches!(
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            Acquire::Wait(_)
+        ));
+        assert_eq!(
+            CallerShare {
+                id: Arc::from("x"),
+                share: 0.01
+            }
+            .allowed(10),
+            1
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
     async fn a_slot_counts_from_its_answer() {
         let b = budget(1, 60);
-        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy).await.unwrap() else {
+        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap()
+        else {
             panic!()
         };
         tokio::time::advance(Duration::from_secs(5)).await;
@@ -363,7 +428,7 @@ mod tests {
         tokio::time::advance(Duration::from_secs(58)).await;
         // 63 s after sending but only 58 s after the answer: still counted.
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Wait(Duration::from_secs(2))
         );
     }
@@ -371,7 +436,8 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn headers_correct_limit_window_and_usage() {
         let b = budget(10, 60);
-        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy).await.unwrap() else {
+        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap()
+        else {
             panic!()
         };
         // RingCentral: limit 5 per 30 s, 2 left: 3 used although this replica sent 1.
@@ -400,12 +466,12 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Wait(Duration::from_secs(30))
         );
         tokio::time::advance(Duration::from_secs(30)).await;
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy).await.unwrap(),
+            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
             Acquire::Granted(_)
         ));
     }

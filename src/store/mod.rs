@@ -44,6 +44,24 @@ pub enum Acquire {
     Granted(Slot),
     /// No slot now; one may free up after this long.
     Wait(Duration),
+    /// The caller has used its share of the group; one of its slots frees up after
+    /// this long.
+    CallerWait(Duration),
+}
+
+/// A caller limited to a share of each group's budget.
+#[derive(Debug, Clone)]
+pub struct CallerShare {
+    pub id: Arc<str>,
+    /// In (0, 1); callers with the whole budget pass `None` instead.
+    pub share: f64,
+}
+
+impl CallerShare {
+    /// Requests per window the caller may have of a group with `limit`: at least one.
+    pub fn allowed(&self, limit: u32) -> u32 {
+        ((self.share * f64::from(limit)).floor() as u32).max(1)
+    }
 }
 
 /// What the budget knows of a group, for metrics and health.
@@ -62,8 +80,13 @@ pub struct BudgetState {
 /// after a 429.
 #[async_trait]
 pub trait BudgetStore: Send + Sync {
-    /// Takes a slot if one is free now, else says how long until one may be.
-    async fn try_acquire(&self, group: ThrottleGroup) -> StoreResult<Acquire>;
+    /// Takes a slot if one is free now (and `caller` has not used its share), else
+    /// says how long until one may be.
+    async fn try_acquire(
+        &self,
+        group: ThrottleGroup,
+        caller: Option<&CallerShare>,
+    ) -> StoreResult<Acquire>;
     /// The request of `slot` was answered (or failed); RingCentral's headers, if any,
     /// correct the budget.
     async fn answered(

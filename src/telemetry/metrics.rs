@@ -232,7 +232,7 @@ impl Metrics {
     /// "none yet" rather than "no data".
     fn start_at_zero(&self) {
         for group in ThrottleGroup::LIMITED {
-            for source in ["upstream", "budget"] {
+            for source in ["upstream", "budget", "caller"] {
                 self.rate_limit_hits
                     .with_label_values(&[group.name(), source]);
             }
@@ -244,6 +244,9 @@ impl Metrics {
         }
         for reason in crate::webhooks::REJECT_REASONS {
             self.webhook_rejected.with_label_values(&[reason]);
+        }
+        for reason in crate::auth::DENIED_REASONS {
+            self.auth_denied.with_label_values(&[reason]);
         }
     }
 
@@ -298,10 +301,22 @@ impl crate::ringcentral::stack::observe::UpstreamHooks for Metrics {
     }
 }
 
+impl crate::auth::AuthHooks for Metrics {
+    fn denied(&self, reason: &'static str) {
+        self.auth_denied.with_label_values(&[reason]).inc();
+    }
+}
+
 impl rate_budget::BudgetHooks for Metrics {
     fn refused(&self, group: ThrottleGroup) {
         self.rate_limit_hits
             .with_label_values(&[group.name(), "budget"])
+            .inc();
+    }
+
+    fn caller_refused(&self, group: ThrottleGroup) {
+        self.rate_limit_hits
+            .with_label_values(&[group.name(), "caller"])
             .inc();
     }
 

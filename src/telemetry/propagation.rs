@@ -61,3 +61,16 @@ pub fn traceparent(span: &tracing::Span) -> Option<String> {
     TraceContextPropagator::new().inject_context(&context, &mut collect);
     collect.0
 }
+
+/// The trace id to record for work done under `span`: the span's when tracing is on,
+/// else the one in the caller's `traceparent`.
+pub fn trace_id(span: &tracing::Span, traceparent: Option<&str>) -> Option<String> {
+    let id = span.context().span().span_context().trace_id();
+    if id != opentelemetry::trace::TraceId::INVALID {
+        return Some(id.to_string());
+    }
+    traceparent
+        .and_then(|t| t.split('-').nth(1))
+        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_owned)
+}

@@ -15,6 +15,9 @@ mod request;
 pub mod rules;
 mod template;
 
+#[cfg(test)]
+mod proptests;
+
 use std::sync::Arc;
 
 use axum::Router;
@@ -31,7 +34,9 @@ pub use grpc::GrpcService;
 pub use render::code_name;
 use rules::Route;
 
-use crate::context::{IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
+use crate::audit::Auditor;
+use crate::auth::{Authenticator, Caller, Denied, PeerCert};
+use crate::context::{CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
 use crate::error::Error;
 
 /// Request headers handed to the gRPC services as metadata.
@@ -57,6 +62,8 @@ pub struct Transcoder {
 struct Inner {
     routes: Vec<Route>,
     grpc: GrpcService,
+    auth: Arc<Authenticator>,
+    auditor: Arc<Auditor>,
     max_body: usize,
     openapi: Bytes,
     docs: Bytes,
@@ -64,13 +71,20 @@ struct Inner {
 
 impl Transcoder {
     /// Reads the routes of every service in the gateway's proto package.
-    pub fn new(grpc: GrpcService, max_body: usize) -> Result<Self, String> {
+    pub fn new(
+        grpc: GrpcService,
+        auth: Arc<Authenticator>,
+        auditor: Arc<Auditor>,
+        max_body: usize,
+    ) -> Result<Self, String> {
         let routes = rules::load(crate::proto::pool(), crate::proto::PACKAGE)?;
         let openapi = Bytes::from(openapi::document(&routes));
         Ok(Transcoder {
             inner: Arc::new(Inner {
                 routes,
                 grpc,
+                auth,
+                auditor,
                 max_body,
                 openapi,
                 docs: Bytes::from_static(docs::PAGE.as_bytes()),
@@ -202,6 +216,47 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         }
     };
 
+    // Callers are authenticated before their request is read.
+    let caller = match t.inner.auth.check_path(
+        &parts.headers,
+        parts.extensions.get::<PeerCert>(),
+        route.grpc_path.path(),
+    ) {
+        Ok(caller) => caller,
+        Err(denied) => {
+            let err = Error::from(denied.clone());
+            if t.inner.auditor.is_mutation(route.grpc_path.path()) {
+                let caller = match &denied {
+                    Denied::Scope { caller, .. } => Some(Arc::new(Caller {
+                        id: caller.clone(),
+                        share: 1.0,
+                    })),
+                    _ => None,
+                };
+                let targets = bindings
+                    .iter()
+                    .filter_map(|(path, value)| Some((path.last()?.clone(), value.clone().into())))
+                    .collect();
+                let ctx = CallContext {
+                    request_id: Arc::from(request_id.as_str()),
+                    traceparent: parts
+                        .headers
+                        .get("traceparent")
+                        .and_then(|v| v.to_str().ok())
+                        .map(Arc::from),
+                    ..CallContext::internal(std::time::Duration::ZERO)
+                };
+                t.inner.auditor.refused(
+                    route.grpc_path.path(),
+                    caller,
+                    targets,
+                    code_name(err.grpc_code()),
+                    Some(&ctx),
+                );
+            }
+            return error(&err, &request_id);
+        }
+    };
     let body = match read_body(&parts.headers, body, t.inner.max_body).await {
         Ok(body) => body,
         Err(response) => return with_request_id(response, &request_id),
@@ -219,7 +274,15 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         }
     }
     let output = route.rpc.output();
-    let reply = match grpc::call(&t.inner.grpc, &route.grpc_path, &message, metadata, output).await
+    let reply = match grpc::call(
+        &t.inner.grpc,
+        &route.grpc_path,
+        &message,
+        metadata,
+        caller,
+        output,
+    )
+    .await
     {
         Ok(reply) => reply,
         Err((headers, status)) => {

@@ -44,7 +44,18 @@ pub fn document(routes: &[Route]) -> Vec<u8> {
                 name or RingCentral's short spelling (status=Enabled).",
         },
         "paths": paths,
-        "components": { "schemas": schemas },
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "apiKey": { "type": "apiKey", "in": "header", "name": "x-api-key" },
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "an API key, or a JWT from the configured identity provider",
+                },
+            },
+        },
+        "security": [ { "apiKey": [] }, { "bearer": [] } ],
     });
     serde_json::to_vec_pretty(&doc).unwrap_or_default()
 }
@@ -253,6 +264,7 @@ fn error_schema() -> Value {
             "errorCode": { "type": "string", "description": "RingCentral error code, e.g. CMN-102" },
             "field": { "type": "string", "description": "request field at fault" },
             "permission": { "type": "string", "description": "RingCentral permission the account lacks" },
+            "scope": { "type": "string", "description": "scope the caller's credentials lack (PERMISSION_DENIED)" },
             "retryAfterSeconds": { "type": "integer" },
             "createdId": { "type": "string", "description": "resource created before a later step failed" },
             "requestId": { "type": "string" },

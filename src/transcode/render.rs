@@ -48,6 +48,9 @@ pub struct ErrorBody {
     /// The RingCentral permission the account lacks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub permission: Option<String>,
+    /// The scope the caller's credentials lack.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
     /// Seconds to wait before retrying.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after_seconds: Option<u64>,
@@ -83,6 +86,7 @@ pub fn status_error(status: &tonic::Status, request_id: &str) -> (StatusCode, He
         error_code: meta(info_key::ERROR_CODE),
         field: meta(info_key::FIELD),
         permission: meta(info_key::PERMISSION),
+        scope: meta(info_key::SCOPE),
         retry_after_seconds: retry_after,
         created_id: meta(info_key::CREATED_ID),
         request_id: request_id.to_owned(),
@@ -90,6 +94,12 @@ pub fn status_error(status: &tonic::Status, request_id: &str) -> (StatusCode, He
     let mut headers = HeaderMap::new();
     if let Some(secs) = retry_after {
         headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    if status.code() == tonic::Code::Unauthenticated {
+        headers.insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Bearer realm=\"rc-gateway\""),
+        );
     }
     (http, headers, serde_json::to_vec(&body).unwrap_or_default())
 }

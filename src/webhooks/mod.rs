@@ -5,6 +5,9 @@
 pub mod keeper;
 pub mod verify;
 
+#[cfg(test)]
+mod proptests;
+
 use std::sync::Arc;
 use std::time::Duration;
 

@@ -696,7 +696,7 @@ async fn events_survive_a_gateway_restart() {
         ("WEBHOOK_PUBLIC_URL", public.as_str()),
     ];
     let http = rc_gateway::ringcentral::stack::http_client();
-    let mut first = process::spawn(&["serve"], &env);
+    let mut first = process::spawn(&["serve", "--insecure-no-auth"], &env);
     let created = http
         .post(format!("http://{}/api/webhooks/subscriptions", first.http))
         .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}))
@@ -735,7 +735,7 @@ async fn events_survive_a_gateway_restart() {
             .code(),
         Some(0)
     );
-    let second = process::spawn(&["serve"], &env);
+    let second = process::spawn(&["serve", "--insecure-no-auth"], &env);
     let channel = tonic::transport::Channel::from_shared(format!("http://{}", second.grpc))
         .unwrap()
         .connect()

@@ -26,7 +26,7 @@ pub struct TestGateway {
     pub http: reqwest::Client,
     pub channel: Channel,
     /// The gateway's DATA_DIR, removed when the test ends.
-    pub _data_dir: TempDir,
+    pub data_dir: TempDir,
 }
 
 /// A directory removed on drop.
@@ -90,6 +90,7 @@ impl TestGateway {
             ("RC_JWT", sandbox::DEFAULT_JWT.to_owned()),
             ("LOG_FORMAT", "json".to_owned()),
             ("DATA_DIR", data_dir.path().to_owned()),
+            ("AUDIT_LOG", format!("{}/audit.log", data_dir.path())),
             (
                 "WEBHOOK_PUBLIC_URL",
                 format!("http://{sidecar}/api/webhooks/events"),
@@ -101,21 +102,22 @@ impl TestGateway {
         for (k, v) in env {
             vars.insert((*k).to_owned(), (*v).to_owned());
         }
-        let config = Config::from_lookup(|k| vars.get(k).cloned(), false).expect("test config");
+        let mut config = Config::from_lookup(|k| vars.get(k).cloned(), false).expect("test config");
+        // Functional tests call without credentials unless they configure some.
+        config.auth.insecure_no_auth = true;
         let gateway = Gateway::start(config, listeners)
             .await
             .expect("gateway starts");
+        // Lazy: a TLS gateway refuses this plain channel, and its tests bring their own.
         let channel = Channel::from_shared(format!("http://{}", gateway.grpc_addr))
             .unwrap()
-            .connect()
-            .await
-            .unwrap();
+            .connect_lazy();
         TestGateway {
             gateway: Some(gateway),
             sandbox,
             http: rc_gateway::ringcentral::stack::http_client(),
             channel,
-            _data_dir: data_dir,
+            data_dir,
         }
     }
 
@@ -234,6 +236,15 @@ impl TestGateway {
             "sandbox admin {path}: {}",
             response.status()
         );
+    }
+
+    /// The audit records written so far (`AUDIT_LOG` is a file in the data directory).
+    pub fn audit_records(&self) -> Vec<Value> {
+        std::fs::read_to_string(format!("{}/audit.log", self.data_dir.path()))
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("audit records are JSON lines"))
+            .collect()
     }
 
     /// Stops the gateway gracefully.

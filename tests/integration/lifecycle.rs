@@ -16,7 +16,7 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
         .unwrap();
     let url = sandbox.url();
     let mut gateway = process::spawn(
-        &["serve"],
+        &["serve", "--insecure-no-auth"],
         &[
             ("RC_SERVER_URL", &url),
             ("RC_CLIENT_ID", rc_gateway::sandbox::DEFAULT_CLIENT_ID),

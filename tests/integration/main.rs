@@ -14,6 +14,7 @@ mod lifecycle;
 mod observability;
 mod phone_numbers;
 mod resilience;
+mod security;
 mod sites;
 mod spec_conformance;
 mod tokens;

@@ -147,7 +147,8 @@ pub async fn wait(child: &mut Child, timeout: Duration) -> std::process::ExitSta
     }
 }
 
-/// Runs the binary to completion and returns its exit code and stderr.
+/// Runs the binary to completion and returns its exit code and its output (stdout,
+/// then stderr).
 pub fn run(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rc-gateway"));
     command.args(args).env_clear();
@@ -157,6 +158,10 @@ pub fn run(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
     let output = command.output().unwrap();
     (
         output.status.code(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
     )
 }

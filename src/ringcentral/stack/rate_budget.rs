@@ -17,7 +17,7 @@ use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
 use crate::error::Error;
 use crate::ringcentral::error_body;
 use crate::ringcentral::ops::ThrottleGroup;
-use crate::store::{Acquire, BudgetStore, Observed};
+use crate::store::{Acquire, BudgetStore, CallerShare, Observed};
 
 /// Waiters wake up a little after the computed time, spread out, so that a crowd of
 /// them does not retry the budget in the same instant.
@@ -35,6 +35,8 @@ pub struct RateBudget {
 pub trait BudgetHooks: Send + Sync {
     /// A call could not get a slot in time.
     fn refused(&self, _group: ThrottleGroup) {}
+    /// A call's caller had used its share of the group until past its deadline.
+    fn caller_refused(&self, _group: ThrottleGroup) {}
     /// RingCentral answered 429.
     fn throttled(&self, _group: ThrottleGroup) {}
 }
@@ -80,24 +82,50 @@ impl UpstreamLayer for RateBudget {
                 return inner.oneshot(request).await;
             }
             let deadline = request.ctx.deadline;
+            let caller = request
+                .ctx
+                .caller
+                .as_ref()
+                .filter(|c| c.share < 1.0)
+                .map(|c| CallerShare {
+                    id: c.id.clone(),
+                    share: c.share,
+                });
             let slot = loop {
-                match this.store.try_acquire(group).await.map_err(Error::from)? {
+                let (wait, mine) = match this
+                    .store
+                    .try_acquire(group, caller.as_ref())
+                    .await
+                    .map_err(Error::from)?
+                {
                     Acquire::Granted(slot) => break slot,
-                    Acquire::Wait(wait) => {
-                        let wake = Instant::now()
-                            + wait
-                            + Duration::from_millis(fastrand::u64(1..=WAKE_JITTER_MS));
-                        if wake > deadline {
-                            this.hooks.refused(group);
-                            return Err(Error::RateLimited {
+                    Acquire::Wait(wait) => (wait, false),
+                    Acquire::CallerWait(wait) => (wait, true),
+                };
+                let wake = Instant::now()
+                    + wait
+                    + Duration::from_millis(fastrand::u64(1..=WAKE_JITTER_MS));
+                if wake > deadline {
+                    let error = match (&caller, mine) {
+                        (Some(caller), true) => {
+                            this.hooks.caller_refused(group);
+                            Error::CallerShareUsed {
+                                caller: caller.id.to_string(),
                                 group: group.name(),
                                 retry_after: wait,
                             }
-                            .into());
                         }
-                        tokio::time::sleep_until(wake).await;
-                    }
+                        _ => {
+                            this.hooks.refused(group);
+                            Error::RateLimited {
+                                group: group.name(),
+                                retry_after: wait,
+                            }
+                        }
+                    };
+                    return Err(error.into());
                 }
+                tokio::time::sleep_until(wake).await;
             };
             let result = inner.oneshot(request).await;
             let seen = result.as_ref().ok().and_then(|r| observed(&r.headers));

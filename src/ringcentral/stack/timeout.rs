@@ -91,6 +91,7 @@ mod tests {
                 idempotency_key: None,
                 bypass_cache: false,
                 traceparent: None,
+                caller: None,
             },
             attempt: 0,
             traceparent: None,

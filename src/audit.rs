@@ -1,0 +1,468 @@
+//! The audit trail: one JSON record per mutation (every RPC that needs a `write`
+//! scope), refused ones included: time, caller, RPC, target ids, the id of what was
+//! created, result, request id and trace id. Records go to their own sink
+//! (`AUDIT_LOG`: stdout with `"logger":"audit"`, or a file), apart from LOG_LEVEL, so
+//! they can be shipped and kept separately.
+//!
+//! The [`AuditLayer`] sits in the shared gRPC stack, so direct and transcoded calls are
+//! audited alike, and a new mutating RPC is audited without code of its own: target
+//! ids are the request's top-level `*_id`/`*_ids` fields, decoded with the RPC's
+//! descriptor (looked up once at start).
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::future::Future;
+use std::io::Write;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+
+use bytes::{Buf, Bytes, BytesMut};
+use http_body::Frame;
+use http_body_util::BodyExt;
+use prost_reflect::{DynamicMessage, MessageDescriptor, MethodDescriptor, Value as ProtoValue};
+use serde_json::{Map, Value};
+
+use crate::auth::Caller;
+use crate::auth::scopes::{Access, Table};
+use crate::context::CallContext;
+use crate::transcode::code_name;
+
+/// Where audit records go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuditTarget {
+    Stdout,
+    File(std::path::PathBuf),
+    Off,
+}
+
+/// The audit sink.
+pub struct AuditLog {
+    sink: Sink,
+}
+
+enum Sink {
+    Stdout,
+    File(Mutex<std::fs::File>),
+    Off,
+}
+
+impl AuditLog {
+    pub fn open(target: &AuditTarget) -> std::io::Result<Self> {
+        let sink = match target {
+            AuditTarget::Stdout => Sink::Stdout,
+            AuditTarget::Off => Sink::Off,
+            AuditTarget::File(path) => Sink::File(Mutex::new(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)?,
+            )),
+        };
+        Ok(AuditLog { sink })
+    }
+
+    fn write(&self, record: &Map<String, Value>) {
+        let mut line = serde_json::to_vec(record).unwrap_or_default();
+        line.push(b'\n');
+        // One write per record: appends from several tasks never interleave.
+        let written = match &self.sink {
+            Sink::Off => return,
+            Sink::Stdout => std::io::stdout().lock().write_all(&line),
+            Sink::File(file) => file
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .write_all(&line),
+        };
+        if let Err(e) = written {
+            tracing::error!(error = %e, "could not write an audit record");
+        }
+    }
+}
+
+/// What the layer knows of one mutating RPC.
+#[derive(Clone)]
+struct Mutation {
+    input: MessageDescriptor,
+    output: MessageDescriptor,
+}
+
+/// Knows which RPCs mutate, and writes their records.
+pub struct Auditor {
+    log: AuditLog,
+    mutations: HashMap<String, Mutation>,
+}
+
+impl Auditor {
+    pub fn new(log: AuditLog, table: &Table) -> Self {
+        let pool = crate::proto::pool();
+        let mutations = table
+            .iter()
+            .filter(|(_, required)| required.access == Access::Write)
+            .filter_map(|(path, _)| {
+                let (service, method) = path.trim_start_matches('/').split_once('/')?;
+                let method: MethodDescriptor = pool
+                    .get_service_by_name(service)?
+                    .methods()
+                    .find(|m| m.name() == method)?;
+                Some((
+                    path.to_owned(),
+                    Mutation {
+                        input: method.input(),
+                        output: method.output(),
+                    },
+                ))
+            })
+            .collect();
+        Auditor { log, mutations }
+    }
+
+    pub fn is_mutation(&self, path: &str) -> bool {
+        self.mutations.contains_key(path)
+    }
+
+    /// Records a mutation refused before it reached the services (the transcoder's
+    /// authentication): `targets` are its path parameters.
+    pub fn refused(
+        self: &Arc<Self>,
+        path: &str,
+        caller: Option<Arc<Caller>>,
+        targets: Map<String, Value>,
+        result: &str,
+        ctx: Option<&CallContext>,
+    ) {
+        let Some(mutation) = self.mutations.get(path) else {
+            return;
+        };
+        Record {
+            auditor: self.clone(),
+            caller,
+            method: path.to_owned(),
+            targets,
+            output: mutation.output.clone(),
+            request_id: ctx.map(|c| c.request_id.clone()),
+            trace_id: crate::telemetry::propagation::trace_id(
+                &tracing::Span::current(),
+                ctx.and_then(|c| c.traceparent.as_deref()),
+            ),
+            reply: BytesMut::new(),
+        }
+        .write(result);
+    }
+}
+
+#[derive(Clone)]
+pub struct AuditLayer {
+    auditor: Arc<Auditor>,
+    /// Largest request body buffered for decoding (the gRPC message limit).
+    max_body: usize,
+}
+
+impl AuditLayer {
+    pub fn new(auditor: Arc<Auditor>, max_body: usize) -> Self {
+        AuditLayer { auditor, max_body }
+    }
+}
+
+impl<S> tower::Layer<S> for AuditLayer {
+    type Service = Audit<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        Audit {
+            inner,
+            layer: self.clone(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct Audit<S> {
+    inner: S,
+    layer: AuditLayer,
+}
+
+type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, Infallible>> + Send>>;
+
+impl<S> tower::Service<http::Request<tonic::body::Body>> for Audit<S>
+where
+    S: tower::Service<
+            http::Request<tonic::body::Body>,
+            Response = http::Response<tonic::body::Body>,
+            Error = Infallible,
+        > + Clone
+        + Send
+        + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = BoxFuture<Self::Response>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+        let Some(mutation) = self
+            .layer
+            .auditor
+            .mutations
+            .get(request.uri().path())
+            .cloned()
+        else {
+            return Box::pin(self.inner.call(request));
+        };
+        // The service that was made ready goes with this call; a clone takes its place.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let layer = self.layer.clone();
+        let method = request.uri().path().to_owned();
+        let ctx = request.extensions().get::<CallContext>().cloned();
+        let trace_id = crate::telemetry::propagation::trace_id(
+            &tracing::Span::current(),
+            ctx.as_ref().and_then(|c| c.traceparent.as_deref()),
+        );
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let bytes = match http_body_util::Limited::new(body, layer.max_body)
+                .collect()
+                .await
+            {
+                Ok(collected) => collected.to_bytes(),
+                Err(_) => {
+                    let status = tonic::Status::resource_exhausted(format!(
+                        "the request message is larger than {} bytes",
+                        layer.max_body
+                    ));
+                    return Ok(status.into_http());
+                }
+            };
+            let targets = message(&bytes)
+                .and_then(|m| DynamicMessage::decode(mutation.input.clone(), m).ok())
+                .map(|m| ids(&m))
+                .unwrap_or_default();
+            let request = http::Request::from_parts(
+                parts,
+                tonic::body::Body::new(http_body_util::Full::new(bytes)),
+            );
+            let response = match inner.call(request).await {
+                Ok(response) => response,
+                Err(never) => match never {},
+            };
+            let record = Record {
+                auditor: layer.auditor.clone(),
+                caller: response.extensions().get::<Arc<Caller>>().cloned(),
+                method,
+                targets,
+                output: mutation.output,
+                request_id: ctx.map(|c| c.request_id),
+                trace_id,
+                reply: BytesMut::new(),
+            };
+            let (parts, body) = response.into_parts();
+            if parts.headers.contains_key("grpc-status") {
+                record.write(status_of(&parts.headers));
+                return Ok(http::Response::from_parts(parts, body));
+            }
+            let body = AuditedBody {
+                inner: body,
+                record: Some(record),
+            };
+            Ok(http::Response::from_parts(
+                parts,
+                tonic::body::Body::new(body),
+            ))
+        })
+    }
+}
+
+/// The message of a single uncompressed gRPC frame.
+fn message(frame: &[u8]) -> Option<&[u8]> {
+    let (&compressed, rest) = frame.split_first()?;
+    if compressed != 0 || rest.len() < 4 {
+        return None;
+    }
+    let len = u32::from_be_bytes(rest[..4].try_into().ok()?) as usize;
+    rest.get(4..4 + len)
+}
+
+/// The top-level `*_id` and `*_ids` fields that are set.
+fn ids(message: &DynamicMessage) -> Map<String, Value> {
+    let mut out = Map::new();
+    for (field, value) in message.fields() {
+        let name = field.name();
+        if !(name.ends_with("_id") || name.ends_with("_ids")) {
+            continue;
+        }
+        let json = match value {
+            ProtoValue::String(s) if !s.is_empty() => Value::from(s.as_str()),
+            ProtoValue::List(items) if !items.is_empty() => Value::from(
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect::<Vec<_>>(),
+            ),
+            _ => continue,
+        };
+        out.insert(name.to_owned(), json);
+    }
+    out
+}
+
+fn status_of(headers: &http::HeaderMap) -> &'static str {
+    let code = headers
+        .get("grpc-status")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i32>().ok())
+        .unwrap_or(0);
+    code_name(tonic::Code::from(code))
+}
+
+/// One pending audit record, written when the call's status is known.
+struct Record {
+    auditor: Arc<Auditor>,
+    caller: Option<Arc<Caller>>,
+    method: String,
+    targets: Map<String, Value>,
+    output: MessageDescriptor,
+    request_id: Option<Arc<str>>,
+    trace_id: Option<String>,
+    /// The reply message, for the id of what was created.
+    reply: BytesMut,
+}
+
+/// Largest reply kept to read a created id from.
+const MAX_REPLY: usize = 64 * 1024;
+
+impl Record {
+    fn write(self, result: &str) {
+        let mut line = Map::new();
+        line.insert(
+            "timestamp".into(),
+            Value::from(humantime::format_rfc3339_micros(std::time::SystemTime::now()).to_string()),
+        );
+        line.insert("level".into(), Value::from("INFO"));
+        line.insert("logger".into(), Value::from("audit"));
+        line.insert("message".into(), Value::from("mutation"));
+        line.insert(
+            "caller".into(),
+            Value::from(self.caller.as_ref().map_or("unauthenticated", |c| &*c.id)),
+        );
+        line.insert("method".into(), Value::from(self.method));
+        line.insert("targets".into(), Value::Object(self.targets));
+        if result == "OK"
+            && let Some(reply) = message(&self.reply)
+                .and_then(|m| DynamicMessage::decode(self.output.clone(), m).ok())
+            && let Some(id) = reply.get_field_by_name("id")
+            && let Some(id) = id.as_str().filter(|s| !s.is_empty())
+        {
+            line.insert("created_id".into(), Value::from(id));
+        }
+        line.insert("result".into(), Value::from(result));
+        if let Some(id) = self.request_id {
+            line.insert("request_id".into(), Value::from(&*id));
+        }
+        if let Some(id) = self.trace_id {
+            line.insert("trace_id".into(), Value::from(id));
+        }
+        self.auditor.log.write(&line);
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A reply body that writes the audit record when the trailers pass.
+    struct AuditedBody {
+        #[pin]
+        inner: tonic::body::Body,
+        record: Option<Record>,
+    }
+
+    impl PinnedDrop for AuditedBody {
+        fn drop(this: Pin<&mut Self>) {
+            // The caller went away before the end.
+            if let Some(record) = this.project().record.take() {
+                record.write("CANCELLED");
+            }
+        }
+    }
+}
+
+impl http_body::Body for AuditedBody {
+    type Data = Bytes;
+    type Error = tonic::Status;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
+        let this = self.project();
+        let polled = this.inner.poll_frame(cx);
+        if let Poll::Ready(item) = &polled {
+            let status = match item {
+                Some(Ok(frame)) => {
+                    if let (Some(data), Some(record)) = (frame.data_ref(), this.record.as_mut())
+                        && record.reply.len() + data.remaining() <= MAX_REPLY
+                    {
+                        record.reply.extend_from_slice(data.chunk());
+                    }
+                    frame.trailers_ref().map(status_of)
+                }
+                Some(Err(status)) => Some(code_name(status.code())),
+                None => Some("OK"),
+            };
+            if let Some(status) = status
+                && let Some(record) = this.record.take()
+            {
+                record.write(status);
+            }
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use prost::Message;
+
+    use super::*;
+    use crate::proto::v1 as pb;
+
+    #[test]
+    fn ids_come_from_top_level_id_fields() {
+        let request = pb::UpdateCallQueueMembersRequest {
+            queue_id: "63000361".into(),
+            added_extension_ids: vec!["63000102".into(), "63000103".into()],
+            removed_extension_ids: vec![],
+        };
+        let mut frame = vec![0u8];
+        frame.extend_from_slice(&(request.encoded_len() as u32).to_be_bytes());
+        request.encode(&mut frame).unwrap();
+        let descriptor = crate::proto::pool()
+            .get_message_by_name("rcgateway.v1.UpdateCallQueueMembersRequest")
+            .unwrap();
+        let decoded = DynamicMessage::decode(descriptor, message(&frame).unwrap()).unwrap();
+        let ids = ids(&decoded);
+        assert_eq!(ids["queue_id"], "63000361");
+        assert_eq!(
+            ids["added_extension_ids"],
+            serde_json::json!(["63000102", "63000103"])
+        );
+        assert!(!ids.contains_key("removed_extension_ids"));
+        assert!(
+            message(&[1, 0, 0, 0, 0]).is_none(),
+            "compressed frames are skipped"
+        );
+        assert!(
+            message(&[0, 0, 0, 0, 9, 1]).is_none(),
+            "short frames are skipped"
+        );
+    }
+}

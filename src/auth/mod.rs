@@ -1,0 +1,388 @@
+//! Caller authentication and authorization, the same for gRPC and HTTP/JSON: the
+//! [`layer::AuthLayer`] sits in the one gRPC service stack both listeners share, so a
+//! transcoded call cannot skip it.
+//!
+//! Callers prove who they are with an API key (`x-api-key: <key>` or
+//! `authorization: Bearer <key>`), a JWT from their identity provider
+//! (`authorization: Bearer <jwt>`), or, with `TLS_CLIENT_CA_FILE`, a client
+//! certificate. Each call then needs the scope of its RPC ([`scopes`]).
+
+pub mod jwt;
+pub mod keys;
+pub mod layer;
+pub mod scopes;
+
+use std::sync::{Arc, LazyLock};
+
+use http::HeaderMap;
+
+use crate::error::Error;
+use scopes::{Required, Scopes};
+
+/// What may be called without credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Public {
+    /// `grpc.health.v1` and `HealthService`.
+    pub health: bool,
+    /// gRPC server reflection.
+    pub reflection: bool,
+    /// The sidecar's `/metrics`.
+    pub metrics: bool,
+}
+
+/// Caller authentication settings.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    pub keys: keys::KeyTable,
+    pub jwt: Option<jwt::JwtConfig>,
+    pub public: Public,
+    /// The listeners require client certificates (`TLS_CLIENT_CA_FILE`).
+    pub client_certs: bool,
+    /// `--insecure-no-auth`: accept every caller.
+    pub insecure_no_auth: bool,
+}
+
+impl AuthConfig {
+    /// Whether any way of authenticating callers is configured.
+    pub fn configured(&self) -> bool {
+        !self.keys.is_empty() || self.jwt.is_some() || self.client_certs
+    }
+}
+
+/// Who is calling.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// `key:<id>`, `jwt:<sub>`, `cert:<fingerprint>` or `anonymous`.
+    pub id: Arc<str>,
+    /// The part of each RingCentral rate-limit group this caller may use.
+    pub share: f64,
+}
+
+static ANONYMOUS: LazyLock<Arc<Caller>> = LazyLock::new(|| {
+    Arc::new(Caller {
+        id: Arc::from("anonymous"),
+        share: 1.0,
+    })
+});
+
+/// The identity of a verified client certificate, set on requests by the TLS
+/// listeners: `cert:` and the first 16 hex digits of the certificate's SHA-256.
+#[derive(Debug, Clone)]
+pub struct PeerCert(pub Arc<str>);
+
+/// Why a call was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Denied {
+    Missing,
+    UnknownKey,
+    InvalidToken(String),
+    ExpiredToken,
+    Scope { caller: Arc<str>, scope: Required },
+}
+
+/// Every `reason` label of `auth_denied_total`.
+pub const DENIED_REASONS: [&str; 5] = [
+    "missing_credentials",
+    "unknown_key",
+    "invalid_token",
+    "expired_token",
+    "insufficient_scope",
+];
+
+impl Denied {
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Denied::Missing => DENIED_REASONS[0],
+            Denied::UnknownKey => DENIED_REASONS[1],
+            Denied::InvalidToken(_) => DENIED_REASONS[2],
+            Denied::ExpiredToken => DENIED_REASONS[3],
+            Denied::Scope { .. } => DENIED_REASONS[4],
+        }
+    }
+}
+
+impl From<Denied> for Error {
+    fn from(denied: Denied) -> Self {
+        match denied {
+            Denied::Missing => Error::Unauthenticated(
+                "credentials are required: an API key (x-api-key, or authorization: Bearer) or a JWT (authorization: Bearer)"
+                    .into(),
+            ),
+            Denied::UnknownKey => Error::Unauthenticated("the API key is not accepted".into()),
+            Denied::InvalidToken(why) => Error::Unauthenticated(format!("the JWT is not accepted: {why}")),
+            Denied::ExpiredToken => Error::Unauthenticated("the JWT has expired".into()),
+            Denied::Scope { caller, scope } => Error::MissingScope {
+                caller: caller.to_string(),
+                scope: scope.to_string(),
+            },
+        }
+    }
+}
+
+/// What authentication reports (metrics).
+pub trait AuthHooks: Send + Sync {
+    fn denied(&self, _reason: &'static str) {}
+}
+
+/// Reports nothing.
+pub struct NoHooks;
+impl AuthHooks for NoHooks {}
+
+/// Checks callers against the configured keys, JWT settings and certificates.
+pub struct Authenticator {
+    table: Arc<scopes::Table>,
+    keys: keys::KeyTable,
+    jwt: Option<jwt::JwtVerifier>,
+    public: Public,
+    client_certs: bool,
+    /// Nothing configured: every caller is let in (sandbox, `--insecure-no-auth`).
+    open: bool,
+    hooks: Arc<dyn AuthHooks>,
+}
+
+impl Authenticator {
+    pub fn new(
+        config: &AuthConfig,
+        table: Arc<scopes::Table>,
+        hooks: Arc<dyn AuthHooks>,
+    ) -> Result<Self, String> {
+        Ok(Authenticator {
+            table,
+            keys: config.keys.clone(),
+            jwt: config.jwt.as_ref().map(jwt::JwtVerifier::new).transpose()?,
+            public: config.public,
+            client_certs: config.client_certs,
+            open: !config.configured(),
+            hooks,
+        })
+    }
+
+    /// Whether every caller is let in.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    fn is_public(&self, required: Required) -> bool {
+        match required.domain {
+            "health" => self.public.health,
+            "reflection" => self.public.reflection,
+            "metrics" => self.public.metrics,
+            _ => false,
+        }
+    }
+
+    /// Authenticates the caller of the RPC at `path` (`/package.Service/Method`). A
+    /// path no service serves needs no scope: any authenticated caller gets its
+    /// UNIMPLEMENTED.
+    pub fn check_path(
+        &self,
+        headers: &HeaderMap,
+        peer: Option<&PeerCert>,
+        path: &str,
+    ) -> Result<Arc<Caller>, Denied> {
+        self.check(headers, peer, self.table.required(path))
+    }
+
+    /// Authenticates the caller of a call that needs `required`.
+    pub fn check(
+        &self,
+        headers: &HeaderMap,
+        peer: Option<&PeerCert>,
+        required: Option<Required>,
+    ) -> Result<Arc<Caller>, Denied> {
+        let checked = self.identify(headers, peer, required);
+        if let Err(denied) = &checked {
+            self.hooks.denied(denied.reason());
+            tracing::info!(
+                reason = denied.reason(),
+                "call refused by caller authentication"
+            );
+        }
+        checked
+    }
+
+    fn identify(
+        &self,
+        headers: &HeaderMap,
+        peer: Option<&PeerCert>,
+        required: Option<Required>,
+    ) -> Result<Arc<Caller>, Denied> {
+        if self.open || required.is_some_and(|r| self.is_public(r)) {
+            return Ok(ANONYMOUS.clone());
+        }
+        let (id, scopes, share) = match credential(headers) {
+            Some(presented) => {
+                if let Some(key) = self.keys.find(presented) {
+                    (
+                        Arc::from(format!("key:{}", key.id)),
+                        key.scopes.clone(),
+                        key.share,
+                    )
+                } else if let Some(verifier) =
+                    self.jwt.as_ref().filter(|_| looks_like_jwt(presented))
+                {
+                    let verified = verifier.verify(presented).map_err(|r| match r {
+                        jwt::Rejection::Expired => Denied::ExpiredToken,
+                        jwt::Rejection::Invalid(why) => Denied::InvalidToken(why),
+                    })?;
+                    (verified.caller, verified.scopes, verifier.share)
+                } else {
+                    return Err(Denied::UnknownKey);
+                }
+            }
+            // Certificates alone are enough only when nothing else is configured.
+            None => match peer {
+                Some(cert) if self.client_certs && self.keys.is_empty() && self.jwt.is_none() => {
+                    (cert.0.clone(), Scopes::all(), 1.0)
+                }
+                _ => return Err(Denied::Missing),
+            },
+        };
+        if let Some(required) = required
+            && !scopes.allows(required)
+        {
+            return Err(Denied::Scope {
+                caller: id,
+                scope: required,
+            });
+        }
+        Ok(Arc::new(Caller { id, share }))
+    }
+}
+
+/// The credential of a request: `x-api-key`, else a bearer token.
+fn credential(headers: &HeaderMap) -> Option<&str> {
+    if let Some(key) = headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+    {
+        return Some(key);
+    }
+    let value = headers.get(http::header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+fn looks_like_jwt(token: &str) -> bool {
+    token.bytes().filter(|b| *b == b'.').count() == 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scopes::Access;
+
+    fn auth(keys: &str, client_certs: bool) -> Authenticator {
+        let config = AuthConfig {
+            keys: keys::KeyTable::parse(keys, 1.0).unwrap(),
+            jwt: None,
+            public: Public {
+                health: true,
+                reflection: false,
+                metrics: true,
+            },
+            client_certs,
+            insecure_no_auth: false,
+        };
+        Authenticator::new(&config, Arc::default(), Arc::new(NoHooks)).unwrap()
+    }
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    const READ: Option<Required> = Some(Required {
+        domain: "extensions",
+        access: Access::Read,
+    });
+    const WRITE: Option<Required> = Some(Required {
+        domain: "extensions",
+        access: Access::Write,
+    });
+
+    #[test]
+    fn keys_from_either_header_with_their_scopes() {
+        let a = auth(
+            &format!("id=reader hash={} scopes=extensions:read", keys::hash("k1")),
+            false,
+        );
+        for h in [
+            headers(&[("x-api-key", "k1")]),
+            headers(&[("authorization", "Bearer k1")]),
+            headers(&[("authorization", "bearer  k1 ")]),
+        ] {
+            assert_eq!(&*a.check(&h, None, READ).unwrap().id, "key:reader");
+        }
+        let h = headers(&[("x-api-key", "k1")]);
+        assert!(matches!(
+            a.check(&h, None, WRITE),
+            Err(Denied::Scope { .. })
+        ));
+        assert_eq!(
+            a.check(&headers(&[("x-api-key", "k2")]), None, READ)
+                .unwrap_err(),
+            Denied::UnknownKey
+        );
+        assert_eq!(
+            a.check(&headers(&[]), None, READ).unwrap_err(),
+            Denied::Missing
+        );
+        assert_eq!(
+            a.check(&headers(&[("authorization", "Basic azE6")]), None, READ)
+                .unwrap_err(),
+            Denied::Missing
+        );
+        // Health is public; reflection is not.
+        let health = Some(Required {
+            domain: "health",
+            access: Access::Read,
+        });
+        assert!(a.check(&headers(&[]), None, health).is_ok());
+        let reflection = Some(Required {
+            domain: "reflection",
+            access: Access::Read,
+        });
+        assert!(a.check(&headers(&[]), None, reflection).is_err());
+    }
+
+    #[test]
+    fn certificates_alone_only_without_other_credentials() {
+        let cert = PeerCert(Arc::from("cert:0011223344556677"));
+        let certs_only = auth("", true);
+        assert_eq!(
+            &*certs_only
+                .check(&headers(&[]), Some(&cert), WRITE)
+                .unwrap()
+                .id,
+            "cert:0011223344556677"
+        );
+        assert_eq!(
+            certs_only.check(&headers(&[]), None, WRITE).unwrap_err(),
+            Denied::Missing
+        );
+        let both = auth(&format!("id=a hash={} scopes=*", keys::hash("k")), true);
+        assert_eq!(
+            both.check(&headers(&[]), Some(&cert), WRITE).unwrap_err(),
+            Denied::Missing
+        );
+    }
+
+    #[test]
+    fn nothing_configured_lets_everyone_in() {
+        let open = auth("", false);
+        assert!(open.is_open());
+        assert_eq!(
+            &*open.check(&headers(&[]), None, WRITE).unwrap().id,
+            "anonymous"
+        );
+    }
+}
