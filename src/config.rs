@@ -74,6 +74,9 @@ pub mod var {
     pub const AUDIT_LOG: &str = "AUDIT_LOG";
     pub const GRPC_MAX_MESSAGE_BYTES: &str = "GRPC_MAX_MESSAGE_BYTES";
     pub const MAX_HEADER_BYTES: &str = "MAX_HEADER_BYTES";
+    pub const REDIS_URL: &str = "REDIS_URL";
+    pub const REDIS_KEY_PREFIX: &str = "REDIS_KEY_PREFIX";
+    pub const REDIS_TIMEOUT: &str = "REDIS_TIMEOUT";
 }
 
 /// A bad setting: names the variable and says what is wrong.
@@ -164,6 +167,24 @@ pub struct WebhookConfig {
     pub renew_before: Duration,
 }
 
+/// Shared state for several replicas.
+#[derive(Clone)]
+pub struct RedisConfig {
+    pub url: Secret,
+    pub prefix: String,
+    /// Connect and command timeout.
+    pub timeout: Duration,
+}
+
+impl std::fmt::Debug for RedisConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisConfig")
+            .field("prefix", &self.prefix)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Log output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LogFormat {
@@ -194,6 +215,8 @@ pub struct Config {
     pub shutdown_grace: Duration,
     pub events: EventsConfig,
     pub webhooks: WebhookConfig,
+    /// `None`: a single replica, state in memory and the embedded store.
+    pub redis: Option<RedisConfig>,
     /// Run against the built-in sandbox (`serve --sandbox`).
     pub sandbox: bool,
     /// Where the built-in sandbox listens.
@@ -303,6 +326,32 @@ impl Config {
                 )?,
                 check_interval: vars.duration(var::SUBSCRIPTION_CHECK_INTERVAL, "60s")?,
                 renew_before: vars.duration(var::SUBSCRIPTION_RENEW_BEFORE, "1h")?,
+            },
+            redis: match vars.get(var::REDIS_URL) {
+                None => None,
+                Some(url) => {
+                    if !(url.starts_with("redis://") || url.starts_with("redis+unix://")) {
+                        return Err(ConfigError {
+                            var: var::REDIS_URL,
+                            message: "must be a redis:// URL (e.g. redis://:password@redis:6379/0)"
+                                .into(),
+                        });
+                    }
+                    let prefix = vars
+                        .get(var::REDIS_KEY_PREFIX)
+                        .unwrap_or_else(|| "rcgw".to_owned());
+                    if prefix.contains(char::is_whitespace) {
+                        return Err(ConfigError {
+                            var: var::REDIS_KEY_PREFIX,
+                            message: "must not contain spaces".into(),
+                        });
+                    }
+                    Some(RedisConfig {
+                        url: Secret::new(url),
+                        prefix,
+                        timeout: vars.duration(var::REDIS_TIMEOUT, "2s")?,
+                    })
+                }
             },
             sandbox,
             sandbox_addr: vars.addr(var::SANDBOX_ADDR, "127.0.0.1:9090")?,

@@ -9,6 +9,7 @@
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod backend;
 pub mod config;
 pub mod context;
 pub mod error;

@@ -7,10 +7,13 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 use rc_gateway::config::{Config, LogFormat};
 use rc_gateway::sandbox::{self, SandboxConfig};
+use rc_gateway::server::StartError;
 use rc_gateway::{Gateway, Listeners, telemetry};
 
 /// Exit code for bad configuration (sysexits EX_USAGE).
 const EX_USAGE: u8 = 64;
+/// Exit code when a service the gateway needs is unreachable (sysexits EX_UNAVAILABLE).
+const EX_UNAVAILABLE: u8 = 69;
 
 #[derive(Parser)]
 #[command(
@@ -178,7 +181,10 @@ async fn serve(args: ServeArgs) -> ExitCode {
         Ok(gateway) => gateway,
         Err(err) => {
             tracing::error!(error = %err, "cannot start");
-            return ExitCode::from(EX_USAGE);
+            return ExitCode::from(match err {
+                StartError::SharedState(_) => EX_UNAVAILABLE,
+                _ => EX_USAGE,
+            });
         }
     };
     rc_gateway::shutdown_signal().await;

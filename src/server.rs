@@ -21,7 +21,6 @@ use tower::util::BoxCloneSyncService;
 use crate::config::{Config, ConfigError};
 use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
 use crate::events::EventLog;
-use crate::events::embedded::EmbeddedStore;
 use crate::events::hub::EventHub;
 use crate::ringcentral::RingCentral;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
@@ -37,6 +36,8 @@ use crate::{api, sidecar};
 pub struct Lifecycle {
     started: AtomicBool,
     shutting_down: AtomicBool,
+    /// Reachability of the shared state (Redis), when there is any.
+    shared_state: Option<Arc<AtomicBool>>,
 }
 
 impl Lifecycle {
@@ -45,7 +46,14 @@ impl Lifecycle {
     }
 
     pub fn is_ready(&self) -> bool {
-        self.started.load(Ordering::Acquire) && !self.is_shutting_down()
+        self.started.load(Ordering::Acquire) && !self.is_shutting_down() && self.shared_state_ok()
+    }
+
+    /// Whether the shared state (if any) is reachable.
+    pub fn shared_state_ok(&self) -> bool {
+        self.shared_state
+            .as_ref()
+            .is_none_or(|ok| ok.load(Ordering::Acquire))
     }
 }
 
@@ -60,6 +68,8 @@ pub enum StartError {
     Routes(String),
     #[error("invalid {var}: {message}")]
     Setting { var: &'static str, message: String },
+    #[error("shared state unavailable: {0}")]
+    SharedState(String),
 }
 
 /// The three listening sockets.
@@ -161,17 +171,14 @@ impl Gateway {
             ));
         }
 
-        let embedded =
-            EmbeddedStore::open(&config.events.data_dir).map_err(|e| StartError::Setting {
-                var: crate::config::var::DATA_DIR,
-                message: e.to_string(),
-            })?;
-        let log: Arc<dyn EventLog> = embedded.clone();
+        let backend = crate::backend::Backend::open(&config).await?;
+        let stores = backend.stores.clone();
+        let log = backend.log();
         let newest = log.bounds().await.ok().flatten().map(|(_, newest)| newest);
         let hub = Arc::new(EventHub::new(log.clone(), newest));
-        let publish_to = hub.clone();
-        embedded.set_publisher(Arc::new(move |events| publish_to.publish(events)));
-        let stores = stores(&config, &embedded);
+        let shutdown = CancellationToken::new();
+        let mut servers = tokio::task::JoinSet::new();
+        backend.feed(hub.clone(), &mut servers, &shutdown);
         let metrics = Arc::new(Metrics::new());
         let authenticator = authenticator(&config, metrics.clone())?;
         let audit_log =
@@ -194,7 +201,10 @@ impl Gateway {
             hooks,
             metrics.clone(),
         );
-        let lifecycle = Arc::new(Lifecycle::default());
+        let lifecycle = Arc::new(Lifecycle {
+            shared_state: backend.health(),
+            ..Lifecycle::default()
+        });
         let (health, health_service) = tonic_health::server::health_reporter();
         for name in api::SERVICE_NAMES {
             health
@@ -205,7 +215,6 @@ impl Gateway {
             .set_service_status("", tonic_health::ServingStatus::Serving)
             .await;
 
-        let shutdown = CancellationToken::new();
         let keeper = Arc::new(SubscriptionKeeper::new(
             rc.clone(),
             stores.subscriptions.clone(),
@@ -247,7 +256,6 @@ impl Gateway {
         )
         .map_err(StartError::Routes)?;
 
-        let mut servers = tokio::task::JoinSet::new();
         servers.spawn(rc.tokens().clone().run_refresher(shutdown.clone()));
         servers.spawn(keeper.clone().run(shutdown.clone()));
         servers.spawn(prune_events(
@@ -393,33 +401,6 @@ impl Gateway {
             sandbox.stop().await;
         }
         tracing::info!("rc-gateway stopped");
-    }
-}
-
-/// The stores of a single replica: rate budget and cache in memory; idempotency
-/// records, subscriptions and events in the embedded durable store.
-fn stores(config: &Config, embedded: &Arc<EmbeddedStore>) -> crate::store::Stores {
-    use crate::store::memory::{GroupLimit, MemoryBudget, MemoryCache};
-    let r = &config.upstream.resilience;
-    let limits: Vec<_> = r
-        .limits
-        .iter()
-        .map(|(group, limit)| {
-            (
-                *group,
-                GroupLimit {
-                    limit: *limit,
-                    window: r.window,
-                },
-            )
-        })
-        .collect();
-    crate::store::Stores {
-        budget: Arc::new(MemoryBudget::new(&limits)),
-        cache: Arc::new(MemoryCache::new(r.cache_max_entries)),
-        idempotency: embedded.clone(),
-        subscriptions: embedded.clone(),
-        events: embedded.clone(),
     }
 }
 

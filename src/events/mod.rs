@@ -5,6 +5,7 @@
 pub mod embedded;
 pub mod hub;
 pub mod payload;
+pub mod redis_log;
 
 use std::fmt;
 use std::str::FromStr;

@@ -4,6 +4,7 @@
 //! refresh. RingCentral's guidance (basics/errors.md): authenticate in one place,
 //! share the token, refresh proactively from `expires_in` rather than on 401.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use tower::ServiceExt;
 use crate::config::{Credentials, Secret};
 use crate::context::CallContext;
 use crate::error::{Error, Result};
+use crate::store::{SessionStore, SharedSession};
 
 use super::error_body;
 use super::models::TokenInfo;
@@ -70,7 +72,16 @@ pub struct TokenSource {
     // the new token instead of spending the Auth budget (5 per minute) themselves.
     renewing: tokio::sync::Mutex<Option<RefreshToken>>,
     last_error: RwLock<Option<String>>,
+    /// The session shared with other replicas, when there are any.
+    shared: Option<Arc<dyn SessionStore>>,
+    /// This replica's name in the shared renewal lock.
+    holder: String,
+    /// The newest shared generation RingCentral rejected: never adopted again.
+    rejected: AtomicU64,
 }
+
+/// How long the shared renewal lock lasts if its holder dies mid-grant.
+const SHARED_LOCK: Duration = Duration::from_secs(30);
 
 impl TokenSource {
     /// A token source that sends its grants through `upstream` (the stack below the
@@ -80,6 +91,7 @@ impl TokenSource {
         upstream: UpstreamService,
         refresh_margin: Duration,
         hooks: Arc<dyn TokenHooks>,
+        shared: Option<Arc<dyn SessionStore>>,
     ) -> Self {
         TokenSource {
             hooks,
@@ -89,6 +101,9 @@ impl TokenSource {
             current: RwLock::new(None),
             renewing: tokio::sync::Mutex::new(None),
             last_error: RwLock::new(None),
+            shared,
+            holder: uuid::Uuid::new_v4().to_string(),
+            rejected: AtomicU64::new(0),
         }
     }
 
@@ -115,6 +130,14 @@ impl TokenSource {
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
         if current.as_ref().is_some_and(|t| t.generation == generation) {
             *current = None;
+        }
+        if let Some(shared) = self.shared.clone() {
+            self.rejected.fetch_max(generation, Ordering::AcqRel);
+            tokio::spawn(async move {
+                if let Err(e) = shared.forget(generation).await {
+                    tracing::warn!(error = %e, "could not drop the rejected shared token");
+                }
+            });
         }
     }
 
@@ -152,6 +175,12 @@ impl TokenSource {
         {
             return Ok(token); // renewed by another caller while this one waited
         }
+        if let Some(shared) = self.shared.clone() {
+            let result = self.renew_shared(shared.as_ref(), ctx, valid_until).await;
+            *self.last_error.write().unwrap_or_else(|e| e.into_inner()) =
+                result.as_ref().err().map(ToString::to_string);
+            return result;
+        }
         let result = self.grant(ctx, &mut refresh).await;
         let mut last_error = self.last_error.write().unwrap_or_else(|e| e.into_inner());
         match result {
@@ -181,6 +210,108 @@ impl TokenSource {
                 Err(err)
             }
         }
+    }
+
+    /// Takes this token (from another replica, or just granted) into use.
+    fn adopt(&self, session: &SharedSession) -> Arc<AccessToken> {
+        let left = session
+            .expires_at_ms
+            .saturating_sub(crate::events::now_ms());
+        let token = Arc::new(AccessToken {
+            value: Secret::new(session.access_token.clone()),
+            expires_at: Instant::now() + Duration::from_millis(left),
+            generation: session.generation,
+        });
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(token.clone());
+        token
+    }
+
+    /// The shared session if it is usable until `valid_until`.
+    fn usable(
+        &self,
+        session: Option<&SharedSession>,
+        valid_until: Instant,
+    ) -> Option<Arc<AccessToken>> {
+        let session = session?;
+        if session.generation <= self.rejected.load(Ordering::Acquire) {
+            return None;
+        }
+        let needed = valid_until
+            .saturating_duration_since(Instant::now())
+            .as_millis() as u64;
+        (session.expires_at_ms >= crate::events::now_ms() + needed).then(|| self.adopt(session))
+    }
+
+    /// Renewal with other replicas: use their session if it is good enough; else take
+    /// the cluster-wide lock and renew it for everyone; else wait for the replica that
+    /// holds the lock.
+    async fn renew_shared(
+        &self,
+        shared: &dyn SessionStore,
+        ctx: &CallContext,
+        valid_until: Instant,
+    ) -> Result<Arc<AccessToken>> {
+        let give_up = Instant::now() + ctx.remaining().min(SHARED_LOCK);
+        loop {
+            let existing = shared.load().await?;
+            if let Some(token) = self.usable(existing.as_ref(), valid_until) {
+                return Ok(token);
+            }
+            if shared.lock(&self.holder, SHARED_LOCK).await? {
+                let result = self.grant_shared(shared, ctx, valid_until).await;
+                if let Err(e) = shared.unlock(&self.holder).await {
+                    tracing::warn!(error = %e, "could not release the shared token lock");
+                }
+                return result;
+            }
+            if Instant::now() >= give_up {
+                return Err(Error::Unavailable(
+                    "another replica is renewing the RingCentral token".into(),
+                ));
+            }
+            tokio::time::sleep(Duration::from_millis(50 + fastrand::u64(0..50))).await;
+        }
+    }
+
+    /// Under the shared lock: renews the session and stores it for every replica.
+    async fn grant_shared(
+        &self,
+        shared: &dyn SessionStore,
+        ctx: &CallContext,
+        valid_until: Instant,
+    ) -> Result<Arc<AccessToken>> {
+        // Another replica may have finished just before this one took the lock.
+        let existing = shared.load().await?;
+        if let Some(token) = self.usable(existing.as_ref(), valid_until) {
+            return Ok(token);
+        }
+        let now_ms = crate::events::now_ms();
+        let mut refresh = existing.as_ref().and_then(|s| {
+            let token = s.refresh_token.clone()?;
+            let left = s.refresh_expires_at_ms.checked_sub(now_ms)?;
+            Some(RefreshToken {
+                value: Secret::new(token),
+                expires_at: Instant::now() + Duration::from_millis(left),
+            })
+        });
+        let info = self.grant(ctx, &mut refresh).await?;
+        let generation = existing
+            .map_or(0, |s| s.generation)
+            .max(self.rejected.load(Ordering::Acquire))
+            + 1;
+        let session = SharedSession {
+            access_token: info.access_token,
+            expires_at_ms: now_ms + info.expires_in * 1000,
+            refresh_token: info.refresh_token,
+            refresh_expires_at_ms: now_ms + info.refresh_token_expires_in.unwrap_or(0) * 1000,
+            generation,
+        };
+        shared.save(&session).await?;
+        tracing::info!(
+            expires_in = info.expires_in,
+            "obtained a RingCentral access token for all replicas"
+        );
+        Ok(self.adopt(&session))
     }
 
     /// Refresh grant when a live refresh token is held, else (or when it is refused)

@@ -96,6 +96,7 @@ impl RingCentral {
             base.clone(),
             config.token_refresh_margin,
             token_hooks,
+            stores.sessions.clone(),
         ));
         let stack = stack::build(
             base,

@@ -204,7 +204,7 @@ impl MemoryCache {
 
 #[async_trait]
 impl CacheStore for MemoryCache {
-    async fn get(&self, key: &str) -> StoreResult<Option<RcResponse>> {
+    async fn get(&self, key: &str, _resource: &'static str) -> StoreResult<Option<RcResponse>> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         Ok(entries
             .get(key)
@@ -492,12 +492,12 @@ mod tests {
             .put("b", "sites", &response, Duration::from_secs(10))
             .await
             .unwrap();
-        assert!(cache.get("a").await.unwrap().is_some());
+        assert!(cache.get("a", "extensions").await.unwrap().is_some());
         cache.invalidate(&["extensions"]).await.unwrap();
-        assert!(cache.get("a").await.unwrap().is_none());
-        assert!(cache.get("b").await.unwrap().is_some());
+        assert!(cache.get("a", "extensions").await.unwrap().is_none());
+        assert!(cache.get("b", "sites").await.unwrap().is_some());
         tokio::time::advance(Duration::from_secs(11)).await;
-        assert!(cache.get("b").await.unwrap().is_none());
+        assert!(cache.get("b", "sites").await.unwrap().is_none());
     }
 
     #[tokio::test]

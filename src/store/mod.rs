@@ -2,6 +2,7 @@
 //! replicas share it through Redis. Each trait is small and named for what it holds.
 
 pub mod memory;
+pub mod redis;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -104,7 +105,8 @@ pub trait BudgetStore: Send + Sync {
 /// Cached upstream answers of GETs.
 #[async_trait]
 pub trait CacheStore: Send + Sync {
-    async fn get(&self, key: &str) -> StoreResult<Option<RcResponse>>;
+    /// The live answer under `key`, of `resource`.
+    async fn get(&self, key: &str, resource: &'static str) -> StoreResult<Option<RcResponse>>;
     /// Stores `response` under `key` for `ttl`, tagged with its resource.
     async fn put(
         &self,
@@ -115,6 +117,20 @@ pub trait CacheStore: Send + Sync {
     ) -> StoreResult<()>;
     /// Drops every entry of these resources.
     async fn invalidate(&self, resources: &[&'static str]) -> StoreResult<()>;
+    /// Claims the fetch of `key` for up to `lease`, so that one replica fetches while
+    /// the others wait for its answer; `false` when another replica holds it. A single
+    /// replica always gets it (its in-process coalescing does the rest).
+    async fn claim(&self, _key: &str, _lease: Duration) -> StoreResult<bool> {
+        Ok(true)
+    }
+    /// Gives a claim up.
+    async fn release(&self, _key: &str) -> StoreResult<()> {
+        Ok(())
+    }
+    /// Whether some replica holds the claim of `key`.
+    async fn is_claimed(&self, _key: &str) -> StoreResult<bool> {
+        Ok(false)
+    }
 }
 
 /// The state of an idempotency key.
@@ -187,6 +203,41 @@ pub trait SubscriptionStore: Send + Sync {
     async fn try_lease(&self, id: &str, holder: &str, ttl: Duration) -> StoreResult<bool>;
 }
 
+/// The RingCentral session as the replicas share it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SharedSession {
+    pub access_token: String,
+    /// Milliseconds since the Unix epoch.
+    pub expires_at_ms: u64,
+    pub refresh_token: Option<String>,
+    pub refresh_expires_at_ms: u64,
+    /// Increments with every new session.
+    pub generation: u64,
+}
+
+impl std::fmt::Debug for SharedSession {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SharedSession")
+            .field("expires_at_ms", &self.expires_at_ms)
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One RingCentral session for all replicas, renewed by one replica at a time, so
+/// that N replicas do not spend N times the Auth budget (5 requests a minute).
+#[async_trait]
+pub trait SessionStore: Send + Sync {
+    async fn load(&self) -> StoreResult<Option<SharedSession>>;
+    async fn save(&self, session: &SharedSession) -> StoreResult<()>;
+    /// Takes the cluster-wide renewal lock for `ttl`.
+    async fn lock(&self, holder: &str, ttl: Duration) -> StoreResult<bool>;
+    async fn unlock(&self, holder: &str) -> StoreResult<()>;
+    /// Marks the access token of `generation` unusable (RingCentral rejected it),
+    /// keeping the refresh token.
+    async fn forget(&self, generation: u64) -> StoreResult<()>;
+}
+
 /// The stores a gateway works with.
 #[derive(Clone)]
 pub struct Stores {
@@ -195,4 +246,7 @@ pub struct Stores {
     pub idempotency: Arc<dyn IdempotencyStore>,
     pub subscriptions: Arc<dyn SubscriptionStore>,
     pub events: Arc<dyn crate::events::EventLog>,
+    /// The shared RingCentral session; `None` for a single replica, which keeps it in
+    /// memory.
+    pub sessions: Option<Arc<dyn SessionStore>>,
 }

@@ -50,6 +50,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
             idempotency: store.clone(),
             subscriptions: store.clone(),
             events: store.clone(),
+            sessions: None,
         };
         let rc = crate::ringcentral::RingCentral::new(
             &config.upstream,

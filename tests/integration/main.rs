@@ -4,6 +4,7 @@
 mod harness;
 mod process;
 mod prometheus;
+mod redis_server;
 
 mod call_logs;
 mod call_queues;
@@ -13,6 +14,7 @@ mod health;
 mod lifecycle;
 mod observability;
 mod phone_numbers;
+mod replicas;
 mod resilience;
 mod security;
 mod sites;

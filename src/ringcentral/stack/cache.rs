@@ -92,6 +92,35 @@ pub fn key(scope: &str, request: &RcRequest) -> String {
     key
 }
 
+/// How long a replica may hold the fetch of a key while others wait for it.
+const CLAIM_LEASE: Duration = Duration::from_secs(5);
+
+impl Cache {
+    /// Polls the cache for the answer another replica is fetching, until `lease`
+    /// passes; `None` then, and the caller fetches itself.
+    async fn wait_for(
+        &self,
+        key: &str,
+        resource: &'static str,
+        lease: Duration,
+    ) -> Option<RcResponse> {
+        let give_up = tokio::time::Instant::now() + lease;
+        let mut pause = Duration::from_millis(5);
+        while tokio::time::Instant::now() < give_up {
+            tokio::time::sleep(pause).await;
+            if let Ok(Some(answer)) = self.store.get(key, resource).await {
+                return Some(answer);
+            }
+            // The fetch ended without an answer to share (an error, a 404).
+            if !matches!(self.store.is_claimed(key).await, Ok(true)) {
+                return None;
+            }
+            pause = (pause * 2).min(Duration::from_millis(100));
+        }
+        None
+    }
+}
+
 impl UpstreamLayer for Cache {
     fn call(
         &self,
@@ -119,7 +148,7 @@ impl UpstreamLayer for Cache {
             }
             let key = key(&this.scope, &request);
             if !request.ctx.bypass_cache {
-                match this.store.get(&key).await {
+                match this.store.get(&key, resource).await {
                     Ok(Some(hit)) => {
                         this.hooks.hit(resource);
                         return Ok(hit);
@@ -130,14 +159,24 @@ impl UpstreamLayer for Cache {
                         tracing::warn!(error = %err, "cache unavailable; asking RingCentral")
                     }
                 }
+                // Several replicas: one fetches, the others wait for its answer.
+                let lease = CLAIM_LEASE.min(request.ctx.remaining());
+                if let Ok(false) = this.store.claim(&key, lease).await
+                    && let Some(answer) = this.wait_for(&key, resource, lease).await
+                {
+                    this.hooks.hit(resource);
+                    return Ok(answer);
+                }
             }
-            let response = inner.oneshot(request).await?;
-            if response.status.is_success()
-                && let Err(err) = this.store.put(&key, resource, &response, ttl).await
+            let response = inner.oneshot(request).await;
+            if let Ok(response) = &response
+                && response.status.is_success()
+                && let Err(err) = this.store.put(&key, resource, response, ttl).await
             {
                 tracing::warn!(error = %err, "could not cache an answer");
             }
-            Ok(response)
+            let _ = this.store.release(&key).await;
+            response
         })
     }
 }

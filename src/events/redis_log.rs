@@ -1,0 +1,262 @@
+//! The event log on a Redis Stream, shared by the replicas: an event stored by one is
+//! read by watchers on every other. Offsets are stream ids; retention trims by id
+//! (age) and length.
+//!
+//! Each replica tails the stream with a blocking `XREAD` on a connection of its own
+//! and feeds its [`EventHub`]; it publishes its own appends the same way, so every
+//! replica sees one order. Consumer groups would split events among readers; here
+//! every replica needs every event, so plain `XREAD` is the right tool.
+
+use std::sync::{Arc, LazyLock};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use redis::Script;
+use redis::streams::{StreamId, StreamRangeReply, StreamReadOptions, StreamReadReply};
+use sha2::{Digest, Sha256};
+use tokio_util::sync::CancellationToken;
+
+use super::hub::EventHub;
+use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset};
+use crate::store::redis::{Redis, error};
+use crate::store::{StoreError, StoreResult};
+
+/// KEYS: stream, uuid marker. ARGV: event JSON, marker lifetime (ms), most events
+/// kept. Appends unless the uuid was seen; returns (new?, stream id).
+static APPEND: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r#"
+local seen = redis.call('GET', KEYS[2])
+if seen then return {0, seen} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'e', ARGV[1], 'r', now)
+redis.call('SET', KEYS[2], id, 'PX', ARGV[2])
+return {1, id}
+"#,
+    )
+});
+
+/// Entries read per `XREAD`.
+const TAIL_BATCH: usize = 512;
+/// How long one `XREAD` waits for new entries.
+const TAIL_BLOCK: Duration = Duration::from_secs(2);
+
+pub struct RedisLog {
+    redis: Redis,
+    stream: String,
+    retention: Duration,
+    max_events: u64,
+}
+
+impl RedisLog {
+    pub fn new(redis: Redis, retention: Duration, max_events: u64) -> Self {
+        RedisLog {
+            stream: redis.key(&["events"]),
+            redis,
+            retention,
+            max_events,
+        }
+    }
+
+    /// Feeds `hub` with every event appended by any replica, from the newest one
+    /// it knows, until shutdown. Reconnects when Redis goes away.
+    pub async fn tail(self: Arc<Self>, hub: Arc<EventHub>, shutdown: CancellationToken) {
+        let mut conn = None;
+        loop {
+            if shutdown.is_cancelled() {
+                return;
+            }
+            let c = match &mut conn {
+                Some(c) => c,
+                None => match self
+                    .redis
+                    .client
+                    .get_multiplexed_async_connection_with_config(
+                        &redis::AsyncConnectionConfig::new()
+                            .set_connection_timeout(Some(self.redis.timeout()))
+                            // A blocking read waits up to TAIL_BLOCK before it answers.
+                            .set_response_timeout(Some(TAIL_BLOCK + self.redis.timeout())),
+                    )
+                    .await
+                {
+                    Ok(c) => conn.insert(c),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot tail the event stream; retrying");
+                        tokio::select! {
+                            () = shutdown.cancelled() => return,
+                            () = tokio::time::sleep(Duration::from_secs(1)) => continue,
+                        }
+                    }
+                },
+            };
+            let from = hub.newest().map_or("0-0".to_owned(), |o| o.to_string());
+            let options = StreamReadOptions::default()
+                .block(TAIL_BLOCK.as_millis() as usize)
+                .count(TAIL_BATCH);
+            let mut command = redis::cmd("XREAD");
+            command
+                .arg(&options)
+                .arg("STREAMS")
+                .arg(&self.stream)
+                .arg(&from);
+            let read = command.query_async::<Option<StreamReadReply>>(c);
+            let reply = tokio::select! {
+                () = shutdown.cancelled() => return,
+                reply = read => reply,
+            };
+            match reply {
+                Ok(Some(reply)) => {
+                    let events: Vec<LoggedEvent> = reply
+                        .keys
+                        .iter()
+                        .flat_map(|k| k.ids.iter())
+                        .filter_map(|entry| parse(entry).ok())
+                        .collect();
+                    hub.publish(events);
+                }
+                Ok(None) => {} // nothing new within the block time
+                Err(e) => {
+                    tracing::warn!(error = %e, "tailing the event stream failed; reconnecting");
+                    conn = None;
+                    tokio::select! {
+                        () = shutdown.cancelled() => return,
+                        () = tokio::time::sleep(Duration::from_millis(500)) => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn parse_id(id: &str) -> StoreResult<Offset> {
+    id.parse()
+        .map_err(|_| StoreError(format!("bad stream id {id:?}")))
+}
+
+fn parse(entry: &StreamId) -> StoreResult<LoggedEvent> {
+    let json: String = entry
+        .get("e")
+        .ok_or_else(|| StoreError(format!("stream entry {} has no event", entry.id)))?;
+    let event: NewEvent = serde_json::from_str(&json)
+        .map_err(|e| StoreError(format!("stream entry {}: {e}", entry.id)))?;
+    Ok(LoggedEvent {
+        offset: parse_id(&entry.id)?,
+        received_at_ms: entry.get("r").unwrap_or(0),
+        event,
+    })
+}
+
+#[async_trait]
+impl EventLog for RedisLog {
+    async fn append(&self, event: NewEvent) -> StoreResult<Appended> {
+        let marker = self.redis.key(&[
+            "events",
+            "uuid",
+            &hex::encode(Sha256::digest(event.uuid.as_bytes())),
+        ]);
+        let json = serde_json::to_string(&event).map_err(|e| StoreError(e.to_string()))?;
+        let (new, id): (i64, String) = APPEND
+            .key(&self.stream)
+            .key(marker)
+            .arg(json)
+            .arg(self.retention.as_millis().max(1) as u64)
+            .arg(self.max_events)
+            .invoke_async(&mut self.redis.conn())
+            .await
+            .map_err(error)?;
+        Ok(Appended {
+            offset: parse_id(&id)?,
+            new: new == 1,
+        })
+    }
+
+    async fn read_after(
+        &self,
+        after: Option<Offset>,
+        limit: usize,
+    ) -> StoreResult<Vec<LoggedEvent>> {
+        let start = match after {
+            // Offsets of the embedded log (plain numbers) come before any stream id.
+            Some(offset) if offset.stream_id => format!("({offset}"),
+            _ => "-".to_owned(),
+        };
+        let reply: StreamRangeReply = redis::cmd("XRANGE")
+            .arg(&self.stream)
+            .arg(start)
+            .arg("+")
+            .arg("COUNT")
+            .arg(limit.max(1))
+            .query_async(&mut self.redis.conn())
+            .await
+            .map_err(error)?;
+        reply.ids.iter().map(parse).collect()
+    }
+
+    async fn bounds(&self) -> StoreResult<Option<(Offset, Offset)>> {
+        let (first, last): (StreamRangeReply, StreamRangeReply) = redis::pipe()
+            .cmd("XRANGE")
+            .arg(&self.stream)
+            .arg("-")
+            .arg("+")
+            .arg("COUNT")
+            .arg(1)
+            .cmd("XREVRANGE")
+            .arg(&self.stream)
+            .arg("+")
+            .arg("-")
+            .arg("COUNT")
+            .arg(1)
+            .query_async(&mut self.redis.conn())
+            .await
+            .map_err(error)?;
+        match (first.ids.first(), last.ids.first()) {
+            (Some(first), Some(last)) => Ok(Some((parse_id(&first.id)?, parse_id(&last.id)?))),
+            _ => Ok(None),
+        }
+    }
+
+    async fn retains_after(&self, after: Offset) -> StoreResult<bool> {
+        let info: redis::Value = match redis::cmd("XINFO")
+            .arg("STREAM")
+            .arg(&self.stream)
+            .query_async(&mut self.redis.conn())
+            .await
+        {
+            Ok(info) => info,
+            // No stream yet: nothing was ever trimmed.
+            Err(e) if e.to_string().contains("no such key") => return Ok(true),
+            Err(e) => return Err(error(e)),
+        };
+        let fields: std::collections::HashMap<String, redis::Value> =
+            redis::from_redis_value(info).map_err(|e| StoreError(e.to_string()))?;
+        let deleted: String = fields
+            .get("max-deleted-entry-id")
+            .cloned()
+            .and_then(|v| redis::from_redis_value(v).ok())
+            .unwrap_or_else(|| "0-0".to_owned());
+        let deleted = parse_id(&deleted)?;
+        if deleted.major == 0 && deleted.minor == 0 {
+            return Ok(true); // nothing was ever trimmed
+        }
+        // A client that saw `after` misses nothing if nothing newer was trimmed.
+        Ok(after.stream_id && after >= deleted)
+    }
+
+    async fn prune(&self, max_age: Duration, max_events: u64) -> StoreResult<u64> {
+        let oldest_ms = super::now_ms().saturating_sub(max_age.as_millis() as u64);
+        let (by_age, by_count): (u64, u64) = redis::pipe()
+            .cmd("XTRIM")
+            .arg(&self.stream)
+            .arg("MINID")
+            .arg(format!("{oldest_ms}-0"))
+            .cmd("XTRIM")
+            .arg(&self.stream)
+            .arg("MAXLEN")
+            .arg(max_events)
+            .query_async(&mut self.redis.conn())
+            .await
+            .map_err(error)?;
+        Ok(by_age + by_count)
+    }
+}

@@ -1,0 +1,231 @@
+//! Shared state in Redis, for several gateway replicas that must act as one: the rate
+//! budget, the read cache, idempotency records, subscription bookkeeping, the OAuth
+//! session and (in [`crate::events::redis_log`]) the event log.
+//!
+//! Every check-and-change is one Lua script (atomic on the server) and uses the
+//! server's clock (`TIME`), so replicas never disagree because their clocks do. Keys
+//! live under `REDIS_KEY_PREFIX` (default `rcgw`).
+
+mod budget;
+mod cache;
+mod idempotency;
+mod subscriptions;
+mod tokens;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use bytes::{Buf, BufMut, Bytes, BytesMut};
+use redis::aio::{ConnectionManager, ConnectionManagerConfig};
+use tokio_util::sync::CancellationToken;
+
+pub use budget::RedisBudget;
+pub use cache::RedisCache;
+pub use idempotency::RedisIdempotency;
+pub use subscriptions::RedisSubscriptions;
+pub use tokens::RedisTokens;
+
+use super::{StoreError, StoreResult};
+use crate::ringcentral::stack::RcResponse;
+
+/// A connection to Redis shared by the Redis stores.
+#[derive(Clone)]
+pub struct Redis {
+    pub(crate) conn: ConnectionManager,
+    pub(crate) client: redis::Client,
+    prefix: Arc<str>,
+    healthy: Arc<AtomicBool>,
+    timeout: Duration,
+}
+
+impl Redis {
+    /// Connects and checks the server answers; an unreachable Redis is an error here,
+    /// so that the gateway refuses to start rather than run without shared state.
+    pub async fn connect(url: &str, prefix: &str, timeout: Duration) -> StoreResult<Self> {
+        let client = redis::Client::open(url).map_err(error)?;
+        let config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(timeout))
+            .set_response_timeout(Some(timeout))
+            .set_number_of_retries(2)
+            .set_max_delay(Duration::from_secs(2));
+        let connect = client.get_connection_manager_with_config(config);
+        let mut conn = tokio::time::timeout(timeout * 2, connect)
+            .await
+            .map_err(|_| StoreError(format!("Redis at {} did not answer", redacted(url))))?
+            .map_err(error)?;
+        let version: String = redis::cmd("INFO")
+            .arg("server")
+            .query_async(&mut conn)
+            .await
+            .map_err(error)?;
+        // Scripts rely on exclusive XRANGE bounds and on TIME being allowed in scripts.
+        let major = version
+            .lines()
+            .find_map(|l| l.strip_prefix("redis_version:"))
+            .and_then(|v| v.split('.').next())
+            .and_then(|v| v.trim().parse::<u32>().ok())
+            .unwrap_or(0);
+        if major < 7 {
+            return Err(StoreError(format!(
+                "Redis 7 or newer is required (the server says {major})"
+            )));
+        }
+        Ok(Redis {
+            conn,
+            client,
+            prefix: Arc::from(prefix),
+            healthy: Arc::new(AtomicBool::new(true)),
+            timeout,
+        })
+    }
+
+    /// A key under the prefix.
+    pub(crate) fn key(&self, parts: &[&str]) -> String {
+        let mut key = String::with_capacity(64);
+        key.push_str(&self.prefix);
+        for part in parts {
+            key.push(':');
+            key.push_str(part);
+        }
+        key
+    }
+
+    pub(crate) fn conn(&self) -> ConnectionManager {
+        self.conn.clone()
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Whether the last check reached Redis.
+    pub fn is_healthy(&self) -> bool {
+        self.healthy.load(Ordering::Acquire)
+    }
+
+    /// The flag [`Redis::watch_health`] keeps up to date.
+    pub fn health_flag(&self) -> Arc<AtomicBool> {
+        self.healthy.clone()
+    }
+
+    /// Checks Redis every second; readiness follows the result.
+    pub async fn watch_health(self, shutdown: CancellationToken) {
+        let mut conn = self.conn();
+        loop {
+            let ping = tokio::time::timeout(
+                self.timeout,
+                redis::cmd("PING").query_async::<String>(&mut conn),
+            )
+            .await;
+            let ok = matches!(ping, Ok(Ok(_)));
+            let was = self.healthy.swap(ok, Ordering::AcqRel);
+            if was != ok {
+                if ok {
+                    tracing::info!("Redis is reachable again");
+                } else {
+                    tracing::error!(
+                        "Redis is unreachable: calls that need shared state fail until it returns"
+                    );
+                }
+            }
+            tokio::select! {
+                () = shutdown.cancelled() => return,
+                () = tokio::time::sleep(Duration::from_secs(1)) => {}
+            }
+        }
+    }
+}
+
+pub(crate) fn error(e: redis::RedisError) -> StoreError {
+    StoreError(format!("Redis: {e}"))
+}
+
+/// The URL without its password, for messages.
+fn redacted(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(mut u) => {
+            if u.password().is_some() {
+                let _ = u.set_password(Some("***"));
+            }
+            u.to_string()
+        }
+        Err(_) => "(unparsable URL)".to_owned(),
+    }
+}
+
+/// An answer as stored in Redis: status, headers as JSON, body bytes.
+pub(crate) fn encode_response(response: &RcResponse) -> Vec<u8> {
+    let headers: Vec<(&str, &str)> = response
+        .headers
+        .iter()
+        .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)))
+        .collect();
+    let headers = serde_json::to_vec(&headers).unwrap_or_default();
+    let mut out = BytesMut::with_capacity(6 + headers.len() + response.body.len());
+    out.put_u16(response.status.as_u16());
+    out.put_u32(headers.len() as u32);
+    out.put_slice(&headers);
+    out.put_slice(&response.body);
+    out.to_vec()
+}
+
+pub(crate) fn decode_response(bytes: &[u8]) -> Option<RcResponse> {
+    let mut buf = Bytes::copy_from_slice(bytes);
+    if buf.remaining() < 6 {
+        return None;
+    }
+    let status = http::StatusCode::from_u16(buf.get_u16()).ok()?;
+    let len = buf.get_u32() as usize;
+    if buf.remaining() < len {
+        return None;
+    }
+    let header_bytes = buf.split_to(len);
+    let pairs: Vec<(String, String)> = serde_json::from_slice(&header_bytes).ok()?;
+    let mut headers = http::HeaderMap::new();
+    for (k, v) in pairs {
+        if let (Ok(k), Ok(v)) = (
+            http::HeaderName::from_bytes(k.as_bytes()),
+            http::HeaderValue::from_str(&v),
+        ) {
+            headers.append(k, v);
+        }
+    }
+    Some(RcResponse {
+        status,
+        headers,
+        body: buf,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_round_trip() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("content-type", "application/json".parse().unwrap());
+        headers.append("x-a", "1".parse().unwrap());
+        headers.append("x-a", "2".parse().unwrap());
+        let response = RcResponse {
+            status: http::StatusCode::CREATED,
+            headers,
+            body: Bytes::from_static(b"{\"id\":\"1\"}\x00\xff"),
+        };
+        let back = decode_response(&encode_response(&response)).unwrap();
+        assert_eq!(back.status, response.status);
+        assert_eq!(back.headers, response.headers);
+        assert_eq!(back.body, response.body);
+        assert!(decode_response(b"\x00").is_none());
+        assert!(decode_response(b"\x00\xc8\x00\x00\xff\xff").is_none());
+    }
+
+    #[test]
+    fn passwords_stay_out_of_messages() {
+        assert_eq!(
+            redacted("redis://user:hunter2@redis:6379/0"),
+            "redis://user:***@redis:6379/0"
+        );
+    }
+}

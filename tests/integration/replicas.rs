@@ -1,0 +1,446 @@
+//! Several gateway processes on one Redis and one RingCentral (the sandbox) behave as
+//! one gateway: one rate budget, one session, one renewal, one event log. And what
+//! happens when Redis goes away.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+use http::StatusCode;
+use rc_gateway::proto::v1 as pb;
+use rc_gateway::proto::v1::event_service_client::EventServiceClient;
+use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
+use serde_json::{Value, json};
+
+use crate::harness::unthrottled;
+use crate::process::{self, Process};
+use crate::redis_server::RedisServer;
+
+struct Cluster {
+    sandbox: RunningSandbox,
+    redis: RedisServer,
+    replicas: Vec<Process>,
+    http: reqwest::Client,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Cluster {
+    /// `env` goes to every replica; `each` adds settings per replica.
+    async fn start(
+        config: SandboxConfig,
+        replicas: usize,
+        env: &[(&str, &str)],
+        each: impl Fn(usize) -> Vec<(String, String)>,
+    ) -> Cluster {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let sandbox = sandbox::start(config, listener).await.unwrap();
+        let redis = RedisServer::start();
+        let url = sandbox.url();
+        let redis_url = redis.url();
+        let mut processes = Vec::new();
+        for i in 0..replicas {
+            let mut all: Vec<(String, String)> = [
+                ("RC_SERVER_URL", url.as_str()),
+                ("RC_CLIENT_ID", sandbox::DEFAULT_CLIENT_ID),
+                ("RC_CLIENT_SECRET", sandbox::DEFAULT_CLIENT_SECRET),
+                ("RC_JWT", sandbox::DEFAULT_JWT),
+                ("REDIS_URL", redis_url.as_str()),
+            ]
+            .iter()
+            .chain(env)
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect();
+            all.extend(each(i));
+            let borrowed: Vec<(&str, &str)> =
+                all.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            processes.push(process::spawn(&["serve", "--insecure-no-auth"], &borrowed));
+        }
+        Cluster {
+            sandbox,
+            redis,
+            replicas: processes,
+            http: rc_gateway::ringcentral::stack::http_client(),
+        }
+    }
+
+    fn api(&self, replica: usize, path: &str) -> String {
+        format!("http://{}{path}", self.replicas[replica].http)
+    }
+
+    async fn stats(&self) -> Value {
+        self.http
+            .get(format!("{}/_sandbox/stats", self.sandbox.url()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    async fn admin(&self, path: &str, body: Value) -> reqwest::Response {
+        self.http
+            .post(format!("{}/_sandbox{path}", self.sandbox.url()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// Sandbox with RingCentral's limits on, `group` lowered to `limit` per `window` s.
+fn limited(group: &str, limit: u32, window: u64) -> SandboxConfig {
+    let mut config = SandboxConfig::default();
+    for (g, l) in config.limits.iter_mut() {
+        if g.name() == group {
+            l.limit = limit;
+            l.window = Duration::from_secs(window);
+            l.penalty = Duration::from_secs(window);
+        }
+    }
+    config
+}
+
+#[tokio::test]
+async fn two_replicas_share_one_rate_budget() {
+    let cluster = Cluster::start(
+        limited("Heavy", 5, 2),
+        2,
+        &[
+            ("RATE_LIMIT_HEAVY", "5"),
+            ("RATE_LIMIT_WINDOW", "2"),
+            ("REQUEST_TIMEOUT", "3"),
+        ],
+        |_| vec![],
+    )
+    .await;
+    let ok = Arc::new(AtomicU32::new(0));
+    let page = Arc::new(AtomicU32::new(1));
+    let run = Duration::from_secs(8);
+    let started = Instant::now();
+    let deadline = started + run;
+    // Three callers on each replica: together far above 5 per 2 s.
+    let tasks = (0..6).map(|i| {
+        let base = cluster.api(i % 2, "/api/analytics/call-logs?perPage=1&page=");
+        let (http, ok, page) = (cluster.http.clone(), ok.clone(), page.clone());
+        tokio::spawn(async move {
+            let mut other = Vec::new();
+            while Instant::now() < deadline {
+                let n = page.fetch_add(1, Ordering::Relaxed) % 90 + 1;
+                let answer = http
+                    .get(format!("{base}{n}"))
+                    .header("cache-control", "no-cache")
+                    .send()
+                    .await
+                    .unwrap();
+                match answer.status() {
+                    StatusCode::OK => {
+                        ok.fetch_add(1, Ordering::Relaxed);
+                    }
+                    StatusCode::TOO_MANY_REQUESTS => {}
+                    status => other.push(format!(
+                        "{status}: {}",
+                        answer.text().await.unwrap_or_default()
+                    )),
+                }
+            }
+            other
+        })
+    });
+    let mut other = Vec::new();
+    for task in futures::future::join_all(tasks).await {
+        other.extend(task.unwrap());
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    assert!(other.is_empty(), "{other:?}");
+    let stats = cluster.stats().await;
+    assert_eq!(
+        stats["groups"]["Heavy"]["throttled"], 0,
+        "no upstream 429 with two replicas: {stats}"
+    );
+    let sent = stats["groups"]["Heavy"]["requests"].as_f64().unwrap();
+    let allowed = 5.0 * elapsed / 2.0;
+    assert!(
+        sent >= 0.9 * allowed,
+        "used {sent} of {allowed} allowed requests"
+    );
+    assert_eq!(f64::from(ok.load(Ordering::Relaxed)), sent);
+    // One login for both replicas.
+    assert_eq!(stats["jwtGrants"], 1, "{stats}");
+}
+
+#[tokio::test]
+async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies() {
+    let sidecar_a = free_port();
+    let public = format!("http://127.0.0.1:{sidecar_a}/api/webhooks/events");
+    let mut cluster = Cluster::start(unthrottled(), 2, &[("WEBHOOK_PUBLIC_URL", &public)], |i| {
+        if i == 0 {
+            vec![("SIDECAR_ADDR".into(), format!("127.0.0.1:{sidecar_a}"))]
+        } else {
+            vec![]
+        }
+    })
+    .await;
+    // Subscribe through replica B; RingCentral delivers to replica A.
+    let created = cluster
+        .http
+        .post(cluster.api(1, "/api/webhooks/subscriptions"))
+        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        created.status(),
+        StatusCode::OK,
+        "{:?}",
+        created.text().await
+    );
+
+    // Watch on replica B.
+    let channel =
+        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[1].grpc))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+    let mut stream = EventServiceClient::new(channel)
+        .watch_events(pb::WatchEventsRequest {
+            start: pb::StartPosition::Oldest as i32,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok(Some(event)) = stream.message().await {
+            let _ = tx.send(event.uuid);
+        }
+    });
+
+    // Presence changes; replica A is killed halfway.
+    for i in 0..30 {
+        let status = if i % 2 == 0 { "Busy" } else { "Available" };
+        cluster
+            .admin("/presence/63000102", json!({"presenceStatus": status}))
+            .await;
+        if i == 15 {
+            // Wait for the first half to be delivered, then kill A without warning.
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let a = &mut cluster.replicas[0];
+            a.child.kill().unwrap();
+            a.child.wait().unwrap();
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let deliveries: Vec<Value> = cluster
+        .http
+        .get(format!("{}/_sandbox/deliveries", cluster.sandbox.url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let acknowledged: HashSet<String> = deliveries
+        .iter()
+        .filter(|d| d["status"] == 200)
+        .map(|d| d["uuid"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(acknowledged.len() >= 10, "{deliveries:?}");
+    assert!(
+        deliveries.iter().any(|d| d["status"] != 200),
+        "deliveries after the kill fail"
+    );
+    // Every event A acknowledged reaches the watcher on B.
+    let mut seen = HashSet::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !acknowledged.is_subset(&seen) {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match tokio::time::timeout(left, rx.recv()).await {
+            Ok(Some(uuid)) => {
+                seen.insert(uuid);
+            }
+            _ => break,
+        }
+    }
+    let missing: Vec<_> = acknowledged.difference(&seen).collect();
+    assert!(missing.is_empty(), "lost events: {missing:?}");
+}
+
+#[tokio::test]
+async fn one_login_one_refresh_and_one_renewal_for_two_replicas() {
+    let sidecar_a = free_port();
+    let public = format!("http://127.0.0.1:{sidecar_a}/api/webhooks/events");
+    let cluster = Cluster::start(
+        unthrottled(),
+        2,
+        &[
+            ("WEBHOOK_PUBLIC_URL", &public),
+            ("SUBSCRIPTION_CHECK_INTERVAL", "1s"),
+            ("SUBSCRIPTION_RENEW_BEFORE", "1h"),
+            ("CACHE_TTL", "0"),
+        ],
+        |i| {
+            if i == 0 {
+                vec![("SIDECAR_ADDR".into(), format!("127.0.0.1:{sidecar_a}"))]
+            } else {
+                vec![]
+            }
+        },
+    )
+    .await;
+    for replica in 0..2 {
+        let r = cluster
+            .http
+            .get(cluster.api(replica, "/api/extensions/~"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+    let stats = cluster.stats().await;
+    assert_eq!(stats["jwtGrants"], 1, "one login for both: {stats}");
+
+    // RingCentral ends the session: both replicas see 401s; one refresh serves both.
+    assert!(
+        cluster
+            .admin("/tokens/expire", json!({}))
+            .await
+            .status()
+            .is_success()
+    );
+    let calls = (0..8).map(|i| {
+        let url = cluster.api(i % 2, "/api/sites");
+        let http = cluster.http.clone();
+        async move { http.get(url).send().await.unwrap().status() }
+    });
+    for status in futures::future::join_all(calls).await {
+        assert_eq!(status, StatusCode::OK);
+    }
+    let stats = cluster.stats().await;
+    assert_eq!(stats["refreshGrants"], 1, "one refresh for both: {stats}");
+    assert_eq!(stats["jwtGrants"], 1, "{stats}");
+
+    // A 9 s subscription is renewed when a third of its life is left (6 s after its
+    // creation, then every 6 s): once in the next 9 s, by one replica.
+    let created = cluster
+        .http
+        .post(cluster.api(0, "/api/webhooks/subscriptions"))
+        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"], "expiresIn": 9}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        created.status(),
+        StatusCode::OK,
+        "{:?}",
+        created.text().await
+    );
+    let renewals = || async {
+        cluster.stats().await["operations"]["renewSubscription"]
+            .as_u64()
+            .unwrap_or(0)
+    };
+    let deadline = Instant::now() + Duration::from_secs(12);
+    while renewals().await == 0 {
+        assert!(Instant::now() < deadline, "no renewal happened");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // Both replicas check every second; the next renewal is due 6 s later.
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(renewals().await, 1);
+}
+
+#[tokio::test]
+async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
+    let mut cluster = Cluster::start(unthrottled(), 1, &[], |_| vec![]).await;
+    let ready = |c: &Cluster| {
+        let url = format!("http://{}/readyz", c.replicas[0].sidecar);
+        let http = c.http.clone();
+        async move { http.get(url).send().await.map(|r| r.status()).ok() }
+    };
+    let call = |c: &Cluster| {
+        let url = c.api(0, "/api/extensions/~");
+        let http = c.http.clone();
+        async move {
+            let r = http
+                .get(url)
+                .header("cache-control", "no-cache")
+                .send()
+                .await
+                .unwrap();
+            (r.status(), r.json::<Value>().await.unwrap_or_default())
+        }
+    };
+    assert_eq!(ready(&cluster).await, Some(StatusCode::OK));
+    assert_eq!(call(&cluster).await.0, StatusCode::OK);
+
+    cluster.redis.stop();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while ready(&cluster).await != Some(StatusCode::SERVICE_UNAVAILABLE) {
+        assert!(Instant::now() < deadline, "readiness did not follow Redis");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // No shared budget, no call: UNAVAILABLE rather than a budget of its own.
+    let (status, body) = call(&cluster).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(body["status"], "UNAVAILABLE");
+
+    cluster.redis.restart();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while ready(&cluster).await != Some(StatusCode::OK) {
+        assert!(Instant::now() < deadline, "readiness did not come back");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let (status, body) = call(&cluster).await;
+        if status == StatusCode::OK {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "calls did not recover: {status} {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        cluster.replicas[0].child.try_wait().unwrap().is_none(),
+        "the gateway is still running"
+    );
+    let logs = cluster.replicas[0].output().join("\n");
+    assert!(!logs.contains("panicked"), "{logs}");
+}
+
+#[tokio::test]
+async fn an_unreachable_redis_stops_the_start() {
+    let data = crate::harness::TempDir::new();
+    let closed = format!("redis://127.0.0.1:{}", free_port());
+    let (code, output) = process::run(
+        &["serve", "--sandbox"],
+        &[
+            ("REDIS_URL", &closed),
+            ("REDIS_TIMEOUT", "500ms"),
+            ("DATA_DIR", data.path()),
+            ("SANDBOX_ADDR", "127.0.0.1:0"),
+            ("GRPC_ADDR", "127.0.0.1:0"),
+            ("HTTP_ADDR", "127.0.0.1:0"),
+            ("SIDECAR_ADDR", "127.0.0.1:0"),
+            ("LOG_FORMAT", "json"),
+        ],
+    );
+    assert_eq!(code, Some(69), "{output}");
+    assert!(
+        output.contains("Redis") && output.contains("REDIS_URL"),
+        "{output}"
+    );
+}
