@@ -68,7 +68,11 @@ impl AuditLog {
         // One write per record: appends from several tasks never interleave.
         let written = match &self.sink {
             Sink::Off => return,
-            Sink::Stdout => std::io::stdout().lock().write_all(&line),
+            // With the logs, in their order and batches.
+            Sink::Stdout => {
+                crate::telemetry::writer::write_line(line);
+                Ok(())
+            }
             Sink::File(file) => file
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())

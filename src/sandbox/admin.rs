@@ -62,20 +62,39 @@ async fn requests(AxumState(state): AxumState<Arc<State>>) -> Json<Vec<RecordedR
 
 /// Every credential in play: the app's, issued tokens and webhook verification
 /// tokens, so that tests can check none of them ever reaches a log.
-async fn secrets(AxumState(state): AxumState<Arc<State>>) -> Json<Vec<String>> {
-    let mut all = vec![state.config.client_secret.clone()];
-    all.extend(state.config.jwts.iter().cloned());
-    {
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Secrets {
+    client_secret: String,
+    jwts: Vec<String>,
+    access_tokens: Vec<String>,
+    refresh_tokens: Vec<String>,
+    /// By subscription id.
+    verification_tokens: BTreeMap<String, String>,
+}
+
+async fn secrets(AxumState(state): AxumState<Arc<State>>) -> Json<Secrets> {
+    let (access_tokens, refresh_tokens) = {
         let sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
-        all.extend(sessions.access.keys().cloned());
-        all.extend(sessions.refresh.keys().cloned());
-    }
-    let subscriptions = state
+        (
+            sessions.access.keys().cloned().collect(),
+            sessions.refresh.keys().cloned().collect(),
+        )
+    };
+    let verification_tokens = state
         .subscriptions
         .lock()
-        .unwrap_or_else(|e| e.into_inner());
-    all.extend(subscriptions.values().filter_map(|s| s.token.clone()));
-    Json(all)
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter_map(|(id, s)| Some((id.clone(), s.token.clone()?)))
+        .collect();
+    Json(Secrets {
+        client_secret: state.config.client_secret.clone(),
+        jwts: state.config.jwts.clone(),
+        access_tokens,
+        refresh_tokens,
+        verification_tokens,
+    })
 }
 
 /// Clears counters, recorded requests and rate-limit windows (not the data).

@@ -41,7 +41,12 @@ fn record(state: &State, request: &Request, op: Option<&'static Operation>) {
     });
 }
 
+/// RingCentral's rate-limit headers; none when nothing is limited (an unthrottled
+/// sandbox must not advertise limits it does not enforce).
 fn rate_headers(headers: &mut HeaderMap, decision: &Decision) {
+    if !decision.limited {
+        return;
+    }
     headers.insert(
         "x-rate-limit-group",
         HeaderValue::from_static(decision.group.name()),

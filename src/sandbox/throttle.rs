@@ -21,6 +21,8 @@ pub struct Decision {
     pub window: Duration,
     /// For refused requests: how long the penalty lasts from now.
     pub retry_after: Duration,
+    /// Whether a limit applied (not with `--unthrottled`, nor for NoThrottling).
+    pub limited: bool,
 }
 
 #[derive(Default)]
@@ -78,6 +80,7 @@ impl Throttle {
                 remaining: limit.limit,
                 window: limit.window,
                 retry_after: Duration::ZERO,
+                limited: false,
             };
         }
         let window = self.windows.entry((key.to_owned(), group)).or_default();
@@ -99,6 +102,7 @@ impl Throttle {
                 remaining: 0,
                 window: limit.window,
                 retry_after: limit.penalty,
+                limited: true,
             };
         }
         window.penalty_until = None;
@@ -110,6 +114,7 @@ impl Throttle {
             remaining: limit.limit - window.sent.len() as u32,
             window: limit.window,
             retry_after: Duration::ZERO,
+            limited: true,
         }
     }
 }

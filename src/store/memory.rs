@@ -1,6 +1,6 @@
 //! In-process stores: the default for a single gateway replica.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -25,17 +25,88 @@ pub struct GroupLimit {
 struct Group {
     limit: u32,
     window: Duration,
-    /// Requests counted in the window: (slot, counted since, caller with a share).
-    /// In-flight requests count from their start until answered, then from the answer.
-    sent: Vec<(u64, Instant, Option<Arc<str>>)>,
+    /// Requests sent and not yet answered: they count from their start (until the
+    /// window has passed, so that a call dropped before its answer does not keep
+    /// its slot forever).
+    in_flight: HashMap<u64, (Instant, Option<Arc<str>>)>,
+    /// The same, by start time.
+    in_flight_order: BTreeSet<(Instant, u64)>,
+    /// Answered requests (and RingCentral's extra usage), oldest first: they count
+    /// from their answer until the window has passed. A deque, so that every
+    /// operation is amortized O(1) however many requests the window holds.
+    answered: VecDeque<(Instant, Option<Arc<str>>)>,
+    /// Requests in the window per capped caller.
+    per_caller: HashMap<Arc<str>, u32>,
     paused_until: Option<Instant>,
 }
 
 impl Group {
+    fn new(limit: GroupLimit) -> Self {
+        Group {
+            limit: limit.limit,
+            window: limit.window,
+            in_flight: HashMap::new(),
+            in_flight_order: BTreeSet::new(),
+            answered: VecDeque::new(),
+            per_caller: HashMap::new(),
+            paused_until: None,
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.in_flight.len() + self.answered.len()
+    }
+
     fn prune(&mut self, now: Instant) {
-        let window = self.window;
-        self.sent
-            .retain(|(_, at, _)| now.duration_since(*at) < window);
+        while let Some(&(at, slot)) = self.in_flight_order.first() {
+            if now.duration_since(at) < self.window {
+                break;
+            }
+            self.in_flight_order.pop_first();
+            if let Some((_, Some(caller))) = self.in_flight.remove(&slot) {
+                self.release(&caller);
+            }
+        }
+        while let Some((at, _)) = self.answered.front() {
+            if now.duration_since(*at) < self.window {
+                break;
+            }
+            if let Some((_, Some(caller))) = self.answered.pop_front() {
+                self.release(&caller);
+            }
+        }
+    }
+
+    fn release(&mut self, caller: &Arc<str>) {
+        if let Some(n) = self.per_caller.get_mut(caller) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                self.per_caller.remove(caller);
+            }
+        }
+    }
+
+    /// When the oldest counted request of `caller` (any request, for `None`) leaves
+    /// the window.
+    fn next_free(&self, caller: Option<&str>, now: Instant) -> Duration {
+        let mine = |who: &Option<Arc<str>>| caller.is_none_or(|c| who.as_deref() == Some(c));
+        let oldest_answered = self.answered.iter().find(|(_, who)| mine(who)).map(|e| e.0);
+        let oldest_in_flight = match caller {
+            None => self.in_flight_order.first().map(|e| e.0),
+            Some(_) => self
+                .in_flight
+                .values()
+                .filter(|(_, who)| mine(who))
+                .map(|e| e.0)
+                .min(),
+        };
+        let oldest = match (oldest_answered, oldest_in_flight) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(now),
+        };
+        (oldest + self.window)
+            .saturating_duration_since(now)
+            .max(Duration::from_millis(1))
     }
 }
 
@@ -45,25 +116,9 @@ pub struct MemoryBudget {
     next_slot: AtomicU64,
 }
 
-/// A slot id given to RingCentral's own extra usage seen in the headers.
-const PHANTOM: u64 = 0;
-
 impl MemoryBudget {
     pub fn new(limits: &[(ThrottleGroup, GroupLimit)]) -> Self {
-        let groups = limits
-            .iter()
-            .map(|(g, l)| {
-                (
-                    *g,
-                    Group {
-                        limit: l.limit,
-                        window: l.window,
-                        sent: Vec::new(),
-                        paused_until: None,
-                    },
-                )
-            })
-            .collect();
+        let groups = limits.iter().map(|(g, l)| (*g, Group::new(*l))).collect();
         MemoryBudget {
             groups: Mutex::new(groups),
             next_slot: AtomicU64::new(1),
@@ -93,31 +148,21 @@ impl BudgetStore for MemoryBudget {
                 return Acquire::Wait(until - now);
             }
             let caller = caller.filter(|c| c.share < 1.0);
-            if let Some(c) = caller {
-                let mine = g
-                    .sent
-                    .iter()
-                    .filter(|(_, _, who)| who.as_deref() == Some(&*c.id))
-                    .map(|(_, at, _)| *at);
-                if mine.clone().count() as u32 >= c.allowed(g.limit) {
-                    let oldest = mine.min().unwrap_or(now);
-                    return Acquire::CallerWait(
-                        (oldest + g.window)
-                            .saturating_duration_since(now)
-                            .max(Duration::from_millis(1)),
-                    );
-                }
+            if let Some(c) = caller
+                && g.per_caller.get(&c.id).copied().unwrap_or(0) >= c.allowed(g.limit)
+            {
+                return Acquire::CallerWait(g.next_free(Some(&c.id), now));
             }
-            if (g.sent.len() as u32) < g.limit {
-                g.sent.push((slot, now, caller.map(|c| c.id.clone())));
+            if (g.count() as u32) < g.limit {
+                let who = caller.map(|c| c.id.clone());
+                if let Some(id) = &who {
+                    *g.per_caller.entry(id.clone()).or_default() += 1;
+                }
+                g.in_flight.insert(slot, (now, who));
+                g.in_flight_order.insert((now, slot));
                 return Acquire::Granted(Slot(slot));
             }
-            let oldest = g.sent.iter().map(|(_, at, _)| *at).min().unwrap_or(now);
-            Acquire::Wait(
-                (oldest + g.window)
-                    .saturating_duration_since(now)
-                    .max(Duration::from_millis(1)),
-            )
+            Acquire::Wait(g.next_free(None, now))
         });
         Ok(decision.unwrap_or(Acquire::Granted(Slot(slot))))
     }
@@ -129,8 +174,10 @@ impl BudgetStore for MemoryBudget {
         observed: Option<Observed>,
     ) -> StoreResult<()> {
         self.with(group, |g, now| {
-            if let Some(entry) = g.sent.iter_mut().find(|(id, _, _)| *id == slot.0) {
-                entry.1 = now;
+            // From now on it counts from its answer.
+            if let Some((started, who)) = g.in_flight.remove(&slot.0) {
+                g.in_flight_order.remove(&(started, slot.0));
+                g.answered.push_back((now, who));
             }
             if let Some(seen) = observed {
                 if seen.limit > 0 {
@@ -142,8 +189,8 @@ impl BudgetStore for MemoryBudget {
                 // RingCentral counts more than this replica sent (other clients of
                 // the same user and app): the difference counts from now.
                 let used = g.limit.saturating_sub(seen.remaining) as usize;
-                while g.sent.len() < used {
-                    g.sent.push((PHANTOM, now, None));
+                while g.count() < used {
+                    g.answered.push_back((now, None));
                 }
             }
         });
@@ -168,7 +215,7 @@ impl BudgetStore for MemoryBudget {
                 BudgetState {
                     group: *group,
                     limit: g.limit,
-                    remaining: g.limit.saturating_sub(g.sent.len() as u32),
+                    remaining: g.limit.saturating_sub(g.count() as u32),
                     window: g.window,
                     paused_for: g
                         .paused_until

@@ -5,8 +5,6 @@
 //! Written here rather than with tracing-subscriber's JSON formatter, which nests span
 //! fields under "span"/"spans" and names the target "target".
 
-use std::io::Write;
-
 use serde_json::{Map, Value};
 use tracing::field::{Field, Visit};
 use tracing::{Event, Subscriber};
@@ -111,6 +109,6 @@ where
         }
         let mut bytes = serde_json::to_vec(&line).unwrap_or_default();
         bytes.push(b'\n');
-        let _ = std::io::stdout().lock().write_all(&bytes);
+        super::writer::write_line(bytes);
     }
 }

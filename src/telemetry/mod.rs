@@ -5,6 +5,7 @@ pub mod json;
 pub mod metrics;
 pub mod observe;
 pub mod propagation;
+pub mod writer;
 
 use opentelemetry::trace::TracerProvider;
 use opentelemetry_otlp::WithExportConfig;
@@ -33,8 +34,9 @@ pub struct Telemetry {
 }
 
 impl Telemetry {
-    /// Sends the spans still buffered.
+    /// Sends the spans still buffered, and writes out the queued log lines.
     pub fn shutdown(self) {
+        writer::flush();
         if let Some(provider) = self.provider
             && let Err(e) = provider.shutdown()
         {

@@ -585,13 +585,32 @@ async fn no_secret_or_event_body_reaches_the_logs() {
         StatusCode::OK
     );
     let secrets_now = || async {
-        http.get(admin("/secrets"))
+        let all: Value = http
+            .get(admin("/secrets"))
             .send()
             .await
             .unwrap()
-            .json::<Vec<String>>()
+            .json()
             .await
-            .unwrap()
+            .unwrap();
+        let mut flat = vec![all["clientSecret"].as_str().unwrap().to_owned()];
+        for group in ["jwts", "accessTokens", "refreshTokens"] {
+            flat.extend(
+                all[group]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_owned()),
+            );
+        }
+        flat.extend(
+            all["verificationTokens"]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|s| s.as_str().unwrap().to_owned()),
+        );
+        flat
     };
     let mut secrets = secrets_now().await;
     http.post(admin("/tokens/revoke")).send().await.unwrap();

@@ -14,7 +14,11 @@ use super::{RcRequest, RcResponse, UpstreamError};
 #[derive(Clone)]
 pub struct Transport {
     client: reqwest::Client,
-    base: Arc<str>,
+    /// Parsed once: each request only sets its path, so that scheme and host are not
+    /// parsed (and IDNA-checked) again per request.
+    base: Arc<reqwest::Url>,
+    /// The base URL's own path, without a trailing slash (usually empty).
+    base_path: Arc<str>,
 }
 
 impl Transport {
@@ -22,7 +26,8 @@ impl Transport {
     pub fn new(base_url: &reqwest::Url) -> Self {
         Transport {
             client: http_client(),
-            base: base_url.as_str().trim_end_matches('/').into(),
+            base_path: base_url.path().trim_end_matches('/').into(),
+            base: Arc::new(base_url.clone()),
         }
     }
 }
@@ -55,10 +60,13 @@ impl tower::Service<RcRequest> for Transport {
 
     fn call(&mut self, req: RcRequest) -> Self::Future {
         let client = self.client.clone();
-        let base = self.base.clone();
+        let mut url = (*self.base).clone();
+        if self.base_path.is_empty() {
+            url.set_path(&req.path);
+        } else {
+            url.set_path(&format!("{}{}", self.base_path, req.path));
+        }
         Box::pin(async move {
-            let mut url = reqwest::Url::parse(&format!("{base}{}", req.path))
-                .map_err(|e| UpstreamError::Connect(format!("bad upstream URL: {e}")))?;
             if !req.query.is_empty() {
                 url.query_pairs_mut()
                     .extend_pairs(req.query.iter().map(|(k, v)| (*k, v.as_str())));
@@ -78,9 +86,9 @@ impl tower::Service<RcRequest> for Transport {
                     .header(header::CONTENT_TYPE, body.content_type)
                     .body(body.bytes);
             }
-            let response = builder.send().await.map_err(classify)?;
+            let mut response = builder.send().await.map_err(classify)?;
             let status = response.status();
-            let headers = response.headers().clone();
+            let headers = std::mem::take(response.headers_mut());
             let body = response.bytes().await.map_err(classify)?;
             Ok(RcResponse {
                 status,

@@ -1,0 +1,79 @@
+//! A closed-loop load generator: `concurrency` workers, each sending its next request
+//! when the previous one is answered, for a fixed time. Latencies are kept whole and
+//! sorted at the end (exact percentiles, no histogram buckets).
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// What one run measured.
+#[derive(Debug, Clone, Default)]
+pub struct Measured {
+    pub requests: u64,
+    pub elapsed: Duration,
+    /// Sorted, in microseconds.
+    pub latencies_us: Vec<u32>,
+    pub errors: BTreeMap<String, u64>,
+}
+
+impl Measured {
+    pub fn throughput(&self) -> f64 {
+        self.requests as f64 / self.elapsed.as_secs_f64().max(1e-9)
+    }
+
+    /// The `q` quantile (0..=1), in microseconds.
+    pub fn quantile_us(&self, q: f64) -> f64 {
+        if self.latencies_us.is_empty() {
+            return f64::NAN;
+        }
+        let i = ((self.latencies_us.len() as f64 - 1.0) * q).round() as usize;
+        f64::from(self.latencies_us[i])
+    }
+}
+
+/// Runs `call` from `concurrency` workers for `duration`. `call` gets a sequence
+/// number and answers `Err(kind)` for a failed request.
+pub async fn run<F, Fut>(concurrency: usize, duration: Duration, call: F) -> Measured
+where
+    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), String>> + Send,
+{
+    let call = Arc::new(call);
+    let sequence = Arc::new(AtomicU64::new(0));
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let (call, sequence) = (call.clone(), sequence.clone());
+            tokio::spawn(async move {
+                let mut latencies = Vec::with_capacity(4096);
+                let mut errors: BTreeMap<String, u64> = BTreeMap::new();
+                while Instant::now() < deadline {
+                    let n = sequence.fetch_add(1, Ordering::Relaxed);
+                    let sent = Instant::now();
+                    match call(n).await {
+                        Ok(()) => {
+                            latencies.push(sent.elapsed().as_micros().min(u32::MAX as u128) as u32)
+                        }
+                        Err(kind) => *errors.entry(kind).or_default() += 1,
+                    }
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut measured = Measured::default();
+    for worker in workers {
+        let (latencies, errors) = worker.await.expect("a load worker panicked");
+        measured.requests += latencies.len() as u64;
+        measured.latencies_us.extend(latencies);
+        for (k, v) in errors {
+            *measured.errors.entry(k).or_default() += v;
+        }
+    }
+    measured.elapsed = started.elapsed();
+    measured.latencies_us.sort_unstable();
+    measured
+}

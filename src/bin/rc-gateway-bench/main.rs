@@ -1,0 +1,333 @@
+//! `rc-gateway-bench`: measures the gateway against its own sandbox and prints a
+//! report (Markdown); `rc-gateway-bench soak` runs mixed traffic with faults for a
+//! long time and checks that nothing leaks, panics or gets lost.
+//!
+//! Load comes from our own tonic and reqwest clients (ghz is not available here),
+//! in this process; the sandbox and the gateway run as separate processes, so the
+//! gateway's CPU time and memory can be read from /proc. Everything shares the
+//! machine's cores: the figures include that contention.
+
+mod load;
+mod procs;
+mod report;
+mod scenarios;
+mod soak;
+
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use report::{Report, Table, Target, fmt_us};
+use scenarios::{direct_read, grpc_read, http_read, page_read, row};
+
+#[derive(Parser)]
+#[command(
+    name = "rc-gateway-bench",
+    about = "Benchmarks and soak runs of rc-gateway"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A short run of every scenario (a smoke test; the figures are rough).
+    #[arg(long)]
+    quick: bool,
+    /// Also write the report to this file.
+    #[arg(long)]
+    markdown: Option<std::path::PathBuf>,
+    /// Seconds per row (default: 5, or 1 with --quick).
+    #[arg(long)]
+    seconds: Option<u64>,
+    /// Only the overhead table (for profiling).
+    #[arg(long)]
+    overhead_only: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Mixed traffic with injected faults; exits 1 if memory grows past the bound,
+    /// anything panics or an acknowledged event is lost.
+    Soak(soak::SoakArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let (report, ok) = match cli.command {
+        Some(Command::Soak(args)) => runtime.block_on(soak::run(args)),
+        None => (
+            runtime.block_on(bench(cli.quick, cli.seconds, cli.overhead_only)),
+            true,
+        ),
+    };
+    let text = report.markdown();
+    println!("{text}");
+    if let Some(path) = cli.markdown
+        && let Err(e) = std::fs::write(&path, &text)
+    {
+        eprintln!("cannot write {}: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|c| {
+            c.lines()
+                .find_map(|l| l.strip_prefix("model name"))
+                .map(|m| m.trim_start_matches([' ', '\t', ':']).to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or("?".into(), |kb| {
+            format!("{:.1} GB", kb as f64 / 1024.0 / 1024.0)
+        });
+    format!("{cpu}, {cores} cores, {memory} RAM")
+}
+
+async fn bench(quick: bool, seconds: Option<u64>, overhead_only: bool) -> Report {
+    let run = Duration::from_secs(seconds.unwrap_or(if quick { 1 } else { 5 }));
+    let levels: &[usize] = if quick { &[1, 16] } else { &[1, 16, 64, 256] };
+    let mut report = Report::default();
+    report.header.push(format!(
+        "## rc-gateway benchmark ({})\n\nMachine: {}. Build: release. Load generator, gateway and sandbox share the cores. \
+         {} s per row.",
+        if quick { "quick" } else { "full" },
+        machine(),
+        run.as_secs()
+    ));
+
+    eprintln!("starting the sandbox and the gateway");
+    let s = scenarios::setup(&[]).await;
+    let startup = s.gateway.startup;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let idle_rss = s.gateway.proc.rss_mb();
+    report.extra.push(format!(
+        "### Start-up\n\nFrom process start to serving: {:.0} ms. Idle RSS after start: {idle_rss:.1} MB.",
+        startup.as_secs_f64() * 1000.0
+    ));
+
+    // 1. Overhead.
+    eprintln!("overhead");
+    let gw = Some(&s.gateway.proc);
+    let grpc = scenarios::channels(&s.gateway.grpc, 4).await;
+    let _ = load::run(8, Duration::from_millis(300), http_read(&s, true)).await; // warm-up
+    let _ = load::run(8, Duration::from_millis(300), direct_read(&s)).await;
+    let mut overhead = Table {
+        title: "Overhead: one extension read, direct vs through the gateway (uncached)".into(),
+        note: "`direct`: GET /restapi/v1.0/account/~/extension/{id} at the sandbox. `HTTP`: GET /api/extensions/{id} \
+               with `cache-control: no-cache`. `gRPC`: ExtensionService.GetExtension, same metadata. Ids rotate over 260 \
+               extensions."
+            .into(),
+        rows: Vec::new(),
+    };
+    let mut added = Vec::new();
+    for &c in levels {
+        let direct = row(None, "direct", c, run, direct_read(&s)).await;
+        let http = row(gw, "HTTP/JSON", c, run, http_read(&s, true)).await;
+        let grpc_row = row(gw, "gRPC", c, run, grpc_read(grpc.clone(), true)).await;
+        for r in [&http, &grpc_row] {
+            added.push((
+                c,
+                r.label.clone(),
+                r.measured.quantile_us(0.5) - direct.measured.quantile_us(0.5),
+                r.measured.quantile_us(0.99) - direct.measured.quantile_us(0.99),
+                r.measured.throughput() / direct.measured.throughput(),
+                r.cpu_us_per_request.unwrap_or(f64::NAN),
+            ));
+        }
+        overhead.rows.extend([direct, http, grpc_row]);
+    }
+    report.tables.push(overhead);
+    let mut lines = vec![
+        "### Added by the gateway\n".to_owned(),
+        "| concurrency | protocol | added p50 | added p99 | throughput vs direct | gateway CPU µs/req |".to_owned(),
+        "|---:|---|---:|---:|---:|---:|".to_owned(),
+    ];
+    for (c, label, p50, p99, ratio, cpu) in &added {
+        lines.push(format!(
+            "| {c} | {label} | {} | {} | {:.2} | {cpu:.1} |",
+            fmt_us(*p50),
+            fmt_us(*p99),
+            ratio
+        ));
+    }
+    report.extra.push(lines.join("\n"));
+    if overhead_only {
+        return report;
+    }
+
+    // 2. Cached reads.
+    eprintln!("cached reads");
+    let cached_c = if quick { 16 } else { 64 };
+    let cached_grpc = row(gw, "gRPC", cached_c, run, grpc_read(grpc.clone(), false)).await;
+    let cached_http = row(gw, "HTTP/JSON", cached_c, run, http_read(&s, false)).await;
+    let cached_rate = cached_grpc.measured.throughput();
+    report.tables.push(Table {
+        title: "Cached reads (the same extension, from the gateway's cache)".into(),
+        note: String::new(),
+        rows: vec![cached_grpc, cached_http],
+    });
+
+    // 3. Webhook ingress.
+    eprintln!("webhook ingress");
+    let (sub, token) = scenarios::subscribe(&s.http, &s.gateway.http, &s.sandbox_url).await;
+    let ingress_c = if quick { 16 } else { 64 };
+    let embedded = row(
+        gw,
+        "embedded log",
+        ingress_c,
+        run,
+        scenarios::webhook_post(&s.http, &s.webhook_url, &sub, &token, "ingress"),
+    )
+    .await;
+    let ingress_rate = embedded.measured.throughput();
+    let ingress_p99 = embedded.measured.quantile_us(0.99);
+    let mut ingress = Table {
+        title: "Webhook ingress: notifications acknowledged after durable storage".into(),
+        note: "POST /api/webhooks/events on the sidecar, each a new uuid, with the verification token.".into(),
+        rows: vec![embedded],
+    };
+    if let Some((_redis, url)) = procs::redis() {
+        let r = scenarios::setup(&[("REDIS_URL", url)]).await;
+        let (sub, token) = scenarios::subscribe(&r.http, &r.gateway.http, &r.sandbox_url).await;
+        ingress.rows.push(
+            row(
+                Some(&r.gateway.proc),
+                "Redis Streams",
+                ingress_c,
+                run,
+                scenarios::webhook_post(&r.http, &r.webhook_url, &sub, &token, "ingress-redis"),
+            )
+            .await,
+        );
+    } else {
+        ingress
+            .note
+            .push_str(" (redis-server not found: Redis row skipped.)");
+    }
+    report.tables.push(ingress);
+
+    // 4. Fan-out.
+    eprintln!("event fan-out");
+    let mut fan = Table {
+        title: "Event fan-out: delivery latency from webhook post to each watcher".into(),
+        note: "gRPC WatchEvents streams (100 per connection). Rows count deliveries; CPU is per delivery.".into(),
+        rows: Vec::new(),
+    };
+    let watchers: &[usize] = if quick { &[1, 100] } else { &[1, 100, 1000] };
+    for (i, &w) in watchers.iter().enumerate() {
+        fan.rows
+            .push(scenarios::fan_out(&s, &sub, &token, w, 100, run, &i.to_string()).await);
+    }
+    let fan_p99 = fan
+        .rows
+        .last()
+        .map_or(f64::NAN, |r| r.measured.quantile_us(0.99));
+    let fan_most = *watchers.last().unwrap_or(&0);
+    report.tables.push(fan);
+
+    // 5. Bigger pages.
+    eprintln!("page sizes");
+    let mut pages = Table {
+        title: "Scale with work: 10x larger pages (uncached list of extensions)".into(),
+        note: "10x more clients: the overhead table from 16 to 256; 10x more subscribers: the fan-out table.".into(),
+        rows: Vec::new(),
+    };
+    for per_page in [100, 1000] {
+        pages.rows.push(
+            row(
+                None,
+                &format!("direct, perPage={per_page}"),
+                4,
+                run,
+                page_read(&s, per_page, true),
+            )
+            .await,
+        );
+        pages.rows.push(
+            row(
+                gw,
+                &format!("HTTP/JSON, perPage={per_page}"),
+                4,
+                run,
+                page_read(&s, per_page, false),
+            )
+            .await,
+        );
+    }
+    report.tables.push(pages);
+
+    // Targets.
+    let at16 = |label: &str| added.iter().find(|a| a.0 == 16 && a.1 == label);
+    for label in ["HTTP/JSON", "gRPC"] {
+        if let Some((_, _, p50, p99, _, cpu)) = at16(label) {
+            report.targets.push(Target {
+                what: format!("added p50 at concurrency 16, {label}"),
+                goal: "< 150 µs".into(),
+                measured: fmt_us(*p50),
+                met: *p50 < 150.0,
+            });
+            report.targets.push(Target {
+                what: format!("added p99 at concurrency 16, {label}"),
+                goal: "< 1 ms".into(),
+                measured: fmt_us(*p99),
+                met: *p99 < 1000.0,
+            });
+            report.targets.push(Target {
+                what: format!("gateway CPU per proxied request, {label}"),
+                goal: "< 40 µs".into(),
+                measured: format!("{cpu:.1} µs"),
+                met: *cpu < 40.0,
+            });
+        }
+    }
+    report.targets.push(Target {
+        what: "idle RSS".into(),
+        goal: "< 30 MB".into(),
+        measured: format!("{idle_rss:.1} MB"),
+        met: idle_rss < 30.0,
+    });
+    report.targets.push(Target {
+        what: "start-up".into(),
+        goal: "< 200 ms".into(),
+        measured: format!("{:.0} ms", startup.as_secs_f64() * 1000.0),
+        met: startup < Duration::from_millis(200),
+    });
+    report.targets.push(Target {
+        what: "cached gRPC reads".into(),
+        goal: ">= 20,000/s".into(),
+        measured: format!("{cached_rate:.0}/s"),
+        met: cached_rate >= 20_000.0,
+    });
+    report.targets.push(Target {
+        what: "webhook ingress (embedded log)".into(),
+        goal: ">= 5,000 events/s, ack p99 < 20 ms".into(),
+        measured: format!("{ingress_rate:.0}/s, p99 {}", fmt_us(ingress_p99)),
+        met: ingress_rate >= 5_000.0 && ingress_p99 < 20_000.0,
+    });
+    report.targets.push(Target {
+        what: format!("event delivery p99, {fan_most} watchers"),
+        goal: "< 50 ms (1,000 watchers)".into(),
+        measured: fmt_us(fan_p99),
+        met: fan_p99 < 50_000.0,
+    });
+    drop(s);
+    report
+}
