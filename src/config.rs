@@ -330,10 +330,14 @@ impl Config {
             redis: match vars.get(var::REDIS_URL) {
                 None => None,
                 Some(url) => {
-                    if !(url.starts_with("redis://") || url.starts_with("redis+unix://")) {
+                    if !["redis://", "rediss://", "redis+unix://"]
+                        .iter()
+                        .any(|scheme| url.starts_with(scheme))
+                    {
                         return Err(ConfigError {
                             var: var::REDIS_URL,
-                            message: "must be a redis:// URL (e.g. redis://:password@redis:6379/0)"
+                            message: "must be a redis:// or rediss:// (TLS) URL, e.g. \
+                                      redis://:password@redis:6379/0"
                                 .into(),
                         });
                     }

@@ -63,6 +63,9 @@ struct StoredAnswer {
     body: String,
 }
 
+/// redb's page cache.
+const CACHE_BYTES: usize = 8 * 1024 * 1024;
+
 /// A claimed key is given up if its call has not finished after this long.
 const IN_PROGRESS: Duration = Duration::from_secs(300);
 
@@ -83,7 +86,13 @@ impl EmbeddedStore {
     pub fn open(dir: &Path) -> StoreResult<Arc<Self>> {
         std::fs::create_dir_all(dir).map_err(|e| err(format!("{}: {e}", dir.display())))?;
         let path = dir.join(FILE_NAME);
-        let db = Database::create(&path).map_err(|e| err(format!("{}: {e}", path.display())))?;
+        // redb caches up to 1 GiB by default; the log is written far more than it is
+        // read back (watchers read recent events from the hub), so a small cache keeps
+        // the gateway's memory flat.
+        let db = redb::Builder::new()
+            .set_cache_size(CACHE_BYTES)
+            .create(&path)
+            .map_err(|e| err(format!("{}: {e}", path.display())))?;
         {
             // Create the tables, so that readers never find them missing.
             let txn = db.begin_write().map_err(err)?;

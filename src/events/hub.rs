@@ -11,8 +11,8 @@ use tokio::sync::watch;
 use super::{EventLog, LoggedEvent, Offset};
 use crate::store::StoreResult;
 
-/// Recent events kept in memory.
-const RING: usize = 16_384;
+/// Recent events kept in memory (a few MB: notifications are 1-2 KB each).
+const RING: usize = 4096;
 
 pub struct EventHub {
     log: Arc<dyn EventLog>,

@@ -33,7 +33,7 @@ struct Cli {
     #[arg(long)]
     quick: bool,
     /// Also write the report to this file.
-    #[arg(long)]
+    #[arg(long, global = true)]
     markdown: Option<std::path::PathBuf>,
     /// Seconds per row (default: 5, or 1 with --quick).
     #[arg(long)]

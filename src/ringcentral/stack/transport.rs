@@ -32,14 +32,19 @@ impl Transport {
     }
 }
 
-/// The process's HTTP client for upstream calls. reqwest is built without a default
-/// crypto provider (ring builds far faster than aws-lc on small machines), so ring is
-/// installed once here.
-pub fn http_client() -> reqwest::Client {
+/// Installs ring as the process's TLS crypto provider, once. reqwest and the Redis
+/// client are built without a default provider (ring builds far faster than aws-lc on
+/// small machines), so everything that opens TLS connections calls this first.
+pub fn install_crypto_provider() {
     static PROVIDER: Once = Once::new();
     PROVIDER.call_once(|| {
         let _ = rustls::crypto::ring::default_provider().install_default();
     });
+}
+
+/// The process's HTTP client for upstream calls.
+pub fn http_client() -> reqwest::Client {
+    install_crypto_provider();
     reqwest::Client::builder()
         .user_agent(concat!("rc-gateway/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(Duration::from_secs(5))

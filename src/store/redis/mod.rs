@@ -43,6 +43,7 @@ impl Redis {
     /// Connects and checks the server answers; an unreachable Redis is an error here,
     /// so that the gateway refuses to start rather than run without shared state.
     pub async fn connect(url: &str, prefix: &str, timeout: Duration) -> StoreResult<Self> {
+        crate::ringcentral::stack::install_crypto_provider(); // for rediss://
         let client = redis::Client::open(url).map_err(error)?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(timeout))
