@@ -26,7 +26,7 @@ use serde_json::{Map, Value};
 use crate::auth::Caller;
 use crate::auth::scopes::{Access, Table};
 use crate::context::CallContext;
-use crate::transcode::code_name;
+use crate::transcode::{code_name, status_name};
 
 /// Where audit records go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,7 +265,7 @@ where
             };
             let (parts, body) = response.into_parts();
             if parts.headers.contains_key("grpc-status") {
-                record.write(status_of(&parts.headers));
+                record.write(status_name(&parts.headers));
                 return Ok(http::Response::from_parts(parts, body));
             }
             let body = AuditedBody {
@@ -311,15 +311,6 @@ fn ids(message: &DynamicMessage) -> Map<String, Value> {
         out.insert(name.to_owned(), json);
     }
     out
-}
-
-fn status_of(headers: &http::HeaderMap) -> &'static str {
-    let code = headers
-        .get("grpc-status")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<i32>().ok())
-        .unwrap_or(0);
-    code_name(tonic::Code::from(code))
 }
 
 /// One pending audit record, written when the call's status is known.
@@ -409,7 +400,7 @@ impl http_body::Body for AuditedBody {
                     {
                         record.reply.extend_from_slice(data.chunk());
                     }
-                    frame.trailers_ref().map(status_of)
+                    frame.trailers_ref().map(status_name)
                 }
                 Some(Err(status)) => Some(code_name(status.code())),
                 None => Some("OK"),

@@ -22,7 +22,7 @@ use tracing::Instrument;
 use super::metrics::Metrics;
 use super::propagation;
 use crate::context::{self, REQUEST_ID_HEADER};
-use crate::transcode::{Transcoder, code_name};
+use crate::transcode::{Transcoder, code_name, status_name};
 
 /// The request id of a request: the caller's if usable, else a new one; set on the
 /// request so that every later layer sees the same.
@@ -132,7 +132,7 @@ impl http_body::Body for ObservedBody {
         let polled = this.inner.poll_frame(cx);
         if let Poll::Ready(item) = &polled {
             let status = match item {
-                Some(Ok(frame)) => frame.trailers_ref().map(grpc_status),
+                Some(Ok(frame)) => frame.trailers_ref().map(status_name),
                 Some(Err(status)) => Some(code_name(status.code())),
                 None => Some("OK"),
             };
@@ -153,15 +153,6 @@ impl http_body::Body for ObservedBody {
     fn size_hint(&self) -> http_body::SizeHint {
         self.inner.size_hint()
     }
-}
-
-fn grpc_status(headers: &http::HeaderMap) -> &'static str {
-    let code = headers
-        .get("grpc-status")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<i32>().ok())
-        .unwrap_or(0);
-    code_name(tonic::Code::from(code))
 }
 
 /// The gRPC listener's observation layer.
@@ -267,7 +258,7 @@ where
             // An error answered before any message is "trailers-only": the status is
             // in the headers.
             if parts.headers.contains_key("grpc-status") {
-                finish.record(grpc_status(&parts.headers));
+                finish.record(status_name(&parts.headers));
                 return Ok(http::Response::from_parts(parts, body));
             }
             let body = ObservedBody {

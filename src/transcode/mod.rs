@@ -31,7 +31,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use prost_reflect::ReflectMessage;
 
 pub use grpc::GrpcService;
-pub use render::code_name;
+pub use render::{code_name, status_name};
 use rules::Route;
 
 use crate::audit::Auditor;

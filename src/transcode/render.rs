@@ -109,6 +109,17 @@ pub fn gateway_error(err: &Error, request_id: &str) -> (StatusCode, HeaderMap, V
     status_error(&err.to_status(), request_id)
 }
 
+/// The canonical name of the `grpc-status` in trailers (or trailers-only headers);
+/// `OK` when absent.
+pub fn status_name(headers: &http::HeaderMap) -> &'static str {
+    let code = headers
+        .get("grpc-status")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<i32>().ok())
+        .unwrap_or(0);
+    code_name(tonic::Code::from(code))
+}
+
 /// The canonical name of a gRPC code.
 pub fn code_name(code: tonic::Code) -> &'static str {
     use tonic::Code::*;

@@ -275,3 +275,63 @@ pub fn error_info(status: &tonic::Status) -> HashMap<String, String> {
         .map(|info| info.metadata)
         .unwrap_or_default()
 }
+
+/// Keeps `workers` callers busy with distinct, uncached Heavy reads (call log pages)
+/// for `run`, spread over the gateways at `bases` (HTTP base URLs). Returns
+/// (successes, clean RESOURCE_EXHAUSTED answers, anything else).
+pub async fn heavy_demand(
+    http: &reqwest::Client,
+    bases: &[String],
+    workers: usize,
+    run: std::time::Duration,
+) -> (u32, u32, Vec<String>) {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    let ok = Arc::new(AtomicU32::new(0));
+    let exhausted = Arc::new(AtomicU32::new(0));
+    let page = Arc::new(AtomicU32::new(1));
+    let deadline = std::time::Instant::now() + run;
+    let tasks = (0..workers).map(|i| {
+        let (http, ok, exhausted, page) =
+            (http.clone(), ok.clone(), exhausted.clone(), page.clone());
+        let base = format!(
+            "{}/api/analytics/call-logs?perPage=1&page=",
+            bases[i % bases.len()]
+        );
+        tokio::spawn(async move {
+            let mut other = Vec::new();
+            while std::time::Instant::now() < deadline {
+                let n = page.fetch_add(1, Ordering::Relaxed) % 90 + 1;
+                let answer = http
+                    .get(format!("{base}{n}"))
+                    .header("cache-control", "no-cache")
+                    .send()
+                    .await
+                    .unwrap();
+                match answer.status() {
+                    StatusCode::OK => {
+                        ok.fetch_add(1, Ordering::Relaxed);
+                    }
+                    StatusCode::TOO_MANY_REQUESTS => {
+                        assert!(answer.headers().contains_key("retry-after"));
+                        exhausted.fetch_add(1, Ordering::Relaxed);
+                    }
+                    status => other.push(format!(
+                        "{status}: {}",
+                        answer.text().await.unwrap_or_default()
+                    )),
+                }
+            }
+            other
+        })
+    });
+    let mut other = Vec::new();
+    for task in futures::future::join_all(tasks).await {
+        other.extend(task.unwrap());
+    }
+    (
+        ok.load(Ordering::Relaxed),
+        exhausted.load(Ordering::Relaxed),
+        other,
+    )
+}

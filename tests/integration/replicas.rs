@@ -3,8 +3,6 @@
 //! happens when Redis goes away.
 
 use std::collections::HashSet;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use http::StatusCode;
@@ -13,7 +11,7 @@ use rc_gateway::proto::v1::event_service_client::EventServiceClient;
 use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
 use serde_json::{Value, json};
 
-use crate::harness::unthrottled;
+use crate::harness::{heavy_demand, unthrottled};
 use crate::process::{self, Process};
 use crate::redis_server::RedisServer;
 
@@ -122,43 +120,11 @@ async fn two_replicas_share_one_rate_budget() {
         |_| vec![],
     )
     .await;
-    let ok = Arc::new(AtomicU32::new(0));
-    let page = Arc::new(AtomicU32::new(1));
     let run = Duration::from_secs(8);
     let started = Instant::now();
-    let deadline = started + run;
     // Three callers on each replica: together far above 5 per 2 s.
-    let tasks = (0..6).map(|i| {
-        let base = cluster.api(i % 2, "/api/analytics/call-logs?perPage=1&page=");
-        let (http, ok, page) = (cluster.http.clone(), ok.clone(), page.clone());
-        tokio::spawn(async move {
-            let mut other = Vec::new();
-            while Instant::now() < deadline {
-                let n = page.fetch_add(1, Ordering::Relaxed) % 90 + 1;
-                let answer = http
-                    .get(format!("{base}{n}"))
-                    .header("cache-control", "no-cache")
-                    .send()
-                    .await
-                    .unwrap();
-                match answer.status() {
-                    StatusCode::OK => {
-                        ok.fetch_add(1, Ordering::Relaxed);
-                    }
-                    StatusCode::TOO_MANY_REQUESTS => {}
-                    status => other.push(format!(
-                        "{status}: {}",
-                        answer.text().await.unwrap_or_default()
-                    )),
-                }
-            }
-            other
-        })
-    });
-    let mut other = Vec::new();
-    for task in futures::future::join_all(tasks).await {
-        other.extend(task.unwrap());
-    }
+    let bases = [cluster.api(0, ""), cluster.api(1, "")];
+    let (ok, _, other) = heavy_demand(&cluster.http, &bases, 6, run).await;
     let elapsed = started.elapsed().as_secs_f64();
     assert!(other.is_empty(), "{other:?}");
     let stats = cluster.stats().await;
@@ -172,7 +138,7 @@ async fn two_replicas_share_one_rate_budget() {
         sent >= 0.9 * allowed,
         "used {sent} of {allowed} allowed requests"
     );
-    assert_eq!(f64::from(ok.load(Ordering::Relaxed)), sent);
+    assert_eq!(f64::from(ok), sent);
     // One login for both replicas.
     assert_eq!(stats["jwtGrants"], 1, "{stats}");
 }

@@ -1,8 +1,6 @@
 //! The upstream stack against a misbehaving sandbox: rate limits, 429s, outages,
 //! timeouts, dropped connections, coalescing, caching and idempotency keys.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
 use http::{Method, StatusCode};
@@ -11,7 +9,7 @@ use rc_gateway::sandbox::SandboxConfig;
 use serde_json::{Value, json};
 use tonic::Code;
 
-use crate::harness::{TestGateway, reply, unthrottled};
+use crate::harness::{TestGateway, heavy_demand, reply, unthrottled};
 
 fn throttled(stats: &Value, group: &str) -> u64 {
     stats["groups"][group]["throttled"].as_u64().unwrap()
@@ -34,55 +32,6 @@ fn limited(group: &str, limit: u32, window: u64) -> SandboxConfig {
     config
 }
 
-/// Keeps `workers` callers busy with distinct, uncached Heavy reads for `run`.
-/// Returns (successes, clean RESOURCE_EXHAUSTED answers, anything else).
-async fn heavy_demand(gw: &TestGateway, workers: usize, run: Duration) -> (u32, u32, Vec<String>) {
-    let ok = Arc::new(AtomicU32::new(0));
-    let exhausted = Arc::new(AtomicU32::new(0));
-    let page = Arc::new(AtomicU32::new(1));
-    let deadline = Instant::now() + run;
-    let tasks = (0..workers).map(|_| {
-        let (http, ok, exhausted, page) =
-            (gw.http.clone(), ok.clone(), exhausted.clone(), page.clone());
-        let base = gw.url("/api/analytics/call-logs?perPage=1&page=");
-        tokio::spawn(async move {
-            let mut other = Vec::new();
-            while Instant::now() < deadline {
-                let n = page.fetch_add(1, Ordering::Relaxed) % 90 + 1;
-                let answer = http
-                    .get(format!("{base}{n}"))
-                    .header("cache-control", "no-cache")
-                    .send()
-                    .await
-                    .unwrap();
-                match answer.status() {
-                    StatusCode::OK => {
-                        ok.fetch_add(1, Ordering::Relaxed);
-                    }
-                    StatusCode::TOO_MANY_REQUESTS => {
-                        assert!(answer.headers().contains_key("retry-after"));
-                        exhausted.fetch_add(1, Ordering::Relaxed);
-                    }
-                    status => other.push(format!(
-                        "{status}: {}",
-                        answer.text().await.unwrap_or_default()
-                    )),
-                }
-            }
-            other
-        })
-    });
-    let mut other = Vec::new();
-    for task in futures::future::join_all(tasks).await {
-        other.extend(task.unwrap());
-    }
-    (
-        ok.load(Ordering::Relaxed),
-        exhausted.load(Ordering::Relaxed),
-        other,
-    )
-}
-
 #[tokio::test]
 async fn sustained_demand_above_the_heavy_limit_gets_no_429_and_uses_the_limit() {
     // RingCentral's Heavy group at 5 requests per 2 s, and a gateway configured alike.
@@ -97,7 +46,7 @@ async fn sustained_demand_above_the_heavy_limit_gets_no_429_and_uses_the_limit()
     .await;
     let run = Duration::from_secs(8);
     let started = Instant::now();
-    let (ok, exhausted, other) = heavy_demand(&gw, 6, run).await;
+    let (ok, exhausted, other) = heavy_demand(&gw.http, &[gw.url("")], 6, run).await;
     let elapsed = started.elapsed().as_secs_f64();
     let stats = gw.stats().await;
     assert!(other.is_empty(), "{other:?}");

@@ -106,8 +106,16 @@ pub async fn channels(addr: &str, n: usize) -> Vec<Channel> {
     out
 }
 
-fn status_error(status: reqwest::StatusCode) -> String {
-    format!("HTTP {}", status.as_u16())
+/// Sends `request` and reads the whole answer: `Err` names what went wrong.
+pub async fn outcome(request: reqwest::RequestBuilder) -> Result<(), String> {
+    let answer = request.send().await.map_err(|_| "transport".to_owned())?;
+    let status = answer.status();
+    answer.bytes().await.map_err(|_| "transport".to_owned())?;
+    if status.is_success() {
+        Ok(())
+    } else {
+        Err(format!("HTTP {}", status.as_u16()))
+    }
 }
 
 /// CPU seconds the whole machine has spent busy (from /proc/stat).
@@ -186,16 +194,7 @@ pub fn direct_read(
         let request = http
             .get(format!("{base}{}", FIRST_USER + n % USERS))
             .header("authorization", &auth);
-        Box::pin(async move {
-            let answer = request.send().await.map_err(|_| "transport".to_owned())?;
-            let status = answer.status();
-            answer.bytes().await.map_err(|_| "transport".to_owned())?;
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(status_error(status))
-            }
-        })
+        Box::pin(outcome(request))
     }
 }
 
@@ -219,16 +218,7 @@ pub fn http_read(
         if fresh {
             request = request.header("cache-control", "no-cache");
         }
-        Box::pin(async move {
-            let answer = request.send().await.map_err(|_| "transport".to_owned())?;
-            let status = answer.status();
-            answer.bytes().await.map_err(|_| "transport".to_owned())?;
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(status_error(status))
-            }
-        })
+        Box::pin(outcome(request))
     }
 }
 
@@ -297,16 +287,7 @@ pub fn page_read(
             .get(&url)
             .header("authorization", &auth)
             .header("cache-control", "no-cache");
-        Box::pin(async move {
-            let answer = request.send().await.map_err(|_| "transport".to_owned())?;
-            let status = answer.status();
-            answer.bytes().await.map_err(|_| "transport".to_owned())?;
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(status_error(status))
-            }
-        })
+        Box::pin(outcome(request))
     }
 }
 
@@ -383,16 +364,7 @@ pub fn webhook_post(
             .header("content-type", "application/json")
             .header("verification-token", &token)
             .body(notification(&format!("{prefix}-{n}"), &subscription));
-        Box::pin(async move {
-            let answer = request.send().await.map_err(|_| "transport".to_owned())?;
-            let status = answer.status();
-            answer.bytes().await.map_err(|_| "transport".to_owned())?;
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(status_error(status))
-            }
-        })
+        Box::pin(outcome(request))
     }
 }
 

@@ -102,15 +102,9 @@ pub async fn run(args: SoakArgs) -> (Report, bool) {
             ))
             .json(&json!({"contact": {"department": format!("Soak {n}")}}));
         async move {
-            let answer = request.send().await.map_err(|_| "transport".to_owned())?;
-            let status = answer.status();
-            let _ = answer.bytes().await;
+            let result = scenarios::outcome(request).await;
             tokio::time::sleep(Duration::from_millis(100)).await;
-            if status.is_success() {
-                Ok(())
-            } else {
-                Err(format!("HTTP {}", status.as_u16()))
-            }
+            result
         }
     };
     let lists = {
@@ -122,17 +116,7 @@ pub async fn run(args: SoakArgs) -> (Report, bool) {
                 1 => "/api/call-queues?perPage=5",
                 _ => "/api/analytics/call-logs?perPage=5",
             };
-            let request = http.get(format!("{base}{path}"));
-            async move {
-                let answer = request.send().await.map_err(|_| "transport".to_owned())?;
-                let status = answer.status();
-                let _ = answer.bytes().await;
-                if status.is_success() {
-                    Ok(())
-                } else {
-                    Err(format!("HTTP {}", status.as_u16()))
-                }
-            }
+            scenarios::outcome(http.get(format!("{base}{path}")))
         }
     };
 
