@@ -147,6 +147,19 @@ pub enum Error {
     Internal(String),
 }
 
+/// The gateway's request field for a parameter RingCentral names in an error. The
+/// gateway keeps RingCentral's names (`extensionId`, `contact.email`), except for
+/// path parameters its API spells for what they are.
+fn request_field(upstream: &str) -> &str {
+    match upstream {
+        // /call-queues/{groupId}: a queue is a group to RingCentral.
+        "groupId" => "queueId",
+        // /call-log/{callRecordId}
+        "callRecordId" => "recordId",
+        other => other,
+    }
+}
+
 impl Error {
     /// An invalid request field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -271,7 +284,10 @@ impl Error {
                     metadata.insert(info_key::ERROR_CODE.to_owned(), code.clone());
                 }
                 if let Some(param) = &rc.parameter_name {
-                    metadata.insert(info_key::FIELD.to_owned(), param.clone());
+                    metadata.insert(
+                        info_key::FIELD.to_owned(),
+                        request_field(param).to_owned(),
+                    );
                 }
                 if let Some(permission) = &rc.permission_name {
                     metadata.insert(info_key::PERMISSION.to_owned(), permission.clone());

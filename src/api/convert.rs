@@ -127,8 +127,16 @@ pub fn timestamp(value: Option<&str>) -> Option<Timestamp> {
 
 /// Timestamp -> RFC 3339 in UTC, as RingCentral takes it.
 pub fn rfc3339(field: &str, ts: &Timestamp) -> Result<String> {
+    // RFC 3339 has four-digit years: 9999-12-31T23:59:59Z is the last instant it can say.
+    const LAST_RFC3339_SECOND: u64 = 253_402_300_799;
     let secs = u64::try_from(ts.seconds)
         .map_err(|_| Error::invalid(field, format!("{field} must be after 1970")))?;
+    if secs > LAST_RFC3339_SECOND {
+        return Err(Error::invalid(
+            field,
+            format!("{field} must be before the year 10000"),
+        ));
+    }
     let nanos = u32::try_from(ts.nanos)
         .ok()
         .filter(|n| *n < 1_000_000_000)

@@ -15,7 +15,11 @@ use crate::error::RcApiError;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorItem {
+    // Defaults: an entry missing one of them must not cost the whole body (and the
+    // top-level code with it).
+    #[serde(default)]
     pub error_code: String,
+    #[serde(default)]
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_name: Option<String>,
@@ -66,6 +70,7 @@ impl ErrorBody {
         self.errors
             .first()
             .map(|e| e.error_code.as_str())
+            .filter(|c| !c.is_empty())
             .or(self.error_code.as_deref())
     }
 }
@@ -77,6 +82,7 @@ pub fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> RcApiError
     let first = parsed.errors.first();
     let message = first
         .map(|e| e.message.clone())
+        .filter(|m| !m.is_empty())
         .or_else(|| parsed.message.clone())
         .or_else(|| parsed.error_description.clone())
         .filter(|m| !m.is_empty())
@@ -104,16 +110,20 @@ pub fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> RcApiError
     }
 }
 
+/// The longest wait an upstream header may ask for. RingCentral's windows and
+/// penalties are a minute; a larger value is a broken header, and taken as is it
+/// would park a whole group for years (or overflow the clock).
+pub const LONGEST_UPSTREAM_WAIT: Duration = Duration::from_secs(3600);
+
+/// Seconds from an upstream header, at most [`LONGEST_UPSTREAM_WAIT`].
+pub fn header_seconds(headers: &HeaderMap, name: impl http::header::AsHeaderName) -> Option<Duration> {
+    let seconds = headers.get(name)?.to_str().ok()?.trim().parse::<u64>().ok()?;
+    Some(Duration::from_secs(seconds).min(LONGEST_UPSTREAM_WAIT))
+}
+
 /// `Retry-After` in seconds (RingCentral sends delta-seconds).
 pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    headers
-        .get(http::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .map(Duration::from_secs)
+    header_seconds(headers, http::header::RETRY_AFTER)
 }
 
 /// Whether a 401 answer says the access token is bad (so a fresh token may help),
@@ -171,6 +181,17 @@ mod tests {
     }
 
     #[test]
+    fn an_incomplete_errors_entry_keeps_the_rest() {
+        let e = parse_json(
+            404,
+            r#"{"errorCode":"CMN-102","message":"Resource not found","errors":[{"parameterName":"groupId"}]}"#,
+        );
+        assert_eq!(e.error_code.as_deref(), Some("CMN-102"));
+        assert_eq!(e.message, "Resource not found");
+        assert_eq!(e.parameter_name.as_deref(), Some("groupId"));
+    }
+
+    #[test]
     fn survives_bodies_that_are_not_json() {
         let e = parse_json(502, "<html>bad gateway</html>");
         assert_eq!(e.error_code, None);
@@ -182,6 +203,8 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(http::header::RETRY_AFTER, "42".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(42)));
+        headers.insert(http::header::RETRY_AFTER, "18446744073709551615".parse().unwrap());
+        assert_eq!(retry_after(&headers), Some(LONGEST_UPSTREAM_WAIT));
         headers.insert(http::header::RETRY_AFTER, "soon".parse().unwrap());
         assert_eq!(retry_after(&headers), None);
     }

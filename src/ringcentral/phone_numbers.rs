@@ -80,6 +80,9 @@ impl RingCentral {
         let path = path::build(op, &[])?;
         let mut query: Query = vec![
             ("countryId", lookup.country_id.to_string()),
+            // `npa` is the mandatory spelling of the area code; `areaCode` is sent too,
+            // as older deployments read that one.
+            ("npa", lookup.area_code.clone()),
             ("areaCode", lookup.area_code.clone()),
             ("perPage", lookup.per_page.to_string()),
         ];

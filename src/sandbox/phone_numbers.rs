@@ -345,13 +345,16 @@ pub async fn lookup(
     RawQuery(query): RawQuery,
 ) -> Result<Json<PoolNumbers>, ApiError> {
     let params = Params::parse(query.as_deref());
+    // `npa` is mandatory (API-NOTES §2.6); an `areaCode` given with it must agree.
     let area = params
-        .one("areaCode")
-        .or_else(|| params.one("npa"))
-        .ok_or_else(|| ApiError::missing("areaCode"))?
+        .one("npa")
+        .ok_or_else(|| ApiError::missing("npa"))?
         .to_owned();
     if area.len() != 3 || !area.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(ApiError::invalid("areaCode", Some(&area)));
+        return Err(ApiError::invalid("npa", Some(&area)));
+    }
+    if let Some(other) = params.one("areaCode").filter(|a| *a != area) {
+        return Err(ApiError::invalid("areaCode", Some(other)));
     }
     let country = params.int("countryId", 1..=1000)?.unwrap_or(1);
     let per_page = params.int("perPage", 1..=100)?.unwrap_or(10) as usize;

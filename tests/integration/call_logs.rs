@@ -165,6 +165,7 @@ async fn bad_call_log_input() {
     }
     let missing = gw.get("/api/analytics/call-logs/NoSuchRecord1").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.json["field"], "recordId", "{:?}", missing.json);
     let stats = gw.stats().await;
     assert_eq!(
         stats["operations"]["readCompanyCallLog"],
@@ -177,6 +178,40 @@ async fn bad_call_log_input() {
         .await
         .unwrap_err();
     assert_eq!(no_from.code(), Code::InvalidArgument);
+
+    // A timestamp RFC 3339 cannot write (the year 10000 and later) is refused, and the
+    // connection stays usable.
+    let far = prost_types::Timestamp {
+        seconds: 253_402_300_800,
+        nanos: 0,
+    };
+    for request in [
+        pb::ListCallLogsRequest {
+            date_from: Some(far),
+            ..Default::default()
+        },
+        pb::ListCallLogsRequest {
+            date_to: Some(prost_types::Timestamp {
+                seconds: i64::MAX,
+                nanos: 0,
+            }),
+            ..Default::default()
+        },
+    ] {
+        let status = gw.call_logs().list_call_logs(request).await.unwrap_err();
+        assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
+        assert!(status.message().contains("year 10000"), "{status:?}");
+    }
+    let status = gw
+        .call_logs()
+        .export_call_logs(pb::ExportCallLogsRequest {
+            date_from: Some(far),
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument);
+    assert!(gw.call_logs().list_call_logs(pb::ListCallLogsRequest::default()).await.is_ok());
 }
 
 #[tokio::test]

@@ -193,6 +193,9 @@ async fn list_get_update_delete() {
     assert_eq!(deleted.status, StatusCode::OK);
     let gone = gw.get(&format!("/api/call-queues/{id}")).await;
     assert_eq!(gone.status, StatusCode::NOT_FOUND);
+    // RingCentral says "groupId"; the caller is told its own field.
+    assert_eq!(gone.json["errorCode"], "CMN-102", "{:?}", gone.json);
+    assert_eq!(gone.json["field"], "queueId", "{:?}", gone.json);
 }
 
 #[tokio::test]

@@ -65,7 +65,9 @@ pub fn observed(headers: &HeaderMap) -> Option<Observed> {
     Some(Observed {
         limit: u32::try_from(number("x-rate-limit-limit")?).ok()?,
         remaining: u32::try_from(number("x-rate-limit-remaining")?).ok()?,
-        window: Duration::from_secs(number("x-rate-limit-window").unwrap_or(60)),
+        window: error_body::header_seconds(headers, "x-rate-limit-window")
+            .filter(|w| !w.is_zero())
+            .unwrap_or(Duration::from_secs(60)),
     })
 }
 
@@ -129,10 +131,12 @@ impl UpstreamLayer for RateBudget {
             };
             let result = inner.oneshot(request).await;
             let seen = result.as_ref().ok().and_then(|r| observed(&r.headers));
-            this.store
-                .answered(group, slot, seen)
-                .await
-                .map_err(Error::from)?;
+            // RingCentral has answered: its answer goes back to the caller even when
+            // the bookkeeping fails (turning a done create into an error would invite
+            // the caller to do it twice). The slot then simply ages out of the window.
+            if let Err(e) = this.store.answered(group, slot, seen).await {
+                tracing::warn!(group = group.name(), error = %e, "rate budget not updated after an answer");
+            }
             if let Ok(response) = &result
                 && response.status == http::StatusCode::TOO_MANY_REQUESTS
             {
@@ -145,10 +149,9 @@ impl UpstreamLayer for RateBudget {
                     pause_s = pause.as_secs(),
                     "RingCentral answered 429; pausing the group"
                 );
-                this.store
-                    .penalize(group, pause)
-                    .await
-                    .map_err(Error::from)?;
+                if let Err(e) = this.store.penalize(group, pause).await {
+                    tracing::warn!(group = group.name(), error = %e, "429 pause not recorded");
+                }
             }
             result
         })

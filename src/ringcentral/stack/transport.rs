@@ -105,10 +105,12 @@ impl tower::Service<RcRequest> for Transport {
 }
 
 fn classify(err: reqwest::Error) -> UpstreamError {
-    if err.is_timeout() {
-        UpstreamError::Timeout
-    } else if err.is_connect() {
+    // Connect first: a connection that timed out while being set up carried no
+    // request, so even a create may be sent again.
+    if err.is_connect() {
         UpstreamError::Connect(err.to_string())
+    } else if err.is_timeout() {
+        UpstreamError::Timeout
     } else {
         UpstreamError::Io(err.to_string())
     }
