@@ -350,6 +350,7 @@ impl Gateway {
             metrics.clone(),
             rc.clone(),
             authenticator.auth.clone(),
+            hub.clone(),
         )
         .merge(webhooks::router(ingress));
         servers.spawn(serve_http(
@@ -453,16 +454,18 @@ fn authenticator(config: &Config, metrics: Arc<Metrics>) -> Result<CallerAuth, S
     })
 }
 
-/// Applies the event retention every minute.
+/// Applies the event retention every minute (more often when the retention is short,
+/// so that events do not outlive it by much).
 async fn prune_events(
     log: Arc<dyn EventLog>,
     config: crate::config::EventsConfig,
     shutdown: CancellationToken,
 ) {
+    let every = (config.retention / 4).clamp(Duration::from_secs(1), Duration::from_secs(60));
     loop {
         tokio::select! {
             () = shutdown.cancelled() => return,
-            () = tokio::time::sleep(Duration::from_secs(60)) => {}
+            () = tokio::time::sleep(every) => {}
         }
         match log.prune(config.retention, config.max_events).await {
             Ok(0) => {}

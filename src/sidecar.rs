@@ -11,6 +11,7 @@ use http::{HeaderMap, StatusCode, header};
 
 use crate::auth::Authenticator;
 use crate::auth::scopes::{Access, Required};
+use crate::events::hub::EventHub;
 use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
 use crate::telemetry::metrics::Metrics;
@@ -21,6 +22,7 @@ struct Sidecar {
     metrics: Arc<Metrics>,
     rc: RingCentral,
     auth: Arc<Authenticator>,
+    hub: Arc<EventHub>,
 }
 
 /// `/healthz` answers while the process runs; `/readyz` only while it accepts calls;
@@ -31,6 +33,7 @@ pub fn router(
     metrics: Arc<Metrics>,
     rc: RingCentral,
     auth: Arc<Authenticator>,
+    hub: Arc<EventHub>,
 ) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -41,6 +44,7 @@ pub fn router(
             metrics,
             rc,
             auth,
+            hub,
         })
 }
 
@@ -75,7 +79,11 @@ async fn render(State(sidecar): State<Sidecar>, headers: HeaderMap) -> Response 
         .snapshot()
         .await
         .unwrap_or_default();
-    let body = sidecar.metrics.render(sidecar.rc.breaker(), &budget);
+    let body = sidecar.metrics.render(
+        sidecar.rc.breaker(),
+        &budget,
+        sidecar.hub.furthest_behind(),
+    );
     (
         [(
             header::CONTENT_TYPE,

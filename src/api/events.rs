@@ -10,7 +10,7 @@ use tracing::Instrument;
 
 use crate::error::Error;
 use crate::events::hub::EventHub;
-use crate::events::{LoggedEvent, Offset, payload};
+use crate::events::{LoggedEvent, Offset, Resume, payload};
 use crate::proto::v1 as pb;
 use crate::proto::v1::event_service_server::EventService;
 
@@ -25,8 +25,6 @@ pub trait WatchHooks: Send + Sync {
     }
     fn unsubscribed(&self, _watcher: u64) {}
     fn delivered(&self) {}
-    /// How far a watcher is behind the newest event.
-    fn lag(&self, _watcher: u64, _events: u64) {}
 }
 
 /// Reports nothing.
@@ -102,16 +100,24 @@ impl EventService for EventApi {
                     format!("{:?} is not an event offset", req.after_offset),
                 )
             })?;
-            if !self
+            match self
                 .hub
                 .log()
-                .retains_after(after)
+                .resume_after(after)
                 .await
                 .map_err(Error::from)?
             {
-                return Err(Status::out_of_range(format!(
-                    "events after offset {after} are no longer retained; resume from the oldest (start=START_POSITION_OLDEST)"
-                )));
+                Resume::Retained => {}
+                Resume::Pruned => {
+                    return Err(Status::out_of_range(format!(
+                        "events after offset {after} are no longer retained; resume from the oldest (start=START_POSITION_OLDEST)"
+                    )));
+                }
+                Resume::Unknown => {
+                    return Err(Status::out_of_range(format!(
+                        "offset {after} was never handed out by this event log (it is past the newest event); start from the newest or the oldest"
+                    )));
+                }
             }
             Some(after)
         } else if start == pb::StartPosition::Oldest {
@@ -138,6 +144,7 @@ impl EventService for EventApi {
         let hooks = self.hooks.clone();
         let watcher = hooks.subscribed();
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<pb::Event, Status>>(64);
+        let position = hub.track(cursor);
         tokio::spawn(async move {
             let _watching = Watching(hooks.clone(), watcher);
             loop {
@@ -159,9 +166,6 @@ impl EventService for EventApi {
                     }
                     continue;
                 }
-                if let (Some(newest), Some(last)) = (hub.newest(), batch.last()) {
-                    hooks.lag(watcher, newest.major.saturating_sub(last.offset.major));
-                }
                 for logged in batch {
                     cursor = Some(logged.offset);
                     let event = payload::event(&logged);
@@ -173,6 +177,7 @@ impl EventService for EventApi {
                     }
                     hooks.delivered();
                 }
+                position.set(cursor);
             }
         }.instrument(tracing::Span::current()));
         Ok(Response::new(Box::pin(

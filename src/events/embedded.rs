@@ -15,7 +15,7 @@ use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, now_ms};
+use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume, now_ms};
 use crate::ringcentral::stack::RcResponse;
 use crate::store::{
     IdempotencyState, IdempotencyStore, StoreError, StoreResult, SubscriptionRecord,
@@ -26,6 +26,12 @@ const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
 const EVENT_UUIDS: TableDefinition<&str, u64> = TableDefinition::new("event_uuids");
 const SUBSCRIPTIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("subscriptions");
 const IDEMPOTENCY: TableDefinition<&str, &[u8]> = TableDefinition::new("idempotency");
+/// Counters that must outlive the rows they count.
+const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
+/// The next event offset. Kept apart from the events: once retention has dropped
+/// them all, the last event no longer tells where numbering stopped, and reused
+/// offsets would make resuming clients skip new events.
+const NEXT_OFFSET: &str = "next_offset";
 
 /// The file in DATA_DIR.
 pub const FILE_NAME: &str = "rc-gateway.redb";
@@ -100,6 +106,7 @@ impl EmbeddedStore {
             txn.open_table(EVENT_UUIDS).map_err(err)?;
             txn.open_table(SUBSCRIPTIONS).map_err(err)?;
             txn.open_table(IDEMPOTENCY).map_err(err)?;
+            txn.open_table(META).map_err(err)?;
             txn.commit().map_err(err)?;
         }
         let db = Arc::new(db);
@@ -176,6 +183,7 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                 let mut uuids = txn.open_table(EVENT_UUIDS).map_err(err)?;
                 let mut subscriptions = txn.open_table(SUBSCRIPTIONS).map_err(err)?;
                 let mut idempotency = txn.open_table(IDEMPOTENCY).map_err(err)?;
+                let first_offset = next;
                 for op in batch {
                     match op {
                         Op::Append(event, reply) => {
@@ -288,6 +296,12 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                         }
                     }
                 }
+                if next != first_offset {
+                    txn.open_table(META)
+                        .map_err(err)?
+                        .insert(NEXT_OFFSET, next)
+                        .map_err(err)?;
+                }
             }
             txn.commit().map_err(err)
         })();
@@ -327,10 +341,18 @@ fn answer<T: Send + 'static>(reply: Reply<T>, value: T) -> Deferred {
 fn next_offset(db: &Database) -> StoreResult<u64> {
     let txn = db.begin_read().map_err(err)?;
     let events = txn.open_table(EVENTS).map_err(err)?;
-    Ok(events
+    let after_last = events
         .last()
         .map_err(err)?
-        .map_or(1, |(k, _)| k.value() + 1))
+        .map_or(1, |(k, _)| k.value() + 1);
+    // Stores written before the counter existed have only their events to go by.
+    let kept = txn
+        .open_table(META)
+        .map_err(err)?
+        .get(NEXT_OFFSET)
+        .map_err(err)?
+        .map_or(1, |v| v.value());
+    Ok(after_last.max(kept))
 }
 
 fn prune(
@@ -410,11 +432,20 @@ impl EventLog for EmbeddedStore {
         .await
     }
 
-    async fn retains_after(&self, after: Offset) -> StoreResult<bool> {
-        Ok(match self.bounds().await? {
-            // Offsets count up by one: the next event after `after` must still be there.
-            Some((oldest, _)) => after.major + 1 >= oldest.major,
-            None => true,
+    async fn resume_after(&self, after: Offset) -> StoreResult<Resume> {
+        let next = self.read(next_offset).await?;
+        if after.stream_id || after.major >= next {
+            return Ok(Resume::Unknown);
+        }
+        let first_kept = self
+            .bounds()
+            .await?
+            .map_or(next, |(oldest, _)| oldest.major);
+        // Offsets count up by one: the next event after `after` must still be there.
+        Ok(if after.major + 1 >= first_kept {
+            Resume::Retained
+        } else {
+            Resume::Pruned
         })
     }
 
@@ -619,10 +650,44 @@ mod tests {
         assert_eq!(store.prune(Duration::from_secs(3600), 4).await.unwrap(), 6);
         let (oldest, newest) = store.bounds().await.unwrap().unwrap();
         assert_eq!((oldest.major, newest.major), (7, 10));
-        assert!(store.retains_after(Offset::sequence(6)).await.unwrap());
-        assert!(!store.retains_after(Offset::sequence(5)).await.unwrap());
+        let resume = |n| store.resume_after(Offset::sequence(n));
+        assert_eq!(resume(6).await.unwrap(), Resume::Retained);
+        assert_eq!(resume(10).await.unwrap(), Resume::Retained);
+        assert_eq!(resume(5).await.unwrap(), Resume::Pruned);
+        assert_eq!(resume(11).await.unwrap(), Resume::Unknown);
         // A pruned uuid may come back as a new event.
         assert!(store.append(event("u0")).await.unwrap().new);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn offsets_are_never_reused_after_everything_was_pruned() {
+        let dir = temp_dir();
+        {
+            let store = EmbeddedStore::open(&dir).unwrap();
+            for i in 0..5 {
+                store.append(event(&format!("u{i}"))).await.unwrap();
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+            assert_eq!(store.prune(Duration::ZERO, 100).await.unwrap(), 5);
+            assert!(store.bounds().await.unwrap().is_none());
+            let resume = |n| store.resume_after(Offset::sequence(n));
+            assert_eq!(resume(5).await.unwrap(), Resume::Retained);
+            assert_eq!(resume(4).await.unwrap(), Resume::Pruned);
+            assert_eq!(resume(6).await.unwrap(), Resume::Unknown);
+        }
+        let store = loop {
+            match EmbeddedStore::open(&dir) {
+                Ok(store) => break store,
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        };
+        // A client that saw offset 5 before the restart gets the next event.
+        let next = store.append(event("new")).await.unwrap();
+        assert_eq!(next.offset, Offset::sequence(6));
+        let after = store.read_after(Some(Offset::sequence(5)), 10).await.unwrap();
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].event.uuid, "new");
         let _ = std::fs::remove_dir_all(dir);
     }
 

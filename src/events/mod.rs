@@ -96,6 +96,18 @@ pub struct Appended {
     pub new: bool,
 }
 
+/// What the log says of a client's resume offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resume {
+    /// Every event after it is still retained.
+    Retained,
+    /// Retention dropped events after it that the client has not seen.
+    Pruned,
+    /// The log never handed out this offset (it is ahead of the newest event, or of
+    /// another kind of log): resuming there could silently skip events.
+    Unknown,
+}
+
 /// The durable event log.
 #[async_trait]
 pub trait EventLog: Send + Sync {
@@ -109,9 +121,8 @@ pub trait EventLog: Send + Sync {
     ) -> StoreResult<Vec<LoggedEvent>>;
     /// The oldest and newest retained offsets.
     async fn bounds(&self) -> StoreResult<Option<(Offset, Offset)>>;
-    /// Whether every event after `after` is still retained (nothing was pruned that a
-    /// client resuming there has not seen).
-    async fn retains_after(&self, after: Offset) -> StoreResult<bool>;
+    /// Whether a client that has seen `after` can resume there.
+    async fn resume_after(&self, after: Offset) -> StoreResult<Resume>;
     /// Drops events older than `max_age` and beyond the newest `max_events`; returns
     /// how many were dropped.
     async fn prune(&self, max_age: std::time::Duration, max_events: u64) -> StoreResult<u64>;

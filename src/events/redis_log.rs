@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use tokio_util::sync::CancellationToken;
 
 use super::hub::EventHub;
-use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset};
+use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume};
 use crate::store::redis::{Redis, error};
 use crate::store::{StoreError, StoreResult};
 
@@ -216,7 +216,7 @@ impl EventLog for RedisLog {
         }
     }
 
-    async fn retains_after(&self, after: Offset) -> StoreResult<bool> {
+    async fn resume_after(&self, after: Offset) -> StoreResult<Resume> {
         let info: redis::Value = match redis::cmd("XINFO")
             .arg("STREAM")
             .arg(&self.stream)
@@ -224,23 +224,34 @@ impl EventLog for RedisLog {
             .await
         {
             Ok(info) => info,
-            // No stream yet: nothing was ever trimmed.
-            Err(e) if e.to_string().contains("no such key") => return Ok(true),
+            // No stream (yet, or Redis lost its data): new entries get ids from the
+            // server's clock, after any id a client can hold, so nothing is skipped.
+            Err(e) if e.to_string().contains("no such key") => return Ok(Resume::Retained),
             Err(e) => return Err(error(e)),
         };
         let fields: std::collections::HashMap<String, redis::Value> =
             redis::from_redis_value(info).map_err(|e| StoreError(e.to_string()))?;
-        let deleted: String = fields
-            .get("max-deleted-entry-id")
-            .cloned()
-            .and_then(|v| redis::from_redis_value(v).ok())
-            .unwrap_or_else(|| "0-0".to_owned());
-        let deleted = parse_id(&deleted)?;
-        if deleted.major == 0 && deleted.minor == 0 {
-            return Ok(true); // nothing was ever trimmed
+        let id = |name: &str| -> StoreResult<Offset> {
+            let id: String = fields
+                .get(name)
+                .cloned()
+                .and_then(|v| redis::from_redis_value(v).ok())
+                .unwrap_or_else(|| "0-0".to_owned());
+            parse_id(&id)
+        };
+        if after.stream_id && after > id("last-generated-id")? {
+            return Ok(Resume::Unknown);
         }
-        // A client that saw `after` misses nothing if nothing newer was trimmed.
-        Ok(after.stream_id && after >= deleted)
+        let deleted = id("max-deleted-entry-id")?;
+        // A client that saw `after` misses nothing if nothing newer was trimmed
+        // (offsets of the embedded log come before every stream id).
+        Ok(
+            if (deleted.major, deleted.minor) == (0, 0) || (after.stream_id && after >= deleted) {
+                Resume::Retained
+            } else {
+                Resume::Pruned
+            },
+        )
     }
 
     async fn prune(&self, max_age: Duration, max_events: u64) -> StoreResult<u64> {

@@ -2,8 +2,6 @@
 //! RPC names and route templates (never raw paths or ids), operation ids, group names,
 //! status codes and a fixed set of reasons.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -48,7 +46,6 @@ pub struct Metrics {
     subscribers: IntGauge,
     lag: IntGauge,
     pub auth_denied: IntCounterVec,
-    watchers: Mutex<HashMap<u64, u64>>,
     next_watcher: AtomicU64,
 }
 
@@ -220,7 +217,6 @@ impl Metrics {
                 "Calls refused by caller authentication",
                 &["reason"],
             ),
-            watchers: Mutex::default(),
             next_watcher: AtomicU64::new(1),
             registry: r,
         };
@@ -251,7 +247,12 @@ impl Metrics {
     }
 
     /// Reads the state-like gauges, then renders every metric in the text format.
-    pub fn render(&self, breaker: &CircuitBreaker, budget: &[BudgetState]) -> Vec<u8> {
+    pub fn render(
+        &self,
+        breaker: &CircuitBreaker,
+        budget: &[BudgetState],
+        stream_lag: u64,
+    ) -> Vec<u8> {
         self.breaker_failures.set(i64::from(breaker.failures()));
         self.breaker_state.set(match breaker.state() {
             BreakerState::Closed => 0,
@@ -266,15 +267,7 @@ impl Metrics {
                 .with_label_values(&[state.group.name()])
                 .set(i64::from(state.limit));
         }
-        let lag = self
-            .watchers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .values()
-            .copied()
-            .max()
-            .unwrap_or(0);
-        self.lag.set(lag as i64);
+        self.lag.set(i64::try_from(stream_lag).unwrap_or(i64::MAX));
         let mut out = Vec::new();
         let _ = TextEncoder::new().encode(&self.registry.gather(), &mut out);
         out
@@ -369,22 +362,12 @@ impl WatchHooks for Metrics {
         self.next_watcher.fetch_add(1, Ordering::Relaxed)
     }
 
-    fn unsubscribed(&self, watcher: u64) {
+    fn unsubscribed(&self, _watcher: u64) {
         self.subscribers.dec();
-        self.watchers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .remove(&watcher);
     }
 
     fn delivered(&self) {
         self.webhook_delivered.inc();
     }
 
-    fn lag(&self, watcher: u64, events: u64) {
-        self.watchers
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(watcher, events);
-    }
 }

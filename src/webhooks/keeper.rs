@@ -41,6 +41,9 @@ pub enum TokenRejection {
     Missing,
     UnknownSubscription,
     Mismatch,
+    /// The subscription records cannot be read (Redis lost): RingCentral should
+    /// deliver again later rather than be told the subscription is unknown.
+    StoreUnavailable,
 }
 
 impl TokenRejection {
@@ -49,6 +52,7 @@ impl TokenRejection {
             TokenRejection::Missing => "missing_token",
             TokenRejection::UnknownSubscription => "unknown_subscription",
             TokenRejection::Mismatch => "bad_token",
+            TokenRejection::StoreUnavailable => "store_unavailable",
         }
     }
 }
@@ -111,25 +115,27 @@ impl SubscriptionKeeper {
             .get(subscription_id)
             .filter(|(_, until)| *until > Instant::now())
             .map(|(h, _)| h.clone());
+        let unavailable = |e: crate::store::StoreError| {
+            tracing::warn!(error = %e, "subscription store unavailable for a token check");
+            TokenRejection::StoreUnavailable
+        };
         let expected = match cached {
             Some(hash) => Some(hash),
-            None => match self.store.get(subscription_id).await {
-                Ok(Some(record)) => {
+            None => self
+                .store
+                .get(subscription_id)
+                .await
+                .map_err(unavailable)?
+                .map(|record| {
                     self.remember(&record.id, &record.token_hash);
-                    Some(record.token_hash)
-                }
-                Ok(None) => None,
-                Err(e) => {
-                    tracing::warn!(error = %e, "subscription store unavailable for a token check");
-                    None
-                }
-            },
+                    record.token_hash
+                }),
         };
         match expected {
             Some(expected) if verify::same_hash(&expected, &hash) => Ok(()),
             Some(_) => Err(TokenRejection::Mismatch),
             // RingCentral may notify before the creation call has returned.
-            None if self.store.is_pending(&hash).await.unwrap_or(false) => Ok(()),
+            None if self.store.is_pending(&hash).await.map_err(unavailable)? => Ok(()),
             None => Err(TokenRejection::UnknownSubscription),
         }
     }
@@ -298,7 +304,8 @@ impl SubscriptionKeeper {
             .create(
                 ctx,
                 old.event_filters.clone(),
-                Some(old.address.clone()),
+                // The gateway's address as configured now: it may have moved since.
+                None,
                 None,
                 old.expires_in,
             )
@@ -317,6 +324,9 @@ fn expires_at_ms(info: &SubscriptionInfo) -> u64 {
         .and_then(|t| humantime::parse_rfc3339_weak(t).ok())
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map(|d| d.as_millis() as u64)
-        .or_else(|| info.expires_in.map(|s| now_ms() + (s.max(0) as u64) * 1000))
+        .or_else(|| {
+            info.expires_in
+                .map(|s| now_ms().saturating_add((s.max(0) as u64).saturating_mul(1000)))
+        })
         .unwrap_or(0)
 }

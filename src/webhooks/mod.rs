@@ -155,15 +155,22 @@ impl Ingress {
             .check_token(&notification.subscription_id, presented)
             .await
             .map_err(|rejection| {
-                let status = match rejection {
-                    keeper::TokenRejection::Missing => StatusCode::UNAUTHORIZED,
-                    _ => StatusCode::FORBIDDEN,
+                let (status, message) = match rejection {
+                    keeper::TokenRejection::Missing => (
+                        StatusCode::UNAUTHORIZED,
+                        "the notification has no Verification-Token",
+                    ),
+                    keeper::TokenRejection::StoreUnavailable => (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        "the subscription records are unavailable; deliver again later",
+                    ),
+                    keeper::TokenRejection::UnknownSubscription
+                    | keeper::TokenRejection::Mismatch => (
+                        StatusCode::FORBIDDEN,
+                        "the notification's Verification-Token is not accepted",
+                    ),
                 };
-                Refusal::new(
-                    status,
-                    rejection.reason(),
-                    "the notification's Verification-Token is not accepted",
-                )
+                Refusal::new(status, rejection.reason(), message)
             })?;
         Ok(notification)
     }

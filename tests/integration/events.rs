@@ -383,6 +383,18 @@ async fn tokens_and_signatures_are_checked_and_refusals_store_nothing() {
             .status(),
         StatusCode::BAD_REQUEST
     );
+    // Over WEBHOOK_MAX_BODY_BYTES (256 KiB by default): 413, even with a good token.
+    let mut big = notification("u-big", &sub.id);
+    let padding = format!(",\"padding\":\"{}\"}}", "x".repeat(300 * 1024));
+    big.pop();
+    big.extend_from_slice(padding.as_bytes());
+    assert_eq!(
+        post(big.clone(), Some(token), signed(&big))
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
     assert!(
         all_events(&gw).await.is_empty(),
         "nothing refused is stored"
@@ -429,6 +441,166 @@ async fn tokens_and_signatures_are_checked_and_refusals_store_nothing() {
     assert_eq!(hello.status(), StatusCode::OK);
     assert_eq!(hello.headers()["validation-token"], "abc123");
     assert!(hello.bytes().await.unwrap().is_empty());
+}
+
+/// Posts a presence notification for `extension` straight to the ingress.
+async fn notify(gw: &TestGateway, sub: &str, token: &str, uuid: &str, extension: &str) {
+    let answer = gw
+        .http
+        .post(gw.sidecar("/api/webhooks/events"))
+        .header("Verification-Token", token)
+        .json(&json!({
+            "uuid": uuid,
+            "event": format!("/restapi/v1.0/account/809646016/extension/{extension}/presence"),
+            "subscriptionId": sub,
+            "ownerId": extension,
+            "body": {"extensionId": extension, "presenceStatus": "Busy"},
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::OK);
+}
+
+/// The uuids a watch stream sends until it has been quiet for a moment.
+async fn drain(mut stream: tonic::Streaming<pb::Event>) -> Vec<String> {
+    let mut uuids = Vec::new();
+    while let Ok(Some(Ok(e))) =
+        tokio::time::timeout(Duration::from_millis(300), stream.next()).await
+    {
+        uuids.push(e.uuid);
+    }
+    uuids
+}
+
+#[tokio::test]
+async fn watches_filter_by_subscription_extension_and_type() {
+    let gw = TestGateway::start().await;
+    let (token_a, token_b) = (
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+    );
+    let a = subscribe(&gw, Some(token_a)).await.id;
+    let b = subscribe(&gw, Some(token_b)).await.id;
+    notify(&gw, &a, token_a, "a-101", "63000101").await;
+    notify(&gw, &a, token_a, "a-102", "63000102").await;
+    notify(&gw, &b, token_b, "b-101", "63000101").await;
+    notify(&gw, &b, token_b, "b-103", "63000103").await;
+    let watch = |request: pb::WatchEventsRequest| {
+        let gw = &gw;
+        async move {
+            let stream = gw
+                .events()
+                .watch_events(pb::WatchEventsRequest {
+                    start: pb::StartPosition::Oldest as i32,
+                    ..request
+                })
+                .await
+                .unwrap()
+                .into_inner();
+            drain(stream).await
+        }
+    };
+    assert_eq!(
+        watch(pb::WatchEventsRequest {
+            subscription_ids: vec![b.clone()],
+            ..Default::default()
+        })
+        .await,
+        ["b-101", "b-103"]
+    );
+    assert_eq!(
+        watch(pb::WatchEventsRequest {
+            extension_ids: vec!["63000101".into()],
+            ..Default::default()
+        })
+        .await,
+        ["a-101", "b-101"]
+    );
+    assert_eq!(
+        watch(pb::WatchEventsRequest {
+            subscription_ids: vec![a.clone()],
+            extension_ids: vec!["63000102".into(), "63000103".into()],
+            ..Default::default()
+        })
+        .await,
+        ["a-102"]
+    );
+    assert!(
+        watch(pb::WatchEventsRequest {
+            types: vec![pb::EventType::MessageStore as i32],
+            ..Default::default()
+        })
+        .await
+        .is_empty()
+    );
+    // The same filters over SSE.
+    let mut response = gw
+        .http
+        .get(gw.url(&format!(
+            "/api/events:watch?start=START_POSITION_OLDEST&subscriptionIds={a}&extensionIds=63000101"
+        )))
+        .header("accept", "text/event-stream")
+        .send()
+        .await
+        .unwrap();
+    let chunk = tokio::time::timeout(Duration::from_secs(5), response.chunk())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let text = String::from_utf8_lossy(&chunk);
+    assert!(text.contains("\"a-101\"") && !text.contains("b-101"), "{text}");
+}
+
+#[tokio::test]
+async fn retention_drops_old_events_and_a_resume_before_them_is_out_of_range() {
+    let gw = TestGateway::start_with(unthrottled(), &[("EVENT_RETENTION", "2s")]).await;
+    let token = "cccccccccccccccccccccccccccccccc";
+    let sub = subscribe(&gw, Some(token)).await.id;
+    for i in 1..=3 {
+        notify(&gw, &sub, token, &format!("old-{i}"), "63000101").await;
+    }
+    let old = all_events(&gw).await;
+    assert_eq!(old.len(), 3);
+    // Past the retention (pruning runs every second with a 2 s retention).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while !all_events(&gw).await.is_empty() {
+        assert!(tokio::time::Instant::now() < deadline, "old events kept");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    notify(&gw, &sub, token, "new-1", "63000101").await;
+    let watch = |after: String| {
+        let gw = &gw;
+        async move {
+            gw.events()
+                .watch_events(pb::WatchEventsRequest {
+                    after_offset: after,
+                    ..Default::default()
+                })
+                .await
+        }
+    };
+    // Resuming after a dropped event that was not the last: some were never seen.
+    let pruned = watch(old[0].offset.clone()).await.unwrap_err();
+    assert_eq!(pruned.code(), Code::OutOfRange, "{pruned:?}");
+    assert!(pruned.message().contains("no longer retained"), "{pruned:?}");
+    // Resuming after the last one seen before the drop: offsets are not reused, so
+    // the new event comes next.
+    let stream = watch(old[2].offset.clone()).await.unwrap().into_inner();
+    assert_eq!(drain(stream).await, ["new-1"]);
+    // An offset this log never handed out.
+    let ahead = watch("999999".into()).await.unwrap_err();
+    assert_eq!(ahead.code(), Code::OutOfRange, "{ahead:?}");
+    let sse = gw
+        .http
+        .get(gw.url("/api/events:watch"))
+        .header("accept", "text/event-stream")
+        .header("last-event-id", "999999")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sse.status(), StatusCode::BAD_REQUEST);
 }
 
 #[tokio::test]
