@@ -92,6 +92,15 @@ struct SandboxArgs {
     /// signing relay; give the gateway the same WEBHOOK_HMAC_SECRET.
     #[arg(long, env = "WEBHOOK_HMAC_SECRET", hide_env_values = true)]
     webhook_hmac_secret: Option<String>,
+    /// The app's client id (instead of the documented default).
+    #[arg(long, env = "SANDBOX_CLIENT_ID")]
+    client_id: Option<String>,
+    /// The app's client secret (instead of the documented default).
+    #[arg(long, env = "SANDBOX_CLIENT_SECRET", hide_env_values = true)]
+    client_secret: Option<String>,
+    /// The user JWT that logs in (instead of the documented default).
+    #[arg(long, env = "SANDBOX_JWT", hide_env_values = true)]
+    jwt: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -218,12 +227,17 @@ async fn run_sandbox(args: SandboxArgs) -> ExitCode {
         otlp_endpoint: None,
         service_name: "rc-gateway-sandbox".into(),
     });
+    let defaults = SandboxConfig::default();
     let config = SandboxConfig {
         throttling: !args.unthrottled,
         access_token_ttl: Duration::from_secs(args.access_token_ttl.max(1)),
         webhook_signing_secret: args.webhook_hmac_secret.filter(|s| !s.is_empty()),
-        ..SandboxConfig::default()
+        client_id: args.client_id.unwrap_or(defaults.client_id.clone()),
+        client_secret: args.client_secret.unwrap_or(defaults.client_secret.clone()),
+        jwts: args.jwt.map_or(defaults.jwts.clone(), |jwt| vec![jwt]),
+        ..defaults
     };
+    let client_id = config.client_id.clone();
     let listener = match tokio::net::TcpListener::bind(args.addr).await {
         Ok(listener) => listener,
         Err(err) => {
@@ -240,8 +254,8 @@ async fn run_sandbox(args: SandboxArgs) -> ExitCode {
     };
     tracing::info!(
         url = %running.url(),
-        client_id = sandbox::DEFAULT_CLIENT_ID,
-        "RingCentral sandbox ready; log in with the default app and JWT from README.md"
+        %client_id,
+        "RingCentral sandbox ready; log in with its app credentials and JWT (defaults in README.md)"
     );
     rc_gateway::shutdown_signal().await;
     running.stop().await;

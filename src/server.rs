@@ -135,12 +135,22 @@ impl Gateway {
                             config.sandbox_addr
                         ),
                     })?;
+            // The sandbox accepts the gateway's own credentials when RC_* are set, so
+            // that a configuration can be tried on it as it is; else its defaults.
+            let credentials = config
+                .upstream
+                .credentials
+                .get_or_insert_with(sandbox::default_credentials)
+                .clone();
             let sandbox_config = SandboxConfig {
                 webhook_signing_secret: config
                     .webhooks
                     .hmac_secret
                     .as_ref()
                     .map(|s| s.expose().to_owned()),
+                client_id: credentials.client_id,
+                client_secret: credentials.client_secret.expose().to_owned(),
+                jwts: vec![credentials.jwt.expose().to_owned()],
                 ..SandboxConfig::default()
             };
             let running = sandbox::start(sandbox_config, listener).await?;
@@ -148,9 +158,6 @@ impl Gateway {
                 .url()
                 .parse()
                 .map_err(|e| StartError::Routes(format!("sandbox URL: {e}")))?;
-            if config.upstream.credentials.is_none() {
-                config.upstream.credentials = Some(sandbox::default_credentials());
-            }
             tracing::info!(url = %running.url(), "running against the built-in RingCentral sandbox");
             Some(running)
         } else {

@@ -19,9 +19,17 @@ fn basic(id: &str, secret: &str) -> String {
 }
 
 async fn token_request(gw: &TestGateway, auth: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
-    let response = gw
-        .http
-        .post(format!("{}/restapi/oauth/token", gw.sandbox.url()))
+    token_request_at(&gw.http, &gw.sandbox.url(), auth, form).await
+}
+
+async fn token_request_at(
+    http: &reqwest::Client,
+    sandbox: &str,
+    auth: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, Value) {
+    let response = http
+        .post(format!("{sandbox}/restapi/oauth/token"))
         .header("authorization", auth)
         .form(form)
         .send()
@@ -166,6 +174,123 @@ async fn concurrent_callers_share_one_login() {
         result.expect("call succeeds");
     }
     assert_eq!(gw.stats().await["jwtGrants"], 1);
+}
+
+#[tokio::test]
+async fn concurrent_callers_share_one_refresh() {
+    let gw = TestGateway::start_with(unthrottled(), &[("CACHE_TTL", "0")]).await;
+    gw.get("/api/extensions/~").await;
+    gw.sandbox_admin("/tokens/expire", serde_json::json!({}))
+        .await;
+    // Every one of these is refused with the expired token first.
+    let calls = (0..20).map(|_| {
+        let mut client = gw.extensions();
+        async move {
+            client
+                .get_extension(pb::GetExtensionRequest {
+                    extension_id: "~".into(),
+                })
+                .await
+        }
+    });
+    for result in futures::future::join_all(calls).await {
+        result.expect("call succeeds");
+    }
+    let stats = gw.stats().await;
+    assert_eq!(stats["jwtGrants"], 1, "{stats}");
+    assert_eq!(stats["refreshGrants"], 1, "one refresh for all: {stats}");
+}
+
+#[tokio::test]
+async fn the_sandbox_takes_configured_credentials_and_refuses_the_defaults() {
+    let (id, secret, jwt) = ("acme-app", "acme-app-secret", "acme-user-jwt");
+    // `serve --sandbox` with RC_* set: the built-in sandbox accepts exactly those.
+    let gateway = crate::process::spawn(
+        &["serve", "--sandbox"],
+        &[
+            ("SANDBOX_ADDR", "127.0.0.1:0"),
+            ("RC_CLIENT_ID", id),
+            ("RC_CLIENT_SECRET", secret),
+            ("RC_JWT", jwt),
+        ],
+    );
+    let http = reqwest::Client::new();
+    let me = http
+        .get(format!("http://{}/api/extensions/~", gateway.http))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    let jwt_login = |auth: String, assertion: &'static str| {
+        let (http, upstream) = (http.clone(), gateway.upstream.clone());
+        async move {
+            token_request_at(
+                &http,
+                &upstream,
+                &auth,
+                &[("grant_type", JWT_GRANT), ("assertion", assertion)],
+            )
+            .await
+        }
+    };
+    let (status, body) = jwt_login(basic(id, secret), jwt).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, body) = jwt_login(
+        basic(sandbox::DEFAULT_CLIENT_ID, sandbox::DEFAULT_CLIENT_SECRET),
+        sandbox::DEFAULT_JWT,
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(body["error"], "invalid_client");
+    let (status, body) = jwt_login(basic(id, secret), sandbox::DEFAULT_JWT).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(body["error"], "invalid_grant");
+
+    // The standalone sandbox takes them from its flags or SANDBOX_* variables.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut standalone = std::process::Command::new(env!("CARGO_BIN_EXE_rc-gateway"))
+        .args(["sandbox", "--addr", &format!("127.0.0.1:{port}"), "--client-id", id])
+        .env_clear()
+        .env("SANDBOX_CLIENT_SECRET", secret)
+        .env("SANDBOX_JWT", jwt)
+        .env("LOG_FORMAT", "json")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut answer = None;
+    for _ in 0..200 {
+        if http.get(format!("{url}/restapi/v1.0")).send().await.is_ok() {
+            answer = Some(
+                token_request_at(
+                    &http,
+                    &url,
+                    &basic(id, secret),
+                    &[("grant_type", JWT_GRANT), ("assertion", jwt)],
+                )
+                .await,
+            );
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    let refused = token_request_at(
+        &http,
+        &url,
+        &basic(sandbox::DEFAULT_CLIENT_ID, sandbox::DEFAULT_CLIENT_SECRET),
+        &[("grant_type", JWT_GRANT), ("assertion", sandbox::DEFAULT_JWT)],
+    )
+    .await;
+    let _ = standalone.kill();
+    let _ = standalone.wait();
+    let (status, body) = answer.expect("the standalone sandbox started");
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(refused.0, StatusCode::UNAUTHORIZED, "{}", refused.1);
 }
 
 #[tokio::test]
