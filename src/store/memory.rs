@@ -10,7 +10,7 @@ use tokio::time::Instant;
 
 use super::{
     Acquire, BudgetState, BudgetStore, CacheStore, CallerShare, IdempotencyState, IdempotencyStore,
-    Observed, Slot, StoreResult,
+    Lookup, Observed, Slot, StoreResult,
 };
 use crate::ringcentral::ops::ThrottleGroup;
 use crate::ringcentral::stack::RcResponse;
@@ -234,16 +234,22 @@ struct CacheEntry {
     response: RcResponse,
 }
 
+#[derive(Default)]
+struct CacheState {
+    entries: HashMap<String, CacheEntry>,
+    generations: HashMap<&'static str, u64>,
+}
+
 /// The read cache of a single replica, bounded in entries.
 pub struct MemoryCache {
-    entries: Mutex<HashMap<String, CacheEntry>>,
+    state: Mutex<CacheState>,
     max_entries: usize,
 }
 
 impl MemoryCache {
     pub fn new(max_entries: usize) -> Self {
         MemoryCache {
-            entries: Mutex::new(HashMap::new()),
+            state: Mutex::default(),
             max_entries: max_entries.max(1),
         }
     }
@@ -251,12 +257,16 @@ impl MemoryCache {
 
 #[async_trait]
 impl CacheStore for MemoryCache {
-    async fn get(&self, key: &str, _resource: &'static str) -> StoreResult<Option<RcResponse>> {
-        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        Ok(entries
-            .get(key)
-            .filter(|e| e.expires > Instant::now())
-            .map(|e| e.response.clone()))
+    async fn get(&self, key: &str, resource: &'static str) -> StoreResult<Lookup> {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(Lookup {
+            hit: state
+                .entries
+                .get(key)
+                .filter(|e| e.expires > Instant::now())
+                .map(|e| e.response.clone()),
+            generation: state.generations.get(resource).copied().unwrap_or(0),
+        })
     }
 
     async fn put(
@@ -265,8 +275,13 @@ impl CacheStore for MemoryCache {
         resource: &'static str,
         response: &RcResponse,
         ttl: Duration,
-    ) -> StoreResult<()> {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        generation: u64,
+    ) -> StoreResult<bool> {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if state.generations.get(resource).copied().unwrap_or(0) != generation {
+            return Ok(false);
+        }
+        let entries = &mut state.entries;
         let now = Instant::now();
         if entries.len() >= self.max_entries {
             entries.retain(|_, e| e.expires > now);
@@ -290,12 +305,17 @@ impl CacheStore for MemoryCache {
                 response: response.clone(),
             },
         );
-        Ok(())
+        Ok(true)
     }
 
     async fn invalidate(&self, resources: &[&'static str]) -> StoreResult<()> {
-        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        entries.retain(|_, e| !resources.contains(&e.resource));
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state
+            .entries
+            .retain(|_, e| !resources.contains(&e.resource));
+        for resource in resources {
+            *state.generations.entry(resource).or_default() += 1;
+        }
         Ok(())
     }
 }
@@ -531,20 +551,36 @@ mod tests {
             headers: Default::default(),
             body: bytes::Bytes::from_static(b"{}"),
         };
-        cache
-            .put("a", "extensions", &response, Duration::from_secs(10))
-            .await
-            .unwrap();
-        cache
-            .put("b", "sites", &response, Duration::from_secs(10))
-            .await
-            .unwrap();
-        assert!(cache.get("a", "extensions").await.unwrap().is_some());
+        let ttl = Duration::from_secs(10);
+        assert!(cache.put("a", "extensions", &response, ttl, 0).await.unwrap());
+        assert!(cache.put("b", "sites", &response, ttl, 0).await.unwrap());
+        assert!(cache.get("a", "extensions").await.unwrap().hit.is_some());
         cache.invalidate(&["extensions"]).await.unwrap();
-        assert!(cache.get("a", "extensions").await.unwrap().is_none());
-        assert!(cache.get("b", "sites").await.unwrap().is_some());
+        let after = cache.get("a", "extensions").await.unwrap();
+        assert!(after.hit.is_none());
+        assert_eq!(after.generation, 1);
+        assert!(cache.get("b", "sites").await.unwrap().hit.is_some());
         tokio::time::advance(Duration::from_secs(11)).await;
-        assert!(cache.get("b", "sites").await.unwrap().is_none());
+        assert!(cache.get("b", "sites").await.unwrap().hit.is_none());
+    }
+
+    #[tokio::test]
+    async fn an_answer_fetched_before_a_write_is_not_cached_after_it() {
+        let cache = MemoryCache::new(100);
+        let response = RcResponse {
+            status: http::StatusCode::OK,
+            headers: Default::default(),
+            body: bytes::Bytes::from_static(b"{}"),
+        };
+        let ttl = Duration::from_secs(10);
+        // A read looks up (generation 0), a write invalidates, then the read's
+        // (pre-write) answer arrives.
+        let seen = cache.get("a", "extensions").await.unwrap().generation;
+        cache.invalidate(&["extensions"]).await.unwrap();
+        assert!(!cache.put("a", "extensions", &response, ttl, seen).await.unwrap());
+        assert!(cache.get("a", "extensions").await.unwrap().hit.is_none());
+        // Other resources are unaffected.
+        assert!(cache.put("b", "sites", &response, ttl, 0).await.unwrap());
     }
 
     #[tokio::test]

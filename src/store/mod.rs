@@ -102,21 +102,36 @@ pub trait BudgetStore: Send + Sync {
     async fn snapshot(&self) -> StoreResult<Vec<BudgetState>>;
 }
 
+/// A cache lookup: the live answer, if any, and the generation of its resource when
+/// looked up. Every invalidation of a resource starts a new generation.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    pub hit: Option<RcResponse>,
+    pub generation: u64,
+}
+
 /// Cached upstream answers of GETs.
 #[async_trait]
 pub trait CacheStore: Send + Sync {
     /// The live answer under `key`, of `resource`.
-    async fn get(&self, key: &str, resource: &'static str) -> StoreResult<Option<RcResponse>>;
-    /// Stores `response` under `key` for `ttl`, tagged with its resource.
+    async fn get(&self, key: &str, resource: &'static str) -> StoreResult<Lookup>;
+    /// Stores `response` under `key` for `ttl`, unless a write has invalidated
+    /// `resource` since the lookup that saw `generation` (the answer may predate the
+    /// write); returns whether it was stored.
     async fn put(
         &self,
         key: &str,
         resource: &'static str,
         response: &RcResponse,
         ttl: Duration,
-    ) -> StoreResult<()>;
+        generation: u64,
+    ) -> StoreResult<bool>;
     /// Drops every entry of these resources.
     async fn invalidate(&self, resources: &[&'static str]) -> StoreResult<()>;
+    /// Whether several replicas share this cache (and claims mean something).
+    fn shared(&self) -> bool {
+        false
+    }
     /// Claims the fetch of `key` for up to `lease`, so that one replica fetches while
     /// the others wait for its answer; `false` when another replica holds it. A single
     /// replica always gets it (its in-process coalescing does the rest).

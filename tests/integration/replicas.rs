@@ -188,7 +188,7 @@ async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies
     let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
     tokio::spawn(async move {
         while let Ok(Some(event)) = stream.message().await {
-            let _ = tx.send(event.uuid);
+            let _ = tx.send((event.offset, event.uuid));
         }
     });
 
@@ -228,18 +228,108 @@ async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies
     );
     // Every event A acknowledged reaches the watcher on B.
     let mut seen = HashSet::new();
+    let mut in_order = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(10);
     while !acknowledged.is_subset(&seen) {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, rx.recv()).await {
-            Ok(Some(uuid)) => {
-                seen.insert(uuid);
+            Ok(Some((offset, uuid))) => {
+                seen.insert(uuid.clone());
+                in_order.push((offset, uuid));
             }
             _ => break,
         }
     }
     let missing: Vec<_> = acknowledged.difference(&seen).collect();
     assert!(missing.is_empty(), "lost events: {missing:?}");
+
+    // A watcher that reconnects after an offset (a stream id) gets the rest: no gap,
+    // nothing twice.
+    let (resume_at, _) = in_order[4].clone();
+    let channel =
+        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[1].grpc))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+    let mut resumed = EventServiceClient::new(channel)
+        .watch_events(pb::WatchEventsRequest {
+            after_offset: resume_at.clone(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let mut rest = Vec::new();
+    while let Ok(Ok(Some(event))) =
+        tokio::time::timeout(Duration::from_millis(500), resumed.message()).await
+    {
+        rest.push(event.uuid);
+    }
+    let expected: Vec<String> = in_order[5..].iter().map(|(_, u)| u.clone()).collect();
+    assert!(resume_at.contains('-'), "offsets are stream ids: {resume_at}");
+    assert_eq!(rest, expected);
+}
+
+#[tokio::test]
+async fn replicas_share_the_cache_its_invalidation_and_idempotency_keys() {
+    let cluster = Cluster::start(unthrottled(), 2, &[], |_| vec![]).await;
+    let path = "/api/extensions/63000105";
+    // Concurrent identical reads on both replicas: one RingCentral request.
+    let reads = (0..20).map(|i| {
+        let url = cluster.api(i % 2, path);
+        let http = cluster.http.clone();
+        async move {
+            let r = http.get(url).send().await.unwrap();
+            (r.status(), r.json::<Value>().await.unwrap())
+        }
+    });
+    for (status, body) in futures::future::join_all(reads).await {
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["id"], "63000105");
+    }
+    let reads_upstream = |stats: &Value| stats["operations"]["readExtension"].as_u64().unwrap_or(0);
+    assert_eq!(reads_upstream(&cluster.stats().await), 1);
+
+    // A write through replica A drops replica B's cached answer.
+    let updated = cluster
+        .http
+        .put(cluster.api(0, path))
+        .json(&json!({"contact": {"jobTitle": "Shared Cache"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(updated.status(), StatusCode::OK);
+    let read: Value = cluster
+        .http
+        .get(cluster.api(1, path))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(read["contact"]["jobTitle"], "Shared Cache");
+    assert_eq!(reads_upstream(&cluster.stats().await), 2);
+
+    // An idempotency key used on A, then on B: one creation.
+    let create = |replica: usize| {
+        cluster
+            .http
+            .post(cluster.api(replica, "/api/extensions"))
+            .header("idempotency-key", "shared-create-1")
+            .json(&json!({"contact": {"firstName": "Shared", "email": "shared@example.com"}}))
+            .send()
+    };
+    let first: Value = create(0).await.unwrap().json().await.unwrap();
+    let second: Value = create(1).await.unwrap().json().await.unwrap();
+    assert!(first["id"].is_string(), "{first}");
+    assert_eq!(first["id"], second["id"]);
+    assert_eq!(
+        cluster.stats().await["operations"]["createExtension"],
+        1,
+        "created once"
+    );
 }
 
 #[tokio::test]
@@ -328,7 +418,30 @@ async fn one_login_one_refresh_and_one_renewal_for_two_replicas() {
 
 #[tokio::test]
 async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
-    let mut cluster = Cluster::start(unthrottled(), 1, &[], |_| vec![]).await;
+    let sidecar = free_port();
+    let public = format!("http://127.0.0.1:{sidecar}/api/webhooks/events");
+    let mut cluster = Cluster::start(
+        unthrottled(),
+        1,
+        &[
+            ("WEBHOOK_PUBLIC_URL", &public),
+            ("SIDECAR_ADDR", &format!("127.0.0.1:{sidecar}")),
+        ],
+        |_| vec![],
+    )
+    .await;
+    // A watch stream that stays open through the outage.
+    let channel =
+        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[0].grpc))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+    let mut watch = EventServiceClient::new(channel)
+        .watch_events(pb::WatchEventsRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
     let ready = |c: &Cluster| {
         let url = format!("http://{}/readyz", c.replicas[0].sidecar);
         let http = c.http.clone();
@@ -360,6 +473,22 @@ async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
     let (status, body) = call(&cluster).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     assert_eq!(body["status"], "UNAVAILABLE");
+    // Notifications cannot be checked (the subscription records are in Redis): 503, so
+    // that RingCentral delivers them again, rather than 403.
+    let refused = cluster
+        .http
+        .post(&public)
+        .header("verification-token", "0123456789abcdef0123456789abcdef")
+        .json(&json!({
+            "uuid": "during-outage",
+            "event": "/restapi/v1.0/account/809646016/extension/63000101/presence",
+            "subscriptionId": "some-subscription",
+            "body": {"extensionId": "63000101"},
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
 
     cluster.redis.restart();
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -379,6 +508,25 @@ async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+    // The watch stream opened before the outage carries on with new events (the new,
+    // empty Redis hands out later stream ids).
+    let created = cluster
+        .http
+        .post(cluster.api(0, "/api/webhooks/subscriptions"))
+        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
+    cluster
+        .admin("/presence/63000101", json!({"presenceStatus": "Busy"}))
+        .await;
+    let event = tokio::time::timeout(Duration::from_secs(10), watch.message())
+        .await
+        .expect("an event after the outage")
+        .expect("the stream is still open")
+        .expect("an event");
+    assert_eq!(event.extension_id, "63000101");
     assert!(
         cluster.replicas[0].child.try_wait().unwrap().is_none(),
         "the gateway is still running"

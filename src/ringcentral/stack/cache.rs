@@ -12,7 +12,7 @@ use tower::ServiceExt;
 
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
-use crate::store::CacheStore;
+use crate::store::{CacheStore, Lookup};
 
 /// Time to live per resource family; zero disables caching of that family.
 #[derive(Clone, Debug, Default)]
@@ -108,7 +108,7 @@ impl Cache {
         let mut pause = Duration::from_millis(5);
         while tokio::time::Instant::now() < give_up {
             tokio::time::sleep(pause).await;
-            if let Ok(Some(answer)) = self.store.get(key, resource).await {
+            if let Ok(Some(answer)) = self.store.get(key, resource).await.map(|l| l.hit) {
                 return Some(answer);
             }
             // The fetch ended without an answer to share (an error, a 404).
@@ -143,35 +143,56 @@ impl UpstreamLayer for Cache {
                 return Ok(response);
             }
             let ttl = this.ttls.ttl(resource);
-            if ttl.is_zero() {
+            // A caller asking for fresh data gets it straight from RingCentral.
+            if ttl.is_zero() || request.ctx.bypass_cache {
                 return inner.oneshot(request).await;
             }
             let key = key(&this.scope, &request);
-            if !request.ctx.bypass_cache {
-                match this.store.get(&key, resource).await {
-                    Ok(Some(hit)) => {
-                        this.hooks.hit(resource);
-                        return Ok(hit);
-                    }
-                    Ok(None) => this.hooks.miss(resource),
-                    // A cache that cannot be read is skipped, not fatal.
-                    Err(err) => {
-                        tracing::warn!(error = %err, "cache unavailable; asking RingCentral")
-                    }
-                }
-                // Several replicas: one fetches, the others wait for its answer.
-                let lease = CLAIM_LEASE.min(request.ctx.remaining());
-                if let Ok(false) = this.store.claim(&key, lease).await
-                    && let Some(answer) = this.wait_for(&key, resource, lease).await
-                {
+            let mut generation = match this.store.get(&key, resource).await {
+                Ok(Lookup { hit: Some(hit), .. }) => {
                     this.hooks.hit(resource);
-                    return Ok(answer);
+                    return Ok(hit);
                 }
+                Ok(Lookup { generation, .. }) => {
+                    this.hooks.miss(resource);
+                    Some(generation)
+                }
+                // A cache that cannot be read is skipped, not fatal.
+                Err(err) => {
+                    tracing::warn!(error = %err, "cache unavailable; asking RingCentral");
+                    None
+                }
+            };
+            // Several replicas: one fetches, the others wait for its answer.
+            let lease = CLAIM_LEASE.min(request.ctx.remaining());
+            match this.store.claim(&key, lease).await {
+                Ok(false) => {
+                    if let Some(answer) = this.wait_for(&key, resource, lease).await {
+                        this.hooks.hit(resource);
+                        return Ok(answer);
+                    }
+                }
+                // The replica that held the claim may have stored its answer between
+                // this replica's lookup and its claim: then there is nothing to fetch.
+                Ok(true) if this.store.shared() => {
+                    if let Ok(lookup) = this.store.get(&key, resource).await {
+                        if let Some(hit) = lookup.hit {
+                            let _ = this.store.release(&key).await;
+                            this.hooks.hit(resource);
+                            return Ok(hit);
+                        }
+                        generation = Some(lookup.generation);
+                    }
+                }
+                _ => {}
             }
             let response = inner.oneshot(request).await;
-            if let Ok(response) = &response
+            if let (Ok(response), Some(generation)) = (&response, generation)
                 && response.status.is_success()
-                && let Err(err) = this.store.put(&key, resource, response, ttl).await
+                && let Err(err) = this
+                    .store
+                    .put(&key, resource, response, ttl, generation)
+                    .await
             {
                 tracing::warn!(error = %err, "could not cache an answer");
             }

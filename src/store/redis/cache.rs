@@ -12,25 +12,27 @@ use sha2::{Digest, Sha256};
 
 use super::{Redis, decode_response, encode_response, error};
 use crate::ringcentral::stack::RcResponse;
-use crate::store::{CacheStore, StoreResult};
+use crate::store::{CacheStore, Lookup, StoreResult};
 
-// The entry's key is built in the script from the generation it reads; single-node
-// Redis (and Sentinel) allow that, Redis Cluster would not.
-/// KEYS: generations. ARGV: resource, entry key stem.
+// The entry's key is built in the script from the generation it reads; a single Redis
+// node allows that, Redis Cluster would not.
+/// KEYS: generations. ARGV: resource, entry key stem. Returns (generation, entry).
 static GET: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r#"
 local gen = redis.call('HGET', KEYS[1], ARGV[1]) or '0'
-return redis.call('GET', ARGV[2] .. ':' .. gen)
+return {tonumber(gen), redis.call('GET', ARGV[2] .. ':' .. gen)}
 "#,
     )
 });
 
-/// KEYS: generations. ARGV: resource, entry key stem, value, ttl (ms).
+/// KEYS: generations. ARGV: resource, entry key stem, value, ttl (ms), the generation
+/// the fetch started in. An answer fetched before a write is not stored after it.
 static PUT: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r#"
 local gen = redis.call('HGET', KEYS[1], ARGV[1]) or '0'
+if gen ~= ARGV[5] then return 0 end
 redis.call('SET', ARGV[2] .. ':' .. gen, ARGV[3], 'PX', ARGV[4])
 return 1
 "#,
@@ -72,15 +74,18 @@ impl RedisCache {
 
 #[async_trait]
 impl CacheStore for RedisCache {
-    async fn get(&self, key: &str, resource: &'static str) -> StoreResult<Option<RcResponse>> {
-        let value: Option<Vec<u8>> = GET
+    async fn get(&self, key: &str, resource: &'static str) -> StoreResult<Lookup> {
+        let (generation, value): (u64, Option<Vec<u8>>) = GET
             .key(self.redis.key(&["cache", "gen"]))
             .arg(resource)
             .arg(self.stem(resource, key))
             .invoke_async(&mut self.redis.conn())
             .await
             .map_err(error)?;
-        Ok(value.as_deref().and_then(decode_response))
+        Ok(Lookup {
+            hit: value.as_deref().and_then(decode_response),
+            generation,
+        })
     }
 
     async fn put(
@@ -89,17 +94,23 @@ impl CacheStore for RedisCache {
         resource: &'static str,
         response: &RcResponse,
         ttl: Duration,
-    ) -> StoreResult<()> {
-        let _: i64 = PUT
+        generation: u64,
+    ) -> StoreResult<bool> {
+        let stored: i64 = PUT
             .key(self.redis.key(&["cache", "gen"]))
             .arg(resource)
             .arg(self.stem(resource, key))
             .arg(encode_response(response))
             .arg(ttl.as_millis().max(1) as u64)
+            .arg(generation)
             .invoke_async(&mut self.redis.conn())
             .await
             .map_err(error)?;
-        Ok(())
+        Ok(stored == 1)
+    }
+
+    fn shared(&self) -> bool {
+        true
     }
 
     async fn invalidate(&self, resources: &[&'static str]) -> StoreResult<()> {
