@@ -147,8 +147,9 @@ pub struct Table(HashMap<String, Required>);
 
 impl Table {
     /// Reads every RPC of `pool` with a known service: its domain from [`DOMAINS`], its
-    /// access from its first HTTP binding (GET is read). Services without a binding
-    /// (health, reflection) are read.
+    /// access from its first HTTP binding (GET is read). An RPC of ours without a
+    /// binding needs write (and is audited): a gRPC-only mutation added later must not
+    /// slip through as a read. Health and reflection are read.
     pub fn build(pool: &prost_reflect::DescriptorPool) -> Result<Self, String> {
         let routes = crate::transcode::rules::load(pool, crate::proto::PACKAGE)?;
         let mut table = HashMap::new();
@@ -170,7 +171,7 @@ impl Table {
                 let get = routes
                     .iter()
                     .find(|r| r.rpc.full_name() == method.full_name())
-                    .is_none_or(|r| r.method == http::Method::GET);
+                    .is_some_and(|r| r.method == http::Method::GET);
                 table.insert(
                     format!("/{}/{}", service.full_name(), method.name()),
                     Required {

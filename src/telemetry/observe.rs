@@ -45,7 +45,7 @@ fn request_id(headers: &mut http::HeaderMap) -> HeaderValue {
 struct Finish {
     metrics: Arc<Metrics>,
     protocol: &'static str,
-    method: String,
+    method: &'static str,
     route: Arc<str>,
     started: Instant,
     span: tracing::Span,
@@ -56,7 +56,7 @@ impl Finish {
     fn new(
         metrics: Arc<Metrics>,
         protocol: &'static str,
-        method: String,
+        method: &'static str,
         route: Arc<str>,
         span: tracing::Span,
     ) -> Self {
@@ -85,10 +85,10 @@ impl Finish {
             .with_label_values(&[self.protocol, &self.route])
             .dec();
         m.requests
-            .with_label_values(&[self.protocol, &self.method, &self.route, status])
+            .with_label_values(&[self.protocol, self.method, &self.route, status])
             .inc();
         m.request_duration
-            .with_label_values(&[self.protocol, &self.method, &self.route])
+            .with_label_values(&[self.protocol, self.method, &self.route])
             .observe(elapsed.as_secs_f64());
         let duration_ms = (elapsed.as_secs_f64() * 1_000_000.0).round() / 1000.0;
         tracing::info!(
@@ -244,11 +244,17 @@ where
         let mut finish = Finish::new(
             self.layer.metrics.clone(),
             "grpc",
-            "POST".to_owned(),
+            "POST",
             route,
             span.clone(),
         );
-        let future = self.inner.call(request).instrument(span);
+        // Entered while the inner layers set their call up too (the audit trail reads
+        // the trace id there), not only while the future runs.
+        let future = {
+            let _entered = span.enter();
+            self.inner.call(request)
+        }
+        .instrument(span);
         Box::pin(async move {
             let response = match future.await {
                 Ok(response) => response,
@@ -280,6 +286,22 @@ pub struct HttpObserve {
     pub transcoder: Transcoder,
 }
 
+/// The `method` label: the standard methods by name, anything else (hyper accepts
+/// any token as a method) as `OTHER`, so callers cannot create series at will.
+fn method_label(method: &http::Method) -> &'static str {
+    use http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::HEAD => "HEAD",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
+}
+
 /// HTTP/JSON middleware: request id, span, metrics, access log.
 pub async fn http(
     State(observe): State<HttpObserve>,
@@ -307,7 +329,7 @@ pub async fn http(
     let mut finish = Finish::new(
         observe.metrics.clone(),
         "http",
-        method.to_string(),
+        method_label(&method),
         route,
         span.clone(),
     );

@@ -533,6 +533,46 @@ async fn traces_continue_the_callers_and_reach_an_otlp_receiver() {
         .collect();
     attempts.sort_unstable();
     assert_eq!(attempts, [0, 1, 2, 3]);
+
+    // A mutation with no caller trace: the gateway starts one, and the audit record
+    // names it, over gRPC as over HTTP.
+    let mut sites =
+        rc_gateway::proto::v1::site_service_client::SiteServiceClient::new(grpc_channel(&gateway).await);
+    sites
+        .update_site(pb::UpdateSiteRequest {
+            site_id: "900000101".into(),
+            name: Some("Traced".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let response = http
+        .put(format!("http://{}/api/sites/900000102", gateway.http))
+        .json(&json!({"name": "Traced too"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    for (target, server_name) in [
+        ("900000101", "/rcgateway.v1.SiteService/UpdateSite"),
+        ("900000102", "PUT /api/sites/{site_id}"),
+    ] {
+        let record = gateway
+            .log_line(|l| l["logger"] == "audit" && l["targets"]["site_id"] == target)
+            .await;
+        let trace = record["trace_id"].as_str().unwrap_or_default();
+        assert_eq!(trace.len(), 32, "{record}");
+        let spans = receiver
+            .spans(&hex::decode(trace).unwrap(), |s| {
+                s.iter().any(|s| s.kind == SpanKind::Server as i32)
+            })
+            .await;
+        assert!(
+            spans.iter().any(|s| s.name == server_name),
+            "{server_name}: {:?}",
+            spans.iter().map(|s| &s.name).collect::<Vec<_>>()
+        );
+    }
 }
 
 #[tokio::test]
