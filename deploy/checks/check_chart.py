@@ -17,11 +17,13 @@ promises beyond them:
   the *_ADDR settings;
 - no secret lands in the ConfigMap, and no Secret is rendered unless asked for;
 - the API Service carries gRPC 50051 and HTTP 8080 with appProtocol, the sidecar Service 8081;
-- the Ingress routes exactly /api/webhooks/events and /api/webhooks/validate to the sidecar;
+- the Ingress routes exactly /api/webhooks/events to the sidecar;
 - the PrometheusRule holds the same groups as deploy/prometheus/rules (and promtool accepts
   them), and the chart's copy of the rules file is identical to it;
 - the ServiceMonitor selects the sidecar Service's port and names the job `rc-gateway`;
-- more than one possible replica comes with REDIS_URL from a Secret.
+- more than one possible replica comes with REDIS_URL from a Secret;
+- no other pod (the `helm test` pod) carries the Deployment's selector labels, and a
+  NetworkPolicy lets that pod reach the sidecar port it probes.
 """
 
 import argparse
@@ -35,7 +37,7 @@ from pathlib import Path
 import yaml
 
 DATA_DIR = "/var/lib/rc-gateway"
-WEBHOOK_PATHS = {"/api/webhooks/events", "/api/webhooks/validate"}
+WEBHOOK_PATHS = {"/api/webhooks/events"}
 SECRET_KEYS = {"RC_CLIENT_ID", "RC_CLIENT_SECRET", "RC_JWT", "REDIS_URL", "WEBHOOK_HMAC_SECRET", "AUTH_API_KEYS"}
 
 errors: list[str] = []
@@ -232,6 +234,33 @@ def check_network_policy(policy: dict, deployment: dict) -> None:
                 error(f"NetworkPolicy: port {port['port']} is not a container port")
 
 
+def matches(selector: dict, labels: dict) -> bool:
+    return all(labels.get(k) == v for k, v in selector.items())
+
+
+def check_other_pods(pods: list[dict], deployment: dict, policies: list[dict]) -> None:
+    selector = deployment["spec"]["selector"]["matchLabels"]
+    for pod in pods:
+        name = pod["metadata"]["name"]
+        labels = pod["metadata"].get("labels", {})
+        if matches(selector, labels):
+            error(f"Pod {name} carries the Deployment's selector labels: its ReplicaSet would adopt it")
+        for policy in policies:
+            if not matches(policy["spec"]["podSelector"].get("matchLabels", {}), deployment["spec"]["template"]["metadata"]["labels"]):
+                continue
+            admitted = any(
+                any(p.get("port") == "sidecar" for p in rule.get("ports", []))
+                and any(
+                    "namespaceSelector" not in peer and matches(peer.get("podSelector", {}).get("matchLabels", {}), labels)
+                    for peer in rule.get("from", [])
+                    if peer.get("podSelector")
+                )
+                for rule in policy["spec"].get("ingress", [])
+            )
+            if not admitted:
+                error(f"NetworkPolicy {policy['metadata']['name']} blocks Pod {name} from the sidecar port")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rules", type=Path, required=True)
@@ -271,6 +300,7 @@ def main() -> int:
             error(f"up to {max_replicas} replicas without REDIS_URL from a Secret")
         for policy in by_kind(docs, "NetworkPolicy"):
             check_network_policy(policy, deployment)
+        check_other_pods(by_kind(docs, "Pod"), deployment, by_kind(docs, "NetworkPolicy"))
 
     secrets = by_kind(docs, "Secret")
     if secrets and "Secret" not in args.expect_kinds.split(","):

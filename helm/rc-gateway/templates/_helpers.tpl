@@ -34,6 +34,15 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/part-of: rc-gateway
 {{- end }}
 
+{{/*
+The `helm test` pod's labels: not the Deployment's selector, so that its ReplicaSet never
+adopts the pod and no Service or PodDisruptionBudget counts it.
+*/}}
+{{- define "rc-gateway.testSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "rc-gateway.name" . }}-test
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end }}
+
 {{- define "rc-gateway.sidecarName" -}}
 {{- printf "%s-sidecar" (include "rc-gateway.fullname" .) }}
 {{- end }}
