@@ -201,3 +201,138 @@ impl UpstreamLayer for Cache {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use tokio::sync::Notify;
+    use tower::{Layer, ServiceExt};
+
+    use super::*;
+    use crate::ringcentral::ops;
+    use crate::ringcentral::stack::layered::Wrap;
+    use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
+    use crate::store::memory::MemoryCache;
+
+    fn cache(store: &Arc<MemoryCache>, scope: &str) -> Cache {
+        Cache::new(
+            store.clone(),
+            CacheTtls {
+                default: Duration::from_secs(30),
+                by_resource: HashMap::from([("sites", Duration::ZERO)]),
+            },
+            Arc::from(scope),
+            Arc::new(NoHooks),
+        )
+    }
+
+    const READ: &ops::Operation = &ops::READ_EXTENSION;
+    const UPDATE: &ops::Operation = &ops::UPDATE_EXTENSION;
+
+    #[tokio::test(start_paused = true)]
+    async fn reads_are_answered_from_the_cache_until_the_ttl() {
+        let store = Arc::new(MemoryCache::new(100));
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let service = Wrap(cache(&store, "acct-1")).layer(inner);
+        for _ in 0..3 {
+            assert_eq!(
+                service.clone().oneshot(request(READ)).await.unwrap().status,
+                200
+            );
+        }
+        assert_eq!(calls.get(), 1);
+        tokio::time::advance(Duration::from_secs(31)).await;
+        service.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[tokio::test]
+    async fn failures_fresh_reads_and_uncached_resources_go_to_ringcentral() {
+        let store = Arc::new(MemoryCache::new(100));
+        let (inner, calls) = answering(404, Duration::ZERO);
+        let service = Wrap(cache(&store, "acct-1")).layer(inner);
+        service.clone().oneshot(request(READ)).await.unwrap();
+        service.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 2, "a 404 is not kept");
+
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let service = Wrap(cache(&store, "acct-1")).layer(inner);
+        service.clone().oneshot(request(READ)).await.unwrap();
+        let mut fresh = request(READ);
+        fresh.ctx.bypass_cache = true;
+        service.clone().oneshot(fresh).await.unwrap();
+        assert_eq!(calls.get(), 2, "no-cache asks RingCentral");
+        // A TTL of zero turns caching off for that resource.
+        for _ in 0..2 {
+            service
+                .clone()
+                .oneshot(request(&ops::READ_SITE))
+                .await
+                .unwrap();
+        }
+        assert_eq!(calls.get(), 4);
+    }
+
+    #[tokio::test]
+    async fn one_account_never_sees_another_s_answers() {
+        let store = Arc::new(MemoryCache::new(100));
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let first = Wrap(cache(&store, "acct-1")).layer(inner.clone());
+        let second = Wrap(cache(&store, "acct-2")).layer(inner);
+        first.clone().oneshot(request(READ)).await.unwrap();
+        second.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 2);
+        first.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_write_drops_what_it_makes_stale() {
+        let store = Arc::new(MemoryCache::new(100));
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let service = Wrap(cache(&store, "acct-1")).layer(inner);
+        service.clone().oneshot(request(READ)).await.unwrap();
+        service.clone().oneshot(request(UPDATE)).await.unwrap();
+        service.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 3, "the read after the write asks RingCentral");
+        // A failed write changes nothing.
+        let (failing, _) = answering(400, Duration::ZERO);
+        Wrap(cache(&store, "acct-1"))
+            .layer(failing)
+            .oneshot(request(UPDATE))
+            .await
+            .unwrap();
+        service.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 3);
+    }
+
+    #[tokio::test]
+    async fn an_answer_read_before_a_write_is_not_kept_after_it() {
+        let store = Arc::new(MemoryCache::new(100));
+        let release = Arc::new(Notify::new());
+        let gate = release.clone();
+        let (inner, calls) = upstream(move |n, _| {
+            let gate = gate.clone();
+            Box::pin(async move {
+                if n == 0 {
+                    // The first read is slow: a write completes meanwhile.
+                    gate.notified().await;
+                }
+                Ok(answer(200))
+            })
+        });
+        let service = Wrap(cache(&store, "acct-1")).layer(inner);
+        let slow_read = tokio::spawn(service.clone().oneshot(request(READ)));
+        tokio::task::yield_now().await;
+        while calls.get() == 0 {
+            tokio::task::yield_now().await;
+        }
+        service.clone().oneshot(request(UPDATE)).await.unwrap();
+        release.notify_one();
+        slow_read.await.unwrap().unwrap();
+        service.clone().oneshot(request(READ)).await.unwrap();
+        assert_eq!(calls.get(), 3, "the pre-write answer was not cached");
+    }
+}

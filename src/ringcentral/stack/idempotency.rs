@@ -124,3 +124,144 @@ impl UpstreamLayer for Idempotency {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use tower::{Layer, ServiceExt};
+
+    use super::*;
+    use crate::ringcentral::ops;
+    use crate::ringcentral::stack::layered::Wrap;
+    use crate::ringcentral::stack::testing::{answer, answering, request, upstream, with_body};
+    use crate::store::memory::MemoryIdempotency;
+
+    fn idempotency() -> Idempotency {
+        Idempotency::new(
+            Arc::new(MemoryIdempotency::default()),
+            Duration::from_secs(86_400),
+            Arc::from("acct-1"),
+        )
+    }
+
+    fn create(key: Option<&str>, body: &'static str) -> RcRequest {
+        let mut r = with_body(request(&ops::CREATE_EXTENSION), body);
+        r.ctx.idempotency_key = key.map(Arc::from);
+        r
+    }
+
+    #[tokio::test]
+    async fn a_repeated_key_gets_the_first_answer_and_acts_once() {
+        let (inner, calls) = upstream(|n, _| {
+            Box::pin(async move {
+                let mut a = answer(200);
+                a.body = bytes::Bytes::from(format!("{{\"id\":{n}}}"));
+                Ok(a)
+            })
+        });
+        let service = Wrap(idempotency()).layer(inner);
+        let first = service
+            .clone()
+            .oneshot(create(Some("k1"), "{\"a\":1}"))
+            .await
+            .unwrap();
+        let again = service
+            .clone()
+            .oneshot(create(Some("k1"), "{\"a\":1}"))
+            .await
+            .unwrap();
+        assert_eq!(first.body, again.body);
+        assert_eq!(calls.get(), 1);
+        // Without a key, or with another key, it acts again.
+        service
+            .clone()
+            .oneshot(create(None, "{\"a\":1}"))
+            .await
+            .unwrap();
+        service
+            .clone()
+            .oneshot(create(Some("k2"), "{\"a\":1}"))
+            .await
+            .unwrap();
+        assert_eq!(calls.get(), 3);
+    }
+
+    #[tokio::test]
+    async fn a_key_reused_for_another_request_is_refused() {
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let service = Wrap(idempotency()).layer(inner);
+        service
+            .clone()
+            .oneshot(create(Some("k1"), "{\"a\":1}"))
+            .await
+            .unwrap();
+        let err = service
+            .clone()
+            .oneshot(create(Some("k1"), "{\"a\":2}"))
+            .await
+            .unwrap_err();
+        let UpstreamError::Gateway(error) = err else {
+            panic!("{err:?}")
+        };
+        assert!(matches!(*error, Error::IdempotencyConflict(_)), "{error:?}");
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_second_call_with_the_key_waits_for_the_first_and_gets_its_answer() {
+        let (inner, calls) = answering(201, Duration::from_millis(200));
+        let service = Wrap(idempotency()).layer(inner);
+        let (a, b) = tokio::join!(
+            service.clone().oneshot(create(Some("k1"), "{}")),
+            service.clone().oneshot(create(Some("k1"), "{}")),
+        );
+        assert_eq!(a.unwrap().status, 201);
+        assert_eq!(b.unwrap().status, 201);
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[tokio::test]
+    async fn only_final_answers_are_kept() {
+        // A 503 or a 429 may go differently next time: the key is free again.
+        for status in [503, 429, 409] {
+            let (inner, calls) = answering(status, Duration::ZERO);
+            let service = Wrap(idempotency()).layer(inner);
+            for _ in 0..2 {
+                service
+                    .clone()
+                    .oneshot(create(Some("k1"), "{}"))
+                    .await
+                    .unwrap();
+            }
+            assert_eq!(calls.get(), 2, "{status}");
+        }
+        // A 400 would be a 400 again: kept.
+        let (inner, calls) = answering(400, Duration::ZERO);
+        let service = Wrap(idempotency()).layer(inner);
+        for _ in 0..2 {
+            assert_eq!(
+                service
+                    .clone()
+                    .oneshot(create(Some("k1"), "{}"))
+                    .await
+                    .unwrap()
+                    .status,
+                400
+            );
+        }
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[tokio::test]
+    async fn reads_ignore_keys() {
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let service = Wrap(idempotency()).layer(inner);
+        for _ in 0..2 {
+            let mut read = request(&ops::READ_EXTENSION);
+            read.ctx.idempotency_key = Some(Arc::from("k1"));
+            service.clone().oneshot(read).await.unwrap();
+        }
+        assert_eq!(calls.get(), 2);
+    }
+}

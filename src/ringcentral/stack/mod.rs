@@ -19,6 +19,8 @@ pub mod layered;
 pub mod observe;
 pub mod rate_budget;
 pub mod retry;
+#[cfg(test)]
+mod testing;
 mod timeout;
 mod transport;
 

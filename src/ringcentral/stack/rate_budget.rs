@@ -157,3 +157,139 @@ impl UpstreamLayer for RateBudget {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use tokio::time::Instant;
+    use tower::{Layer, ServiceExt};
+
+    use super::*;
+    use crate::ringcentral::ops;
+    use crate::ringcentral::stack::layered::Wrap;
+    use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
+    use crate::store::memory::{GroupLimit, MemoryBudget};
+
+    fn budget(limit: u32, window_s: u64) -> RateBudget {
+        let limit = GroupLimit {
+            limit,
+            window: Duration::from_secs(window_s),
+        };
+        let store =
+            MemoryBudget::new(&[(ThrottleGroup::Heavy, limit), (ThrottleGroup::Light, limit)]);
+        RateBudget::new(Arc::new(store), Duration::from_secs(60), Arc::new(NoHooks))
+    }
+
+    const HEAVY: &ops::Operation = &ops::READ_COMPANY_CALL_LOG;
+    const LIGHT: &ops::Operation = &ops::READ_EXTENSION;
+
+    #[tokio::test(start_paused = true)]
+    async fn a_call_waits_for_a_slot_and_is_refused_when_none_frees_before_its_deadline() {
+        let (inner, calls) = answering(200, Duration::ZERO);
+        let service = Wrap(budget(2, 10)).layer(inner);
+        for _ in 0..2 {
+            service.clone().oneshot(request(HEAVY)).await.unwrap();
+        }
+        // No slot for 10 s: a caller with one second left is refused at once, with
+        // the wait it would have needed, and nothing is sent.
+        let mut hurried = request(HEAVY);
+        hurried.ctx.deadline = Instant::now() + Duration::from_secs(1);
+        let started = Instant::now();
+        let refused = service.clone().oneshot(hurried).await.unwrap_err();
+        assert!(started.elapsed() < Duration::from_millis(20));
+        let UpstreamError::Gateway(error) = refused else {
+            panic!("{refused:?}")
+        };
+        assert!(
+            matches!(*error, Error::RateLimited { retry_after, .. } if retry_after == Duration::from_secs(10)),
+            "{error:?}"
+        );
+        assert_eq!(calls.get(), 2);
+        // A caller with time to spare waits for the window instead of going out.
+        let started = Instant::now();
+        service.clone().oneshot(request(HEAVY)).await.unwrap();
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_secs(10)
+                && waited <= Duration::from_secs(10) + Duration::from_millis(20),
+            "{waited:?}"
+        );
+        assert_eq!(calls.get(), 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_429_pauses_its_whole_group_for_retry_after_and_no_other() {
+        let (inner, calls) = upstream(|n, _| {
+            Box::pin(async move {
+                let mut response = answer(if n == 0 { 429 } else { 200 });
+                if n == 0 {
+                    response
+                        .headers
+                        .insert(http::header::RETRY_AFTER, "5".parse().unwrap());
+                }
+                Ok(response)
+            })
+        });
+        let service = Wrap(budget(100, 60)).layer(inner);
+        let throttled = service.clone().oneshot(request(HEAVY)).await.unwrap();
+        assert_eq!(throttled.status, 429);
+        // Another group goes on at once.
+        let started = Instant::now();
+        service.clone().oneshot(request(LIGHT)).await.unwrap();
+        assert!(started.elapsed() < Duration::from_millis(20));
+        // The throttled group sends nothing until Retry-After has passed.
+        let started = Instant::now();
+        service.clone().oneshot(request(HEAVY)).await.unwrap();
+        assert!(
+            started.elapsed() >= Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(calls.get(), 3);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn ringcentral_s_headers_correct_the_budget() {
+        let (inner, _) = upstream(|_, _| {
+            Box::pin(async {
+                let mut response = answer(200);
+                for (name, value) in [
+                    ("x-rate-limit-limit", "3"),
+                    ("x-rate-limit-remaining", "0"),
+                    ("x-rate-limit-window", "30"),
+                ] {
+                    response.headers.insert(name, value.parse().unwrap());
+                }
+                Ok(response)
+            })
+        });
+        // The gateway starts out believing 100 per minute...
+        let service = Wrap(budget(100, 60)).layer(inner);
+        service.clone().oneshot(request(HEAVY)).await.unwrap();
+        // ...RingCentral says the group is used up for its 30 s window.
+        let started = Instant::now();
+        service.clone().oneshot(request(HEAVY)).await.unwrap();
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_secs(30) && waited <= Duration::from_secs(31),
+            "{waited:?}"
+        );
+    }
+
+    #[test]
+    fn absurd_windows_are_bounded() {
+        let mut headers = HeaderMap::new();
+        for (name, value) in [
+            ("x-rate-limit-limit", "10"),
+            ("x-rate-limit-remaining", "3"),
+            ("x-rate-limit-window", "99999999999"),
+        ] {
+            headers.insert(name, value.parse().unwrap());
+        }
+        let seen = observed(&headers).unwrap();
+        assert_eq!(seen.window, error_body::LONGEST_UPSTREAM_WAIT);
+        headers.insert("x-rate-limit-window", "0".parse().unwrap());
+        assert_eq!(observed(&headers).unwrap().window, Duration::from_secs(60));
+    }
+}
