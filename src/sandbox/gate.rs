@@ -218,7 +218,13 @@ async fn inject_faults(state: &State, op: &'static Operation) -> Option<Response
     let verdict = faults.decide(&mut state.rng.lock().unwrap_or_else(|e| e.into_inner()));
     match verdict {
         Verdict::Pass => None,
-        Verdict::Answer(response) => Some(response),
+        Verdict::Answer(response) => {
+            // An injected 429 is a 429 sent, like one of the rate limiter's.
+            if response.status() == StatusCode::TOO_MANY_REQUESTS {
+                state.counters.throttled(op.group);
+            }
+            Some(response)
+        }
     }
 }
 

@@ -417,3 +417,68 @@ async fn dropped_connections_are_retried_only_where_safe() {
     gw.sandbox_admin("/faults", json!({})).await;
     assert_eq!(gw.get("/api/extensions/~").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn injected_429s_and_503s_are_retried_after_retry_after_and_a_create_happens_once() {
+    let gw = TestGateway::start_with(
+        unthrottled(),
+        &[
+            ("RATE_LIMIT_BACKOFF_MULTIPLIER", "0.01"),
+            ("CACHE_TTL", "0"),
+            ("CIRCUIT_BREAKER_THRESHOLD", "50"),
+        ],
+    )
+    .await;
+    gw.get("/api/sites").await; // log in first
+    // Every create is refused with a 429 and Retry-After: 1 s, until the faults clear.
+    gw.sandbox_admin(
+        "/faults",
+        json!({"errors": [{"status": 429, "rate": 1.0, "retryAfter": 1}], "operations": ["createExtension"]}),
+    )
+    .await;
+    let started = Instant::now();
+    let create = gw.call(
+        Method::POST,
+        "/api/extensions",
+        Some(json!({"contact": {"firstName": "Paced", "email": "paced@example.com"}})),
+    );
+    let clear = async {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        gw.sandbox_admin("/faults", json!({})).await;
+    };
+    let (r, ()) = tokio::join!(create, clear);
+    // A 429 means RingCentral did not act: the create is sent again after the pause,
+    // once the group's Retry-After has passed, and succeeds.
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json);
+    assert!(started.elapsed() >= Duration::from_millis(1500));
+    let stats = gw.stats().await;
+    let sent = stats["operations"]["createExtension"].as_u64().unwrap();
+    assert_eq!(
+        sent, 3,
+        "two refused attempts one second apart, then the create: {stats}"
+    );
+    assert_eq!(throttled(&stats, "Medium"), 2, "{stats}");
+    let created = gw.get("/api/extensions?email=paced@example.com").await;
+    assert_eq!(created.json["records"].as_array().unwrap().len(), 1);
+
+    // A 503 with Retry-After on a read: retried after the wait it asked for.
+    gw.sandbox_admin(
+        "/faults",
+        json!({"errors": [{"status": 503, "rate": 1.0, "retryAfter": 1}], "operations": ["readSite"]}),
+    )
+    .await;
+    let started = Instant::now();
+    let read = gw.get("/api/sites/900000101");
+    let clear = async {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        gw.sandbox_admin("/faults", json!({})).await;
+    };
+    let (r, ()) = tokio::join!(read, clear);
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "waited for Retry-After: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(gw.upstream_calls("readSite").await, 2);
+}
