@@ -168,3 +168,63 @@ async fn without_the_number_lookup_permission_the_search_names_it() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn bad_phone_number_input_is_refused_before_ringcentral() {
+    let gw = TestGateway::start().await;
+    for (path, field) in [
+        ("/api/phone-numbers?perPage=1001", "perPage"),
+        ("/api/phone-numbers?page=-1", "page"),
+        ("/api/phone-numbers?usageType=Bogus", "usageType"),
+        ("/api/phone-numbers?usageType=NumberPool", "usageType"),
+        ("/api/phone-numbers?type=Carrier", "type"),
+        ("/api/phone-numbers?status=Lost", "status"),
+        (
+            "/api/extensions/63000101/phone-numbers?usageType=Inventory",
+            "usageType",
+        ),
+        (
+            "/api/extensions/63000101/phone-numbers?perPage=0x10",
+            "perPage",
+        ),
+        ("/api/extensions/x1/phone-numbers", "extensionId"),
+        (
+            "/api/phone-numbers/available?areaCode=650&perPage=5000",
+            "perPage",
+        ),
+        (
+            "/api/phone-numbers/available?areaCode=650&paymentType=Free",
+            "paymentType",
+        ),
+        ("/api/phone-numbers/available", "areaCode"),
+    ] {
+        let r = gw.get(path).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}: {:?}", r.json);
+        assert_eq!(r.json["field"], field, "{path}: {:?}", r.json);
+    }
+    let err = gw
+        .phone_numbers()
+        .list_phone_numbers(pb::ListPhoneNumbersRequest {
+            usage_type: vec![99],
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::InvalidArgument);
+    assert_eq!(error_info(&err)["field"], "usageType");
+    let operations = &gw.stats().await["operations"];
+    for op in [
+        "listAccountPhoneNumbersV2",
+        "listExtensionPhoneNumbers",
+        "numberPoolLookup",
+    ] {
+        assert!(
+            operations[op].is_null(),
+            "{op} reached RingCentral: {operations}"
+        );
+    }
+    // An unknown extension is RingCentral's 404, naming the field.
+    let missing = gw.get("/api/extensions/999999/phone-numbers").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.json["field"], "extensionId", "{:?}", missing.json);
+}
