@@ -125,11 +125,21 @@ impl RunningSandbox {
     }
 
     /// Stops serving and waits for the server task.
-    pub async fn stop(self) {
+    pub async fn stop(mut self) {
         self.shutdown.cancel();
-        let _ = self.task.await;
+        // Requests still held (injected latency, say) get a moment, not a veto: the
+        // gateway's own grace period has already been spent when it stops its sandbox.
+        if tokio::time::timeout(STOP_GRACE, &mut self.task)
+            .await
+            .is_err()
+        {
+            self.task.abort();
+        }
     }
 }
+
+/// How long `stop` waits for requests in flight.
+const STOP_GRACE: Duration = Duration::from_secs(1);
 
 /// Serves the sandbox on `listener` until `stop` is called.
 pub async fn start(

@@ -5,6 +5,9 @@ use std::time::Duration;
 use http::StatusCode;
 use serde_json::json;
 
+use rc_gateway::proto::v1 as pb;
+use rc_gateway::proto::v1::extension_service_client::ExtensionServiceClient;
+
 use crate::harness::unthrottled;
 use crate::process;
 
@@ -44,14 +47,31 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
 
     let slow = tokio::spawn({
         let http = http.clone();
-        let address = format!("http://{}/api/extensions/~", gateway.http);
+        let address = format!("http://{}/api/extensions/63000102", gateway.http);
         async move { http.get(address).send().await }
+    });
+    let channel = tonic::transport::Channel::from_shared(format!("http://{}", gateway.grpc))
+        .unwrap()
+        .connect()
+        .await
+        .unwrap();
+    let slow_grpc = tokio::spawn(async move {
+        ExtensionServiceClient::new(channel)
+            .get_extension(pb::GetExtensionRequest {
+                extension_id: "63000103".into(),
+            })
+            .await
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
     process::terminate(&gateway.child);
 
     let answer = slow.await.unwrap().expect("the in-flight call is answered");
     assert_eq!(answer.status(), StatusCode::OK);
+    let answer = slow_grpc
+        .await
+        .unwrap()
+        .expect("the in-flight gRPC call is answered");
+    assert_eq!(answer.into_inner().id, "63000103");
     let status = process::wait(&mut gateway.child, Duration::from_secs(15)).await;
     assert_eq!(status.code(), Some(0));
     let refused = http
@@ -60,6 +80,54 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
         .await;
     assert!(refused.is_err(), "no longer accepting");
     sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn a_call_longer_than_the_grace_period_does_not_hold_the_exit() {
+    let mut gateway = process::spawn(
+        &["serve", "--sandbox"],
+        &[
+            ("SANDBOX_ADDR", "127.0.0.1:0"),
+            ("SHUTDOWN_GRACE_PERIOD", "1"),
+        ],
+    );
+    let http = rc_gateway::ringcentral::stack::http_client();
+    let warm = http
+        .get(format!("http://{}/api/sites", gateway.http))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(warm.status(), StatusCode::OK);
+    http.post(format!("{}/_sandbox/faults", gateway.upstream))
+        .json(&json!({"latencyMs": 20000}))
+        .send()
+        .await
+        .unwrap();
+    let stuck = tokio::spawn({
+        let http = http.clone();
+        let address = format!("http://{}/api/extensions/63000102", gateway.http);
+        async move { http.get(address).send().await }
+    });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let asked = tokio::time::Instant::now();
+    process::terminate(&gateway.child);
+    let status = process::wait(&mut gateway.child, Duration::from_secs(10)).await;
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        asked.elapsed()
+    );
+    assert_eq!(status.code(), Some(0));
+    assert!(
+        gateway
+            .logs()
+            .iter()
+            .any(|l| l["message"] == "calls still running after the grace period; stopping anyway")
+    );
+    // The caller sees its connection end, not a hang.
+    let _ = tokio::time::timeout(Duration::from_secs(5), stuck)
+        .await
+        .expect("the stuck caller is released");
 }
 
 #[tokio::test]
