@@ -284,10 +284,7 @@ impl Error {
                     metadata.insert(info_key::ERROR_CODE.to_owned(), code.clone());
                 }
                 if let Some(param) = &rc.parameter_name {
-                    metadata.insert(
-                        info_key::FIELD.to_owned(),
-                        request_field(param).to_owned(),
-                    );
+                    metadata.insert(info_key::FIELD.to_owned(), request_field(param).to_owned());
                 }
                 if let Some(permission) = &rc.permission_name {
                     metadata.insert(info_key::PERMISSION.to_owned(), permission.clone());

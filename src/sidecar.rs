@@ -79,11 +79,9 @@ async fn render(State(sidecar): State<Sidecar>, headers: HeaderMap) -> Response 
         .snapshot()
         .await
         .unwrap_or_default();
-    let body = sidecar.metrics.render(
-        sidecar.rc.breaker(),
-        &budget,
-        sidecar.hub.furthest_behind(),
-    );
+    let body = sidecar
+        .metrics
+        .render(sidecar.rc.breaker(), &budget, sidecar.hub.furthest_behind());
     (
         [(
             header::CONTENT_TYPE,

@@ -685,7 +685,10 @@ mod tests {
         // A client that saw offset 5 before the restart gets the next event.
         let next = store.append(event("new")).await.unwrap();
         assert_eq!(next.offset, Offset::sequence(6));
-        let after = store.read_after(Some(Offset::sequence(5)), 10).await.unwrap();
+        let after = store
+            .read_after(Some(Offset::sequence(5)), 10)
+            .await
+            .unwrap();
         assert_eq!(after.len(), 1);
         assert_eq!(after[0].event.uuid, "new");
         let _ = std::fs::remove_dir_all(dir);

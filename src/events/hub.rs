@@ -229,6 +229,10 @@ mod tests {
         let position = hub.track(Some(id(1005)));
         assert_eq!(hub.furthest_behind(), 2);
         position.set(Some(id(10)));
-        assert_eq!(hub.furthest_behind(), 4, "before the ring: at least the ring");
+        assert_eq!(
+            hub.furthest_behind(),
+            4,
+            "before the ring: at least the ring"
+        );
     }
 }

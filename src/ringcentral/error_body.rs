@@ -116,8 +116,17 @@ pub fn parse(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> RcApiError
 pub const LONGEST_UPSTREAM_WAIT: Duration = Duration::from_secs(3600);
 
 /// Seconds from an upstream header, at most [`LONGEST_UPSTREAM_WAIT`].
-pub fn header_seconds(headers: &HeaderMap, name: impl http::header::AsHeaderName) -> Option<Duration> {
-    let seconds = headers.get(name)?.to_str().ok()?.trim().parse::<u64>().ok()?;
+pub fn header_seconds(
+    headers: &HeaderMap,
+    name: impl http::header::AsHeaderName,
+) -> Option<Duration> {
+    let seconds = headers
+        .get(name)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse::<u64>()
+        .ok()?;
     Some(Duration::from_secs(seconds).min(LONGEST_UPSTREAM_WAIT))
 }
 
@@ -203,7 +212,10 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(http::header::RETRY_AFTER, "42".parse().unwrap());
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(42)));
-        headers.insert(http::header::RETRY_AFTER, "18446744073709551615".parse().unwrap());
+        headers.insert(
+            http::header::RETRY_AFTER,
+            "18446744073709551615".parse().unwrap(),
+        );
         assert_eq!(retry_after(&headers), Some(LONGEST_UPSTREAM_WAIT));
         headers.insert(http::header::RETRY_AFTER, "soon".parse().unwrap());
         assert_eq!(retry_after(&headers), None);

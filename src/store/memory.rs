@@ -552,7 +552,12 @@ mod tests {
             body: bytes::Bytes::from_static(b"{}"),
         };
         let ttl = Duration::from_secs(10);
-        assert!(cache.put("a", "extensions", &response, ttl, 0).await.unwrap());
+        assert!(
+            cache
+                .put("a", "extensions", &response, ttl, 0)
+                .await
+                .unwrap()
+        );
         assert!(cache.put("b", "sites", &response, ttl, 0).await.unwrap());
         assert!(cache.get("a", "extensions").await.unwrap().hit.is_some());
         cache.invalidate(&["extensions"]).await.unwrap();
@@ -577,7 +582,12 @@ mod tests {
         // (pre-write) answer arrives.
         let seen = cache.get("a", "extensions").await.unwrap().generation;
         cache.invalidate(&["extensions"]).await.unwrap();
-        assert!(!cache.put("a", "extensions", &response, ttl, seen).await.unwrap());
+        assert!(
+            !cache
+                .put("a", "extensions", &response, ttl, seen)
+                .await
+                .unwrap()
+        );
         assert!(cache.get("a", "extensions").await.unwrap().hit.is_none());
         // Other resources are unaffected.
         assert!(cache.put("b", "sites", &response, ttl, 0).await.unwrap());

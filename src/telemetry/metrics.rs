@@ -369,5 +369,4 @@ impl WatchHooks for Metrics {
     fn delivered(&self) {
         self.webhook_delivered.inc();
     }
-
 }

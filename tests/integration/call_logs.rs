@@ -211,7 +211,12 @@ async fn bad_call_log_input() {
         .await
         .unwrap_err();
     assert_eq!(status.code(), Code::InvalidArgument);
-    assert!(gw.call_logs().list_call_logs(pb::ListCallLogsRequest::default()).await.is_ok());
+    assert!(
+        gw.call_logs()
+            .list_call_logs(pb::ListCallLogsRequest::default())
+            .await
+            .is_ok()
+    );
 }
 
 #[tokio::test]

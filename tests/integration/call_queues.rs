@@ -267,3 +267,77 @@ async fn bad_queue_input() {
     }
     assert_eq!(gw.upstream_calls("createExtension").await, 0);
 }
+
+#[tokio::test]
+async fn create_over_http_then_list_update_members_and_delete_over_grpc() {
+    let gw = TestGateway::start().await;
+    let users = user_ids(&gw, 2).await;
+    let created = gw
+        .call(
+            Method::POST,
+            "/api/call-queues",
+            Some(
+                json!({"name": "Billing", "extensionNumber": "5100", "email": "billing@example.com",
+                        "members": [{"id": users[0]}]}),
+            ),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.json);
+    let id = created.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(created.json["extensionNumber"], "5100");
+    assert_eq!(member_ids(&gw, &id).await, [users[0].clone()]);
+
+    let mut queues = gw.call_queues();
+    let listed = queues
+        .list_call_queues(pb::ListCallQueuesRequest {
+            per_page: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(listed.paging.unwrap().total_elements, Some(13));
+    assert!(
+        listed
+            .records
+            .iter()
+            .any(|q| q.id == id && q.name == "Billing")
+    );
+
+    let updated = queues
+        .update_call_queue(pb::UpdateCallQueueRequest {
+            queue_id: id.clone(),
+            name: Some("Billing and Payments".into()),
+            alert_timer: Some(45),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(updated.name, "Billing and Payments");
+    assert_eq!(updated.alert_timer, 45);
+    assert_eq!(updated.extension_number, "5100");
+
+    queues
+        .update_call_queue_members(pb::UpdateCallQueueMembersRequest {
+            queue_id: id.clone(),
+            added_extension_ids: vec![users[1].clone()],
+            removed_extension_ids: vec![users[0].clone()],
+        })
+        .await
+        .unwrap();
+    assert_eq!(member_ids(&gw, &id).await, [users[1].clone()]);
+
+    queues
+        .delete_call_queue(pb::DeleteCallQueueRequest {
+            queue_id: id.clone(),
+        })
+        .await
+        .unwrap();
+    let gone = queues
+        .get_call_queue(pb::GetCallQueueRequest { queue_id: id })
+        .await
+        .unwrap_err();
+    assert_eq!(gone.code(), Code::NotFound);
+    assert_eq!(error_info(&gone)["field"], "queueId");
+}

@@ -550,7 +550,10 @@ async fn watches_filter_by_subscription_extension_and_type() {
         .unwrap()
         .unwrap();
     let text = String::from_utf8_lossy(&chunk);
-    assert!(text.contains("\"a-101\"") && !text.contains("b-101"), "{text}");
+    assert!(
+        text.contains("\"a-101\"") && !text.contains("b-101"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -584,7 +587,10 @@ async fn retention_drops_old_events_and_a_resume_before_them_is_out_of_range() {
     // Resuming after a dropped event that was not the last: some were never seen.
     let pruned = watch(old[0].offset.clone()).await.unwrap_err();
     assert_eq!(pruned.code(), Code::OutOfRange, "{pruned:?}");
-    assert!(pruned.message().contains("no longer retained"), "{pruned:?}");
+    assert!(
+        pruned.message().contains("no longer retained"),
+        "{pruned:?}"
+    );
     // Resuming after the last one seen before the drop: offsets are not reused, so
     // the new event comes next.
     let stream = watch(old[2].offset.clone()).await.unwrap().into_inner();

@@ -68,6 +68,11 @@ async fn reflection_lists_the_services_in_v1_and_v1alpha() {
         "rcgateway.v1.UserService",
         "rcgateway.v1.SiteService",
         "rcgateway.v1.HealthService",
+        "rcgateway.v1.CallQueueService",
+        "rcgateway.v1.PhoneNumberService",
+        "rcgateway.v1.CallLogService",
+        "rcgateway.v1.SubscriptionService",
+        "rcgateway.v1.EventService",
         "grpc.health.v1.Health",
     ];
 

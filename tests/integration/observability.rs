@@ -536,8 +536,9 @@ async fn traces_continue_the_callers_and_reach_an_otlp_receiver() {
 
     // A mutation with no caller trace: the gateway starts one, and the audit record
     // names it, over gRPC as over HTTP.
-    let mut sites =
-        rc_gateway::proto::v1::site_service_client::SiteServiceClient::new(grpc_channel(&gateway).await);
+    let mut sites = rc_gateway::proto::v1::site_service_client::SiteServiceClient::new(
+        grpc_channel(&gateway).await,
+    );
     sites
         .update_site(pb::UpdateSiteRequest {
             site_id: "900000101".into(),
@@ -703,5 +704,283 @@ async fn no_secret_or_event_body_reaches_the_logs() {
             "personal data in the logs: {line}"
         );
         assert!(!line.to_ascii_lowercase().contains("bearer "), "{line}");
+    }
+}
+
+/// Scrapes the gateway's /metrics.
+async fn scrape(gw: &TestGateway) -> Scrape {
+    let text = gw
+        .http
+        .get(gw.sidecar("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    Scrape::parse(&text)
+}
+
+#[tokio::test]
+async fn failure_and_event_metrics_move_with_what_happens() {
+    let gw = TestGateway::start_with(
+        crate::harness::unthrottled(),
+        &[
+            ("CIRCUIT_BREAKER_THRESHOLD", "4"),
+            ("CIRCUIT_BREAKER_TIMEOUT", "1"),
+            ("RATE_LIMIT_BACKOFF_MULTIPLIER", "0.01"),
+        ],
+    )
+    .await;
+    assert_eq!(gw.get("/api/sites").await.status, StatusCode::OK);
+    let before = scrape(&gw).await;
+
+    // A method hyper accepts but nobody defines is counted as OTHER, not by name.
+    let odd = gw
+        .http
+        .request(
+            http::Method::from_bytes(b"FROB42").unwrap(),
+            gw.url("/api/sites"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert!(odd.status().is_client_error());
+
+    // Dropped connections: a read is tried 1 + 3 times; the fourth failure in a row
+    // opens the breaker.
+    gw.sandbox_admin(
+        "/faults",
+        json!({"resetRate": 1.0, "operations": ["readExtension"]}),
+    )
+    .await;
+    assert!(
+        gw.get("/api/extensions/63000107")
+            .await
+            .status
+            .is_server_error()
+    );
+    let open = scrape(&gw).await;
+    assert_eq!(open.sum("circuit_breaker_state", &[]), 2.0, "open");
+    assert_eq!(open.sum("circuit_breaker_failures", &[]), 4.0);
+    assert_eq!(
+        open.sum(
+            "ringcentral_retries_total",
+            &[("operation", "readExtension")]
+        ) - before.sum(
+            "ringcentral_retries_total",
+            &[("operation", "readExtension")]
+        ),
+        3.0
+    );
+    gw.sandbox_admin("/faults", json!({})).await;
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(
+        gw.get("/api/extensions/63000107").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(scrape(&gw).await.sum("circuit_breaker_state", &[]), 0.0);
+
+    // A 429 from RingCentral.
+    gw.sandbox_admin(
+        "/faults",
+        json!({"errors": [{"status": 429, "rate": 1.0, "retryAfter": 1}], "operations": ["readSite"]}),
+    )
+    .await;
+    let read = gw.get("/api/sites/900000102");
+    let clear = async {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        gw.sandbox_admin("/faults", json!({})).await;
+    };
+    let (r, ()) = tokio::join!(read, clear);
+    assert_eq!(r.status, StatusCode::OK);
+
+    // Identical reads in flight together share one RingCentral call.
+    gw.sandbox_admin("/faults", json!({"latencyMs": 200})).await;
+    let reads = (0..10).map(|_| gw.get_owned("/api/extensions/63000109".to_owned()));
+    for r in futures::future::join_all(reads).await {
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    gw.sandbox_admin("/faults", json!({})).await;
+
+    let after = scrape(&gw).await;
+    let delta =
+        |name: &str, labels: &[(&str, &str)]| after.sum(name, labels) - before.sum(name, labels);
+    assert_eq!(
+        delta(
+            "http_requests_total",
+            &[("protocol", "http"), ("method", "OTHER")]
+        ),
+        1.0
+    );
+    assert!(
+        after
+            .samples
+            .iter()
+            .all(|(_, labels, _)| labels.values().all(|v| v != "FROB42")),
+        "no series for a caller's made-up method"
+    );
+    assert_eq!(
+        delta(
+            "rate_limit_hits_total",
+            &[("group", "Light"), ("source", "upstream")]
+        ),
+        1.0
+    );
+    assert_eq!(
+        delta(
+            "ringcentral_api_calls_total",
+            &[("operation", "readSite"), ("status", "429")]
+        ),
+        1.0
+    );
+    assert_eq!(delta("coalesced_calls_total", &[]), 9.0);
+
+    // Watch streams: subscribers, deliveries, and the lag of one that stops reading.
+    let token = "dddddddddddddddddddddddddddddddd";
+    let sub = gw
+        .subscriptions()
+        .create_subscription(pb::CreateSubscriptionRequest {
+            event_filters: vec!["/restapi/v1.0/account/~/presence".into()],
+            delivery_mode: Some(pb::DeliveryMode {
+                verification_token: token.into(),
+                ..Default::default()
+            }),
+            expires_in: 0,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let mut stalled = gw
+        .events()
+        .watch_events(pb::WatchEventsRequest::default())
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(scrape(&gw).await.sum("event_stream_subscribers", &[]), 1.0);
+    // Large notifications fill the stream's flow-control window (2 MiB) quickly.
+    let padding = "p".repeat(16 * 1024);
+    let posts = (0..400).map(|i| {
+        gw.http
+            .post(gw.sidecar("/api/webhooks/events"))
+            .header("verification-token", token)
+            .json(&json!({
+                "uuid": format!("lag-{i}"),
+                "event": "/restapi/v1.0/account/809646016/extension/63000101/presence",
+                "subscriptionId": sub.id,
+                "body": {"extensionId": "63000101", "padding": padding},
+            }))
+            .send()
+    });
+    for answer in futures::future::join_all(posts).await {
+        assert_eq!(answer.unwrap().status(), StatusCode::OK);
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let lagging = scrape(&gw).await;
+    let lag = lagging.sum("event_stream_lag_events", &[]);
+    assert!(lag >= 100.0, "a stream that stopped reading lags: {lag}");
+    let mut received = 0;
+    while received < 400 {
+        tokio::time::timeout(Duration::from_secs(5), stalled.message())
+            .await
+            .unwrap()
+            .unwrap()
+            .unwrap();
+        received += 1;
+    }
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let caught_up = scrape(&gw).await;
+    assert_eq!(caught_up.sum("event_stream_lag_events", &[]), 0.0);
+    assert_eq!(
+        caught_up.sum("webhook_events_delivered_total", &[])
+            - before.sum("webhook_events_delivered_total", &[]),
+        400.0
+    );
+    drop(stalled);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(scrape(&gw).await.sum("event_stream_subscribers", &[]), 0.0);
+}
+
+#[tokio::test]
+async fn caller_credentials_never_reach_the_logs() {
+    use jsonwebtoken::{Algorithm, EncodingKey, Header};
+    let key = rc_gateway::auth::keys::generate();
+    let table = format!(
+        "id=logscan hash={} scopes=*",
+        rc_gateway::auth::keys::hash(&key)
+    );
+    let jwt_secret = "logscan-jwt-secret-0123456789abcdef-0123456789";
+    let gateway = process::spawn(
+        &["serve", "--sandbox"],
+        &[
+            ("SANDBOX_ADDR", "127.0.0.1:0"),
+            ("LOG_LEVEL", "debug"),
+            ("AUTH_API_KEYS", &table),
+            ("AUTH_JWT_SECRET", jwt_secret),
+            ("AUTH_JWT_ISSUER", "https://idp.example"),
+            ("AUTH_JWT_AUDIENCE", "rc-gateway"),
+        ],
+    );
+    let sign = |secret: &str, exp: u64| {
+        jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &json!({"sub": "logscan-svc", "iss": "https://idp.example", "aud": "rc-gateway",
+                    "exp": exp, "scope": "*:read"}),
+            &EncodingKey::from_secret(secret.as_bytes()),
+        )
+        .unwrap()
+    };
+    let now = jsonwebtoken::get_current_timestamp();
+    let good_jwt = sign(jwt_secret, now + 300);
+    let expired_jwt = sign(jwt_secret, now - 3600);
+    let forged_jwt = sign("not-the-secret-0123456789abcdef-0123456789", now + 300);
+    let wrong_key = rc_gateway::auth::keys::generate();
+    let http = rc_gateway::ringcentral::stack::http_client();
+    let url = format!("http://{}/api/extensions/~", gateway.http);
+    for (name, value, ok) in [
+        ("x-api-key", key.clone(), true),
+        ("authorization", format!("Bearer {key}"), true),
+        ("authorization", format!("Bearer {good_jwt}"), true),
+        ("x-api-key", wrong_key.clone(), false),
+        ("authorization", format!("Bearer {expired_jwt}"), false),
+        ("authorization", format!("Bearer {forged_jwt}"), false),
+    ] {
+        let status = http
+            .get(&url)
+            .header(name, &value)
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status.is_success(), ok, "{name}: {status}");
+        let mut client = ExtensionServiceClient::new(grpc_channel(&gateway).await);
+        let answer = client
+            .get_extension(with_metadata(
+                pb::GetExtensionRequest {
+                    extension_id: "~".into(),
+                },
+                &[(name, &value)],
+            ))
+            .await;
+        assert_eq!(answer.is_ok(), ok, "{name}: {answer:?}");
+    }
+    let output = gateway.output();
+    assert!(
+        output.iter().any(|l| l.contains("invalid")
+            || l.contains("denied")
+            || l.contains("UNAUTHENTICATED")),
+        "refusals are logged"
+    );
+    for line in &output {
+        for secret in [&key, &wrong_key, &good_jwt, &expired_jwt, &forged_jwt] {
+            assert!(
+                !line.contains(secret.as_str()),
+                "a credential in the logs: {line}"
+            );
+        }
+        assert!(
+            !line.contains(jwt_secret),
+            "the JWT secret in the logs: {line}"
+        );
     }
 }

@@ -267,7 +267,10 @@ async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies
         rest.push(event.uuid);
     }
     let expected: Vec<String> = in_order[5..].iter().map(|(_, u)| u.clone()).collect();
-    assert!(resume_at.contains('-'), "offsets are stream ids: {resume_at}");
+    assert!(
+        resume_at.contains('-'),
+        "offsets are stream ids: {resume_at}"
+    );
     assert_eq!(rest, expected);
 }
 
@@ -517,7 +520,12 @@ async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
         .send()
         .await
         .unwrap();
-    assert_eq!(created.status(), StatusCode::OK, "{:?}", created.text().await);
+    assert_eq!(
+        created.status(),
+        StatusCode::OK,
+        "{:?}",
+        created.text().await
+    );
     cluster
         .admin("/presence/63000101", json!({"presenceStatus": "Busy"}))
         .await;

@@ -223,6 +223,8 @@ async fn api_keys_and_scopes_on_grpc_and_http() {
     // Refused calls never reached RingCentral, and were counted by reason.
     // Two reads went through: one to RingCentral, one from the cache.
     assert_eq!(gw.upstream_calls("readExtension").await, before_calls + 1);
+    assert_eq!(gw.upstream_calls("createExtension").await, 0);
+    assert_eq!(gw.upstream_calls("listSites").await, 1, "the admin's only");
     let after = scrape(&gw).await;
     let denied = |reason: &str| {
         after.sum("auth_denied_total", &[("reason", reason)])
@@ -666,8 +668,103 @@ async fn oversized_requests_are_refused() {
 }
 
 #[tokio::test]
+async fn what_needs_no_credentials_is_configurable() {
+    let key = keys::generate();
+    let table = format!("id=any hash={} scopes=*", keys::hash(&key));
+    let listing = || {
+        tokio_stream::once(tonic_reflection::pb::v1::ServerReflectionRequest {
+            host: String::new(),
+            message_request: Some(
+                tonic_reflection::pb::v1::server_reflection_request::MessageRequest::ListServices(
+                    String::new(),
+                ),
+            ),
+        })
+    };
+    for (public, health_open, reflection_open, metrics_open) in [
+        ("reflection", false, true, false),
+        ("none", false, false, false),
+        ("health,reflection,metrics", true, true, true),
+    ] {
+        let gw = TestGateway::start_with(
+            unthrottled(),
+            &[("AUTH_API_KEYS", &table), ("AUTH_PUBLIC", public)],
+        )
+        .await;
+        let code = |ok: bool| if ok { Code::Ok } else { Code::Unauthenticated };
+        let mut health = tonic_health::pb::health_client::HealthClient::new(gw.channel.clone());
+        let answer = health
+            .check(tonic_health::pb::HealthCheckRequest::default())
+            .await;
+        assert_eq!(
+            answer.err().map_or(Code::Ok, |e| e.code()),
+            code(health_open),
+            "{public}"
+        );
+        let answer = gw.health().check(pb::CheckRequest::default()).await;
+        assert_eq!(
+            answer.err().map_or(Code::Ok, |e| e.code()),
+            code(health_open),
+            "{public}"
+        );
+        let http_health = gw.get("/api/health").await.status;
+        assert_eq!(
+            http_health.is_success(),
+            health_open,
+            "{public}: {http_health}"
+        );
+        let mut reflection =
+            tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient::new(
+                gw.channel.clone(),
+            );
+        let answer = reflection.server_reflection_info(listing()).await;
+        assert_eq!(
+            answer.err().map_or(Code::Ok, |e| e.code()),
+            code(reflection_open),
+            "{public}"
+        );
+        let metrics = gw.http.get(gw.sidecar("/metrics")).send().await.unwrap();
+        assert_eq!(metrics.status().is_success(), metrics_open, "{public}");
+        // A key opens all of them.
+        health
+            .check(with(
+                tonic_health::pb::HealthCheckRequest::default(),
+                &[("x-api-key", &key)],
+            ))
+            .await
+            .unwrap();
+        reflection
+            .server_reflection_info(with(listing(), &[("x-api-key", &key)]))
+            .await
+            .unwrap();
+        let metrics = gw
+            .http
+            .get(gw.sidecar("/metrics"))
+            .header("x-api-key", &key)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(metrics.status(), StatusCode::OK);
+    }
+}
+
+#[tokio::test]
 async fn subscriptions_cannot_point_ringcentral_elsewhere() {
     let gw = TestGateway::start().await;
+    let err = gw
+        .subscriptions()
+        .create_subscription(pb::CreateSubscriptionRequest {
+            event_filters: vec!["/restapi/v1.0/account/~/presence".into()],
+            delivery_mode: Some(pb::DeliveryMode {
+                address: "https://attacker.example.com/hook".into(),
+                ..Default::default()
+            }),
+            expires_in: 0,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Code::InvalidArgument);
+    assert_eq!(error_info(&err)["field"], "deliveryMode.address");
     let r = gw
         .call(
             Method::POST,

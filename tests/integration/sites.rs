@@ -113,3 +113,70 @@ async fn bad_site_input() {
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert_eq!(gw.upstream_calls("deleteSite").await, 0);
 }
+
+#[tokio::test]
+async fn create_over_http_then_read_update_delete_over_grpc() {
+    let gw = TestGateway::start().await;
+    let created = gw
+        .call(
+            Method::POST,
+            "/api/sites",
+            Some(json!({"name": "Denver Office", "extensionNumber": "2006",
+                        "businessAddress": {"city": "Denver", "state": "CO", "country": "US"}})),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.json);
+    let id = created.json["id"].as_str().unwrap().to_owned();
+    assert_eq!(created.json["name"], "Denver Office");
+
+    let read = gw
+        .sites()
+        .get_site(pb::GetSiteRequest {
+            site_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(read.extension_number, "2006");
+    assert_eq!(
+        read.business_address.unwrap().city.as_deref(),
+        Some("Denver")
+    );
+
+    let updated = gw
+        .sites()
+        .update_site(pb::UpdateSiteRequest {
+            site_id: id.clone(),
+            name: Some("Denver Tech Center".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(updated.name, "Denver Tech Center");
+    assert_eq!(
+        updated.extension_number, "2006",
+        "fields not given are kept"
+    );
+    assert_eq!(
+        gw.get(&format!("/api/sites/{id}")).await.json["name"],
+        "Denver Tech Center"
+    );
+
+    gw.sites()
+        .delete_site(pb::DeleteSiteRequest {
+            site_id: id.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        gw.get(&format!("/api/sites/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let again = gw
+        .sites()
+        .delete_site(pb::DeleteSiteRequest { site_id: id })
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), Code::NotFound);
+}

@@ -378,5 +378,55 @@ async fn sandbox_sends_rate_limit_headers_for_the_operation_group() {
         );
         assert_eq!(response.headers()["x-rate-limit-window"], "60");
     }
+    // The token endpoint is in the Auth group (the login above was its first request).
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        sandbox::DEFAULT_CLIENT_ID,
+        sandbox::DEFAULT_CLIENT_SECRET
+    ));
+    let again = http
+        .post(format!("{}/restapi/oauth/token", running.url()))
+        .header("authorization", format!("Basic {auth}"))
+        .form(&[
+            ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+            ("assertion", sandbox::DEFAULT_JWT),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.headers()["x-rate-limit-group"], "Auth");
+    assert_eq!(again.headers()["x-rate-limit-limit"], "5");
+    assert_eq!(again.headers()["x-rate-limit-remaining"], "3");
+    // Heavy: ten call-log reads a minute, then RingCentral's 429 with its penalty.
+    let call_log = format!("{}/restapi/v1.0/account/~/call-log", running.url());
+    for n in 0..10 {
+        let response = http.get(&call_log).bearer_auth(token).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["x-rate-limit-group"], "Heavy");
+        assert_eq!(response.headers()["x-rate-limit-limit"], "10");
+        assert_eq!(
+            response.headers()["x-rate-limit-remaining"],
+            (9 - n).to_string().as_str()
+        );
+    }
+    let refused = http.get(&call_log).bearer_auth(token).send().await.unwrap();
+    assert_eq!(refused.status(), 429);
+    assert_eq!(refused.headers()["retry-after"], "60");
+    assert_eq!(refused.headers()["x-rate-limit-group"], "Heavy");
+    assert_eq!(refused.headers()["x-rate-limit-remaining"], "0");
+    let body: Value = refused.json().await.unwrap();
+    assert_conforms("ApiErrorResponseModel", &body);
+    assert_eq!(body["errors"][0]["errorCode"], "CMN-301");
+    // Other groups are not affected.
+    let light = http
+        .get(format!(
+            "{}/restapi/v1.0/account/~/extension/~",
+            running.url()
+        ))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(light.status(), 200);
     running.stop().await;
 }

@@ -253,7 +253,13 @@ async fn the_sandbox_takes_configured_credentials_and_refuses_the_defaults() {
         .unwrap()
         .port();
     let mut standalone = std::process::Command::new(env!("CARGO_BIN_EXE_rc-gateway"))
-        .args(["sandbox", "--addr", &format!("127.0.0.1:{port}"), "--client-id", id])
+        .args([
+            "sandbox",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--client-id",
+            id,
+        ])
         .env_clear()
         .env("SANDBOX_CLIENT_SECRET", secret)
         .env("SANDBOX_JWT", jwt)
@@ -283,7 +289,10 @@ async fn the_sandbox_takes_configured_credentials_and_refuses_the_defaults() {
         &http,
         &url,
         &basic(sandbox::DEFAULT_CLIENT_ID, sandbox::DEFAULT_CLIENT_SECRET),
-        &[("grant_type", JWT_GRANT), ("assertion", sandbox::DEFAULT_JWT)],
+        &[
+            ("grant_type", JWT_GRANT),
+            ("assertion", sandbox::DEFAULT_JWT),
+        ],
     )
     .await;
     let _ = standalone.kill();

@@ -62,6 +62,9 @@ mod tests {
             "session_id": "s", "expires_in": 3600,
         }))
         .unwrap();
-        assert_eq!((info.expires_in, info.refresh_token_expires_in), (3600, None));
+        assert_eq!(
+            (info.expires_in, info.refresh_token_expires_in),
+            (3600, None)
+        );
     }
 }
