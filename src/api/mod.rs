@@ -8,6 +8,8 @@ pub mod events;
 pub mod extensions;
 pub mod health;
 pub mod phone_numbers;
+#[cfg(test)]
+mod proptests;
 pub mod sites;
 pub mod subscriptions;
 pub mod users;

@@ -228,7 +228,7 @@ fn navigation(paging: Option<&pb::Paging>) -> Option<pb::Navigation> {
     })
 }
 
-fn account_number(n: rc::AccountPhoneNumberInfo) -> pb::PhoneNumber {
+pub(crate) fn account_number(n: rc::AccountPhoneNumberInfo) -> pb::PhoneNumber {
     pb::PhoneNumber {
         id: n.id.unwrap_or_default(),
         phone_number: n.phone_number.unwrap_or_default(),
@@ -249,7 +249,7 @@ fn account_number(n: rc::AccountPhoneNumberInfo) -> pb::PhoneNumber {
     }
 }
 
-fn extension_number(n: rc::UserPhoneNumberInfo) -> pb::PhoneNumber {
+pub(crate) fn extension_number(n: rc::UserPhoneNumberInfo) -> pb::PhoneNumber {
     let toll_type = match n.payment_type.as_deref() {
         Some("TollFree" | "ExternalNumberProviderTollFree") => pb::TollType::TollFree,
         Some(_) => pb::TollType::Toll,
