@@ -154,9 +154,24 @@ pub struct Gateway {
     pub proc: Proc,
     pub grpc: String,
     pub http: String,
-    /// From the process start to its "started" log line.
-    pub startup: Duration,
+    /// From the process start to its first 200 on `/readyz`.
+    pub ready: Duration,
     _data: TempDir,
+}
+
+/// Whether `GET /readyz` on `addr` answers 200 (a bare HTTP/1.1 exchange: the bench
+/// must not wait on a client library's connection set-up here).
+fn ready(addr: &str) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(addr) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let request = format!("GET /readyz HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let mut answer = [0u8; 12];
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_exact(&mut answer).is_ok()
+        && answer.ends_with(b" 200")
 }
 
 pub struct TempDir(pub PathBuf);
@@ -226,12 +241,16 @@ pub fn gateway(upstream: &str, env: &[(&str, String)]) -> Gateway {
             break json;
         }
     };
-    let startup = started.elapsed();
     let field = |k: &str| line[k].as_str().unwrap_or_default().to_owned();
+    let sidecar = field("sidecar_addr");
+    while !ready(&sidecar) {
+        assert!(Instant::now() < deadline, "the gateway never became ready");
+        std::thread::sleep(Duration::from_millis(1));
+    }
     Gateway {
+        ready: started.elapsed(),
         grpc: field("grpc_addr"),
         http: field("http_addr"),
-        startup,
         proc,
         _data: data,
     }

@@ -30,6 +30,13 @@ pub struct Target {
     pub met: bool,
 }
 
+impl Row {
+    /// Requests that failed, and deliveries that never came.
+    pub fn failures(&self) -> u64 {
+        self.measured.errors.values().sum()
+    }
+}
+
 #[derive(Default)]
 pub struct Report {
     pub header: Vec<String>,
@@ -65,7 +72,7 @@ impl Report {
             }
             let _ = writeln!(
                 out,
-                "| | concurrency | req/s | p50 | p99 | p99.9 | errors | gateway CPU µs/req | gateway peak RSS MB | machine busy |"
+                "| | concurrency | req/s | p50 | p99 | p99.9 | errors | gateway CPU s / 1,000 req | gateway peak RSS MB | machine busy |"
             );
             let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for row in &table.rows {
@@ -89,7 +96,8 @@ impl Report {
                     ms(m.quantile_us(0.99)),
                     ms(m.quantile_us(0.999)),
                     errors,
-                    opt(row.cpu_us_per_request, 1),
+                    // µs per request = ms per 1,000 requests; the column is in seconds.
+                    opt(row.cpu_us_per_request.map(|us| us / 1000.0), 3),
                     opt(row.peak_rss_mb, 1),
                     row.machine_busy
                         .map_or("-".into(), |b| format!("{:.0}%", b * 100.0)),

@@ -455,3 +455,104 @@ pub async fn fan_out(
         measured,
     }
 }
+
+/// `n` notifications posted at the same instant (RingCentral catching up after an
+/// outage): each acknowledgement's latency, and the rate the burst was absorbed at.
+pub async fn burst(
+    gateway: &Proc,
+    http: &reqwest::Client,
+    webhook_url: &str,
+    subscription: &str,
+    token: &str,
+    n: u64,
+    label: &str,
+) -> Row {
+    let post = Arc::new(webhook_post(
+        http,
+        webhook_url,
+        subscription,
+        token,
+        &format!("burst-{label}"),
+    ));
+    gateway.reset_peak();
+    let cpu_before = gateway.cpu_seconds();
+    let started = Instant::now();
+    let sends: Vec<_> = (0..n)
+        .map(|i| {
+            let post = post.clone();
+            tokio::spawn(async move {
+                let sent = Instant::now();
+                post(i).await.map(|()| sent.elapsed().as_micros() as u32)
+            })
+        })
+        .collect();
+    let mut measured = Measured::default();
+    for send in sends {
+        match send.await.expect("a burst task panicked") {
+            Ok(us) => {
+                measured.requests += 1;
+                measured.latencies_us.push(us);
+            }
+            Err(kind) => *measured.errors.entry(kind).or_default() += 1,
+        }
+    }
+    measured.elapsed = started.elapsed();
+    measured.latencies_us.sort_unstable();
+    let cpu = gateway.cpu_seconds() - cpu_before;
+    Row {
+        label: format!("{label}: burst of {n}"),
+        concurrency: n as usize,
+        cpu_us_per_request: Some(cpu * 1e6 / measured.requests.max(1) as f64),
+        peak_rss_mb: Some(gateway.peak_rss_mb()),
+        machine_busy: None,
+        measured,
+    }
+}
+
+/// A page of extensions over gRPC, uncached.
+pub fn grpc_page_read(
+    channels: Vec<Channel>,
+    per_page: i32,
+) -> impl Fn(u64) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send>>
++ Send
++ Sync
++ 'static {
+    let clients: Vec<_> = channels
+        .into_iter()
+        .map(ExtensionServiceClient::new)
+        .collect();
+    move |n| {
+        let mut client = clients[n as usize % clients.len()].clone();
+        let mut request = tonic::Request::new(pb::ListExtensionsRequest {
+            per_page,
+            ..Default::default()
+        });
+        request.metadata_mut().insert(
+            "cache-control",
+            tonic::metadata::MetadataValue::from_static("no-cache"),
+        );
+        Box::pin(async move {
+            client
+                .list_extensions(request)
+                .await
+                .map(|_| ())
+                .map_err(|s| format!("gRPC {:?}", s.code()))
+        })
+    }
+}
+
+/// Start-up of `samples` gateways in front of `upstream`, one after the other: time
+/// from spawning the process to its first 200 on `/readyz`, and the resident memory
+/// it then holds. Sorted.
+pub fn startups(upstream: &str, samples: usize) -> (Vec<Duration>, Vec<f64>) {
+    let mut times = Vec::new();
+    let mut memory = Vec::new();
+    for _ in 0..samples {
+        let gateway = procs::gateway(upstream, &[]);
+        times.push(gateway.ready);
+        memory.push(gateway.proc.rss_mb());
+    }
+    times.sort();
+    memory.sort_by(f64::total_cmp);
+    (times, memory)
+}

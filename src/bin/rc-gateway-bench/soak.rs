@@ -186,6 +186,7 @@ pub async fn run(args: SoakArgs) -> (Report, bool) {
         .find(|(t, _)| *t >= sample_every.as_secs_f64())
         .or(samples.first())
         .map_or(0.0, |s| s.1);
+    let before = samples.first().map_or(0.0, |s| s.1);
     let end = gateway.proc.rss_mb();
     let peak = samples.iter().map(|s| s.1).fold(end, f64::max);
     let growth = end - baseline;
@@ -212,8 +213,8 @@ pub async fn run(args: SoakArgs) -> (Report, bool) {
         .map(|(t, rss)| format!("{t:.0} s: {rss:.1} MB"))
         .collect();
     report.extra.push(format!(
-        "### Gateway memory\n\nRSS after warm-up {baseline:.1} MB, at the end {end:.1} MB, peak {peak:.1} MB \
-         (growth {growth:+.1} MB). Samples: {}.\n\n### Events\n\n{} notifications acknowledged; \
+        "### Gateway memory\n\nRSS before the traffic {before:.1} MB, after warm-up {baseline:.1} MB, at the end {end:.1} MB, \
+         peak {peak:.1} MB (growth after warm-up {growth:+.1} MB). Samples: {}.\n\n### Events\n\n{} notifications acknowledged; \
          {lost} not delivered to every one of the 3 watchers.",
         timeline.join(", "),
         acked.len()
