@@ -77,3 +77,62 @@ where
     measured.latencies_us.sort_unstable();
     measured
 }
+
+/// Like [`run`], but the `concurrency` workers together send `per_second` requests a
+/// second, evenly spaced: latencies without the queueing of a saturated machine.
+pub async fn run_paced<F, Fut>(
+    concurrency: usize,
+    per_second: f64,
+    duration: Duration,
+    call: F,
+) -> Measured
+where
+    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<(), String>> + Send,
+{
+    let call = Arc::new(call);
+    let sequence = Arc::new(AtomicU64::new(0));
+    let period = Duration::from_secs_f64(concurrency as f64 / per_second.max(1e-3));
+    let started = Instant::now();
+    let deadline = started + duration;
+    let workers: Vec<_> = (0..concurrency)
+        .map(|i| {
+            let (call, sequence) = (call.clone(), sequence.clone());
+            // Staggered, so that the workers' requests interleave.
+            let first = tokio::time::Instant::now() + period.mul_f64(i as f64 / concurrency as f64);
+            tokio::spawn(async move {
+                let mut ticks = tokio::time::interval_at(first, period);
+                ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+                let mut latencies = Vec::new();
+                let mut errors: BTreeMap<String, u64> = BTreeMap::new();
+                loop {
+                    ticks.tick().await;
+                    if Instant::now() >= deadline {
+                        break;
+                    }
+                    let n = sequence.fetch_add(1, Ordering::Relaxed);
+                    let sent = Instant::now();
+                    match call(n).await {
+                        Ok(()) => {
+                            latencies.push(sent.elapsed().as_micros().min(u32::MAX as u128) as u32)
+                        }
+                        Err(kind) => *errors.entry(kind).or_default() += 1,
+                    }
+                }
+                (latencies, errors)
+            })
+        })
+        .collect();
+    let mut measured = Measured::default();
+    for worker in workers {
+        let (latencies, errors) = worker.await.expect("a load worker panicked");
+        measured.requests += latencies.len() as u64;
+        measured.latencies_us.extend(latencies);
+        for (k, v) in errors {
+            *measured.errors.entry(k).or_default() += v;
+        }
+    }
+    measured.elapsed = started.elapsed();
+    measured.latencies_us.sort_unstable();
+    measured
+}

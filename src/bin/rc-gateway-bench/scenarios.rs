@@ -22,7 +22,7 @@ const USERS: u64 = 260;
 
 pub struct Setup {
     /// Kept running for as long as the setup lives.
-    pub _sandbox: Proc,
+    pub sandbox: Proc,
     pub sandbox_url: String,
     pub gateway: Gateway,
     pub http: reqwest::Client,
@@ -80,7 +80,7 @@ pub async fn setup(env: &[(&str, String)]) -> Setup {
     let http = http_client();
     let token = sandbox_token(&http, &sandbox_url).await;
     Setup {
-        _sandbox: sandbox,
+        sandbox,
         sandbox_url,
         gateway,
         http,
@@ -151,12 +151,44 @@ where
     F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<(), String>> + Send,
 {
+    measure_row(
+        gateway,
+        label,
+        concurrency,
+        load::run(concurrency, duration, call),
+    )
+    .await
+}
+
+/// [`row`] with the callers paced to `per_second` requests a second in all.
+pub async fn paced_row<F, Fut>(
+    gateway: Option<&Proc>,
+    label: &str,
+    concurrency: usize,
+    per_second: f64,
+    duration: Duration,
+    call: F,
+) -> Row
+where
+    F: Fn(u64) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<(), String>> + Send,
+{
+    let load = load::run_paced(concurrency, per_second, duration, call);
+    measure_row(gateway, label, concurrency, load).await
+}
+
+async fn measure_row(
+    gateway: Option<&Proc>,
+    label: &str,
+    concurrency: usize,
+    load: impl std::future::Future<Output = Measured>,
+) -> Row {
     if let Some(g) = gateway {
         g.reset_peak();
     }
     let cpu_before = gateway.map(Proc::cpu_seconds);
     let machine_before = machine_busy();
-    let measured = load::run(concurrency, duration, call).await;
+    let measured = load.await;
     let machine = (machine_busy() - machine_before)
         / measured.elapsed.as_secs_f64()
         / std::thread::available_parallelism().map_or(1.0, |n| n.get() as f64);
