@@ -41,8 +41,8 @@ pub enum TokenRejection {
     Missing,
     UnknownSubscription,
     Mismatch,
-    /// The subscription records cannot be read (Redis lost): RingCentral should
-    /// deliver again later rather than be told the subscription is unknown.
+    /// The subscription records cannot be read (Redis lost): the gateway is
+    /// unavailable, which is not the same as the subscription being unknown.
     StoreUnavailable,
 }
 

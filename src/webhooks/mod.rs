@@ -162,7 +162,7 @@ impl Ingress {
                     ),
                     keeper::TokenRejection::StoreUnavailable => (
                         StatusCode::SERVICE_UNAVAILABLE,
-                        "the subscription records are unavailable; deliver again later",
+                        "the subscription records are unavailable",
                     ),
                     keeper::TokenRejection::UnknownSubscription
                     | keeper::TokenRejection::Mismatch => (
