@@ -1,6 +1,8 @@
 //! The event log on a Redis Stream, shared by the replicas: an event stored by one is
 //! read by watchers on every other. Offsets are stream ids; retention trims by id
-//! (age) and length.
+//! (age) and length, exactly, and remembers the newest id it trimmed: Redis 7.0 keeps
+//! `max-deleted-entry-id` for XDEL only, and a resuming watcher must learn that events
+//! after its offset are gone rather than silently skip them.
 //!
 //! Each replica tails the stream with a blocking `XREAD` on a connection of its own
 //! and feeds its [`EventHub`]; it publishes its own appends the same way, so every
@@ -21,8 +23,9 @@ use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume};
 use crate::store::redis::{Redis, error};
 use crate::store::{StoreError, StoreResult};
 
-/// KEYS: stream, uuid marker. ARGV: event JSON, marker lifetime (ms), most events
-/// kept. Appends unless the uuid was seen; returns (new?, stream id).
+/// KEYS: stream, uuid marker, trimmed marker. ARGV: event JSON, marker lifetime (ms),
+/// most events kept. Appends unless the uuid was seen, then drops the oldest entry if
+/// the stream is over its length (remembering its id); returns (new?, stream id).
 static APPEND: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
         r#"
@@ -30,9 +33,44 @@ local seen = redis.call('GET', KEYS[2])
 if seen then return {0, seen} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'e', ARGV[1], 'r', now)
+local id = redis.call('XADD', KEYS[1], '*', 'e', ARGV[1], 'r', now)
 redis.call('SET', KEYS[2], id, 'PX', ARGV[2])
+local over = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[3])
+if over > 0 then
+  local gone = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', over)
+  redis.call('SET', KEYS[3], gone[#gone][1])
+  redis.call('XTRIM', KEYS[1], 'MAXLEN', ARGV[3])
+end
 return {1, id}
+"#,
+    )
+});
+
+/// KEYS: stream, trimmed marker. ARGV: largest age (ms), most events kept. Drops
+/// entries older than the age (by the server's clock, which made their ids) and beyond
+/// the length, remembering the newest id dropped; returns how many were dropped.
+static PRUNE: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r#"
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local cutoff = now - tonumber(ARGV[1])
+local dropped = 0
+if cutoff > 0 then
+  local minid = string.format('%d-0', cutoff)
+  local last = redis.call('XREVRANGE', KEYS[1], '(' .. minid, '-', 'COUNT', 1)
+  if #last > 0 then
+    redis.call('SET', KEYS[2], last[1][1])
+    dropped = dropped + redis.call('XTRIM', KEYS[1], 'MINID', minid)
+  end
+end
+local over = redis.call('XLEN', KEYS[1]) - tonumber(ARGV[2])
+if over > 0 then
+  local gone = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', over)
+  redis.call('SET', KEYS[2], gone[#gone][1])
+  dropped = dropped + redis.call('XTRIM', KEYS[1], 'MAXLEN', ARGV[2])
+end
+return dropped
 "#,
     )
 });
@@ -45,6 +83,8 @@ const TAIL_BLOCK: Duration = Duration::from_secs(2);
 pub struct RedisLog {
     redis: Redis,
     stream: String,
+    /// The newest stream id retention has dropped.
+    trimmed: String,
     retention: Duration,
     max_events: u64,
 }
@@ -53,6 +93,7 @@ impl RedisLog {
     pub fn new(redis: Redis, retention: Duration, max_events: u64) -> Self {
         RedisLog {
             stream: redis.key(&["events"]),
+            trimmed: redis.key(&["events", "trimmed"]),
             redis,
             retention,
             max_events,
@@ -159,6 +200,7 @@ impl EventLog for RedisLog {
         let (new, id): (i64, String) = APPEND
             .key(&self.stream)
             .key(marker)
+            .key(&self.trimmed)
             .arg(json)
             .arg(self.retention.as_millis().max(1) as u64)
             .arg(self.max_events)
@@ -242,7 +284,15 @@ impl EventLog for RedisLog {
         if after.stream_id && after > id("last-generated-id")? {
             return Ok(Resume::Unknown);
         }
-        let deleted = id("max-deleted-entry-id")?;
+        let trimmed: Option<String> = redis::cmd("GET")
+            .arg(&self.trimmed)
+            .query_async(&mut self.redis.conn())
+            .await
+            .map_err(error)?;
+        let deleted = match trimmed {
+            Some(t) => parse_id(&t)?.max(id("max-deleted-entry-id")?),
+            None => id("max-deleted-entry-id")?,
+        };
         // A client that saw `after` misses nothing if nothing newer was trimmed
         // (offsets of the embedded log come before every stream id).
         Ok(
@@ -255,19 +305,13 @@ impl EventLog for RedisLog {
     }
 
     async fn prune(&self, max_age: Duration, max_events: u64) -> StoreResult<u64> {
-        let oldest_ms = super::now_ms().saturating_sub(max_age.as_millis() as u64);
-        let (by_age, by_count): (u64, u64) = redis::pipe()
-            .cmd("XTRIM")
-            .arg(&self.stream)
-            .arg("MINID")
-            .arg(format!("{oldest_ms}-0"))
-            .cmd("XTRIM")
-            .arg(&self.stream)
-            .arg("MAXLEN")
+        PRUNE
+            .key(&self.stream)
+            .key(&self.trimmed)
+            .arg(max_age.as_millis().min(u128::from(u64::MAX)) as u64)
             .arg(max_events)
-            .query_async(&mut self.redis.conn())
+            .invoke_async(&mut self.redis.conn())
             .await
-            .map_err(error)?;
-        Ok(by_age + by_count)
+            .map_err(error)
     }
 }

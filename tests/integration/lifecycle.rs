@@ -109,8 +109,9 @@ async fn a_call_longer_than_the_grace_period_does_not_hold_the_exit() {
         async move { http.get(address).send().await }
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
+    // Ctrl-C this time: the same shutdown as SIGTERM.
     let asked = tokio::time::Instant::now();
-    process::terminate(&gateway.child);
+    process::interrupt(&gateway.child);
     let status = process::wait(&mut gateway.child, Duration::from_secs(10)).await;
     assert!(
         asked.elapsed() < Duration::from_secs(5),

@@ -124,8 +124,17 @@ pub fn spawn(args: &[&str], env: &[(&str, &str)]) -> Process {
 
 /// Sends SIGTERM, as Kubernetes does.
 pub fn terminate(child: &Child) {
+    signal(child, "-TERM");
+}
+
+/// Sends SIGINT, as Ctrl-C in a terminal does.
+pub fn interrupt(child: &Child) {
+    signal(child, "-INT");
+}
+
+fn signal(child: &Child, signal: &str) {
     let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(status.success());

@@ -566,3 +566,117 @@ async fn an_unreachable_redis_stops_the_start() {
         "{output}"
     );
 }
+
+#[tokio::test]
+async fn the_redis_event_log_applies_retention_and_checks_resume_offsets() {
+    let sidecar = free_port();
+    let public = format!("http://127.0.0.1:{sidecar}/api/webhooks/events");
+    let cluster = Cluster::start(
+        unthrottled(),
+        1,
+        &[
+            ("WEBHOOK_PUBLIC_URL", &public),
+            ("SIDECAR_ADDR", &format!("127.0.0.1:{sidecar}")),
+            ("EVENT_RETENTION", "2s"),
+        ],
+        |_| vec![],
+    )
+    .await;
+    let token = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+    let created: Value = cluster
+        .http
+        .post(cluster.api(0, "/api/webhooks/subscriptions"))
+        .json(
+            &json!({"eventFilters": ["/restapi/v1.0/account/~/presence"],
+                      "deliveryMode": {"verificationToken": token}}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let subscription = created["id"].as_str().expect("a subscription").to_owned();
+    let notify = |uuid: String| {
+        cluster
+            .http
+            .post(&public)
+            .header("verification-token", token)
+            .json(&json!({
+                "uuid": uuid,
+                "event": "/restapi/v1.0/account/809646016/extension/63000101/presence",
+                "subscriptionId": subscription,
+                "body": {"extensionId": "63000101", "presenceStatus": "Busy"},
+            }))
+            .send()
+    };
+    for i in 0..3 {
+        assert_eq!(
+            notify(format!("old-{i}")).await.unwrap().status(),
+            StatusCode::OK
+        );
+    }
+    let channel =
+        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[0].grpc))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap();
+    let mut events = EventServiceClient::new(channel);
+    let oldest = |events: &mut EventServiceClient<tonic::transport::Channel>| {
+        let mut events = events.clone();
+        async move {
+            let mut stream = events
+                .watch_events(pb::WatchEventsRequest {
+                    start: pb::StartPosition::Oldest as i32,
+                    ..Default::default()
+                })
+                .await
+                .unwrap()
+                .into_inner();
+            let mut offsets = Vec::new();
+            while let Ok(Ok(Some(e))) =
+                tokio::time::timeout(Duration::from_millis(400), stream.message()).await
+            {
+                offsets.push(e.offset);
+            }
+            offsets
+        }
+    };
+    let old = oldest(&mut events).await;
+    assert_eq!(old.len(), 3);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !oldest(&mut events).await.is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "the stream was not trimmed by age"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    assert_eq!(
+        notify("new-0".into()).await.unwrap().status(),
+        StatusCode::OK
+    );
+    let resume = |after: String| {
+        let mut events = events.clone();
+        async move {
+            events
+                .watch_events(pb::WatchEventsRequest {
+                    after_offset: after,
+                    ..Default::default()
+                })
+                .await
+        }
+    };
+    let pruned = resume(old[0].clone()).await.unwrap_err();
+    assert_eq!(pruned.code(), tonic::Code::OutOfRange, "{pruned:?}");
+    let mut stream = resume(old[2].clone()).await.unwrap().into_inner();
+    let next = tokio::time::timeout(Duration::from_secs(5), stream.message())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    assert_eq!(next.uuid, "new-0");
+    let ahead = resume("99999999999999-0".into()).await.unwrap_err();
+    assert_eq!(ahead.code(), tonic::Code::OutOfRange, "{ahead:?}");
+}
