@@ -647,23 +647,26 @@ async fn oversized_requests_are_refused() {
         matches!(err.code(), Code::ResourceExhausted | Code::OutOfRange),
         "{err:?}"
     );
-    // A header block over the limit.
+    // A header block over the limit: 431, and nothing reaches RingCentral.
+    let reads = gw.upstream_calls("readExtension").await;
     let answer = gw
         .http
-        .get(gw.url("/api/extensions/~"))
+        .get(gw.url("/api/extensions/63000104"))
         .header("x-padding", "y".repeat(20_000))
         .send()
-        .await;
-    // A closed connection is also a refusal.
-    if let Ok(answer) = answer {
-        assert_eq!(answer.status(), StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
-    }
+        .await
+        .expect("an answer, not a dropped connection");
+    assert_eq!(answer.status(), StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE);
     let err = gw
         .extensions()
-        .get_extension(with(get_ext("~"), &[("x-padding", &"y".repeat(20_000))]))
+        .get_extension(with(
+            get_ext("63000104"),
+            &[("x-padding", &"y".repeat(20_000))],
+        ))
         .await
         .unwrap_err();
     assert_ne!(err.code(), Code::Ok);
+    assert_eq!(gw.upstream_calls("readExtension").await, reads);
     assert_eq!(gw.upstream_calls("createExtension").await, 0);
 }
 
@@ -834,6 +837,18 @@ async fn mutations_are_audited_and_reads_are_not() {
     )
     .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let subscribed = http_with(
+        &gw,
+        Method::POST,
+        "/api/webhooks/subscriptions",
+        &w,
+        Some(json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]})),
+    )
+    .await;
+    assert_eq!(subscribed.status, StatusCode::OK, "{:?}", subscribed.json);
+    // No credentials at all: refused, and recorded as such.
+    let r = http_with(&gw, Method::DELETE, "/api/sites/124", &[], None).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
 
     let records = gw.audit_records();
     let find = |method: &str| -> Value {
@@ -859,11 +874,20 @@ async fn mutations_are_audited_and_reads_are_not() {
         members["targets"]["added_extension_ids"],
         json!(["63000104"])
     );
-    let refused = find("SiteService/DeleteSite");
-    assert_eq!(refused["caller"], "key:reader");
-    assert_eq!(refused["result"], "PERMISSION_DENIED");
-    assert_eq!(refused["targets"]["site_id"], "123");
-    assert_eq!(records.len(), 4, "{records:?}");
+    let deletes: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["method"] == "/rcgateway.v1.SiteService/DeleteSite")
+        .collect();
+    assert_eq!(deletes.len(), 2, "{records:?}");
+    assert_eq!(deletes[0]["caller"], "key:reader");
+    assert_eq!(deletes[0]["result"], "PERMISSION_DENIED");
+    assert_eq!(deletes[0]["targets"]["site_id"], "123");
+    assert_eq!(deletes[1]["result"], "UNAUTHENTICATED");
+    assert_eq!(deletes[1]["targets"]["site_id"], "124");
+    let subscription = find("SubscriptionService/CreateSubscription");
+    assert_eq!(subscription["result"], "OK");
+    assert_eq!(subscription["created_id"], subscribed.json["id"]);
+    assert_eq!(records.len(), 6, "{records:?}");
 }
 
 #[tokio::test]
