@@ -111,9 +111,10 @@ impl Cache {
             if let Ok(Some(answer)) = self.store.get(key, resource).await.map(|l| l.hit) {
                 return Some(answer);
             }
-            // The fetch ended without an answer to share (an error, a 404).
+            // The claim is gone: the holder stored its answer just before releasing it
+            // (look once more), or its fetch ended without one to share (an error, a 404).
             if !matches!(self.store.is_claimed(key).await, Ok(true)) {
-                return None;
+                return self.store.get(key, resource).await.ok().and_then(|l| l.hit);
             }
             pause = (pause * 2).min(Duration::from_millis(100));
         }
