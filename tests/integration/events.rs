@@ -10,7 +10,10 @@ use serde_json::{Value, json};
 use tokio_stream::StreamExt;
 use tonic::Code;
 
-use crate::harness::{TestGateway, error_info, unthrottled};
+use crate::harness::{TestGateway, drain, error_info, unthrottled, uuids};
+
+/// How long a watch stream must be quiet before a test takes it to have sent all.
+const QUIET: Duration = Duration::from_millis(300);
 
 const ADMIN: &str = "63000101";
 
@@ -72,13 +75,7 @@ async fn all_events(gw: &TestGateway) -> Vec<pb::Event> {
         .await
         .unwrap()
         .into_inner();
-    let mut events = Vec::new();
-    while let Ok(Some(Ok(event))) =
-        tokio::time::timeout(Duration::from_millis(300), stream.next()).await
-    {
-        events.push(event);
-    }
-    events
+    drain(&mut stream, QUIET).await
 }
 
 async fn sandbox_post(gw: &TestGateway, path: &str, body: Value) -> Value {
@@ -256,12 +253,7 @@ async fn a_watch_resumes_after_its_last_offset_without_gaps_or_repeats() {
         .await
         .unwrap()
         .into_inner();
-    let mut rest = Vec::new();
-    while let Ok(Some(Ok(e))) =
-        tokio::time::timeout(Duration::from_millis(300), resumed.next()).await
-    {
-        rest.push(e.uuid);
-    }
+    let rest = uuids(&drain(&mut resumed, QUIET).await);
     let expected: Vec<String> = everything[2..].iter().map(|e| e.uuid.clone()).collect();
     assert_eq!(rest, expected);
     assert!(!rest.contains(&a.uuid) && !rest.contains(&b.uuid));
@@ -462,17 +454,6 @@ async fn notify(gw: &TestGateway, sub: &str, token: &str, uuid: &str, extension:
     assert_eq!(answer.status(), StatusCode::OK);
 }
 
-/// The uuids a watch stream sends until it has been quiet for a moment.
-async fn drain(mut stream: tonic::Streaming<pb::Event>) -> Vec<String> {
-    let mut uuids = Vec::new();
-    while let Ok(Some(Ok(e))) =
-        tokio::time::timeout(Duration::from_millis(300), stream.next()).await
-    {
-        uuids.push(e.uuid);
-    }
-    uuids
-}
-
 #[tokio::test]
 async fn watches_filter_by_subscription_extension_and_type() {
     let gw = TestGateway::start().await;
@@ -489,7 +470,7 @@ async fn watches_filter_by_subscription_extension_and_type() {
     let watch = |request: pb::WatchEventsRequest| {
         let gw = &gw;
         async move {
-            let stream = gw
+            let mut stream = gw
                 .events()
                 .watch_events(pb::WatchEventsRequest {
                     start: pb::StartPosition::Oldest as i32,
@@ -498,7 +479,7 @@ async fn watches_filter_by_subscription_extension_and_type() {
                 .await
                 .unwrap()
                 .into_inner();
-            drain(stream).await
+            uuids(&drain(&mut stream, QUIET).await)
         }
     };
     assert_eq!(
@@ -593,8 +574,8 @@ async fn retention_drops_old_events_and_a_resume_before_them_is_out_of_range() {
     );
     // Resuming after the last one seen before the drop: offsets are not reused, so
     // the new event comes next.
-    let stream = watch(old[2].offset.clone()).await.unwrap().into_inner();
-    assert_eq!(drain(stream).await, ["new-1"]);
+    let mut stream = watch(old[2].offset.clone()).await.unwrap().into_inner();
+    assert_eq!(uuids(&drain(&mut stream, QUIET).await), ["new-1"]);
     // An offset this log never handed out.
     let ahead = watch("999999".into()).await.unwrap_err();
     assert_eq!(ahead.code(), Code::OutOfRange, "{ahead:?}");
@@ -910,11 +891,7 @@ async fn events_survive_a_gateway_restart() {
     first.child.kill().unwrap();
     first.child.wait().unwrap();
     let second = process::spawn(&["serve", "--insecure-no-auth"], &env);
-    let channel = tonic::transport::Channel::from_shared(format!("http://{}", second.grpc))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = second.channel().await;
     let mut events = rc_gateway::proto::v1::event_service_client::EventServiceClient::new(channel);
     let mut stream = events
         .watch_events(pb::WatchEventsRequest {

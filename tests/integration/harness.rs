@@ -335,3 +335,20 @@ pub async fn heavy_demand(
         other,
     )
 }
+
+/// The events a watch stream sends until it has been quiet for `quiet`.
+pub async fn drain(
+    stream: &mut tonic::Streaming<rc_gateway::proto::v1::Event>,
+    quiet: std::time::Duration,
+) -> Vec<rc_gateway::proto::v1::Event> {
+    let mut events = Vec::new();
+    while let Ok(Ok(Some(event))) = tokio::time::timeout(quiet, stream.message()).await {
+        events.push(event);
+    }
+    events
+}
+
+/// Their uuids.
+pub fn uuids(events: &[rc_gateway::proto::v1::Event]) -> Vec<String> {
+    events.iter().map(|e| e.uuid.clone()).collect()
+}

@@ -50,11 +50,7 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
         let address = format!("http://{}/api/extensions/63000102", gateway.http);
         async move { http.get(address).send().await }
     });
-    let channel = tonic::transport::Channel::from_shared(format!("http://{}", gateway.grpc))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = gateway.channel().await;
     let slow_grpc = tokio::spawn(async move {
         ExtensionServiceClient::new(channel)
             .get_extension(pb::GetExtensionRequest {
@@ -150,11 +146,7 @@ async fn serve_sandbox_needs_no_account() {
         .await
         .unwrap();
     assert_eq!(ready.status(), StatusCode::OK);
-    let channel = tonic::transport::Channel::from_shared(format!("http://{}", gateway.grpc))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap();
+    let channel = gateway.channel().await;
     let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
     let serving = health
         .check(tonic_health::pb::HealthCheckRequest {

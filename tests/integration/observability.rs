@@ -18,19 +18,10 @@ use opentelemetry_proto::tonic::trace::v1::span::SpanKind;
 use rc_gateway::proto::v1 as pb;
 use rc_gateway::proto::v1::extension_service_client::ExtensionServiceClient;
 use serde_json::{Value, json};
-use tonic::transport::Channel;
 
 use crate::harness::TestGateway;
 use crate::process::{self, Process};
 use crate::prometheus::Scrape;
-
-async fn grpc_channel(gateway: &Process) -> Channel {
-    Channel::from_shared(format!("http://{}", gateway.grpc))
-        .unwrap()
-        .connect()
-        .await
-        .unwrap()
-}
 
 fn with_metadata<T>(message: T, pairs: &[(&'static str, &str)]) -> tonic::Request<T> {
     let mut request = tonic::Request::new(message);
@@ -81,7 +72,7 @@ async fn a_request_id_reaches_the_response_the_log_line_and_ringcentral() {
     assert_eq!(line["trace_id"], trace_id, "{line}");
 
     // gRPC: the same, from metadata.
-    let mut extensions = ExtensionServiceClient::new(grpc_channel(&gateway).await);
+    let mut extensions = ExtensionServiceClient::new(gateway.channel().await);
     let answer = extensions
         .get_extension(with_metadata(
             pb::GetExtensionRequest {
@@ -497,7 +488,7 @@ async fn traces_continue_the_callers_and_reach_an_otlp_receiver() {
         .unwrap();
     let trace = "5b8efff798038103d269b633813fc60c";
     let caller_span = "eee19b7ec3c1b174";
-    let mut extensions = ExtensionServiceClient::new(grpc_channel(&gateway).await);
+    let mut extensions = ExtensionServiceClient::new(gateway.channel().await);
     let traceparent = format!("00-{trace}-{caller_span}-01");
     let err = extensions
         .get_extension(with_metadata(
@@ -536,9 +527,8 @@ async fn traces_continue_the_callers_and_reach_an_otlp_receiver() {
 
     // A mutation with no caller trace: the gateway starts one, and the audit record
     // names it, over gRPC as over HTTP.
-    let mut sites = rc_gateway::proto::v1::site_service_client::SiteServiceClient::new(
-        grpc_channel(&gateway).await,
-    );
+    let mut sites =
+        rc_gateway::proto::v1::site_service_client::SiteServiceClient::new(gateway.channel().await);
     sites
         .update_site(pb::UpdateSiteRequest {
             site_id: "900000101".into(),
@@ -665,7 +655,7 @@ async fn no_secret_or_event_body_reaches_the_logs() {
     );
     // The event was stored and can be read back.
     let mut events = rc_gateway::proto::v1::event_service_client::EventServiceClient::new(
-        grpc_channel(&gateway).await,
+        gateway.channel().await,
     );
     let mut stream = events
         .watch_events(pb::WatchEventsRequest {
@@ -953,7 +943,7 @@ async fn caller_credentials_never_reach_the_logs() {
             .unwrap()
             .status();
         assert_eq!(status.is_success(), ok, "{name}: {status}");
-        let mut client = ExtensionServiceClient::new(grpc_channel(&gateway).await);
+        let mut client = ExtensionServiceClient::new(gateway.channel().await);
         let answer = client
             .get_extension(with_metadata(
                 pb::GetExtensionRequest {

@@ -32,6 +32,15 @@ impl Process {
             .collect()
     }
 
+    /// A gRPC connection to its gRPC listener.
+    pub async fn channel(&self) -> tonic::transport::Channel {
+        tonic::transport::Channel::from_shared(format!("http://{}", self.grpc))
+            .unwrap()
+            .connect()
+            .await
+            .unwrap()
+    }
+
     /// Waits up to 5 s for a log line matching `want`.
     pub async fn log_line(&self, want: impl Fn(&Value) -> bool) -> Value {
         for _ in 0..250 {

@@ -11,7 +11,7 @@ use rc_gateway::proto::v1::event_service_client::EventServiceClient;
 use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
 use serde_json::{Value, json};
 
-use crate::harness::{heavy_demand, unthrottled};
+use crate::harness::{drain, heavy_demand, unthrottled, uuids};
 use crate::process::{self, Process};
 use crate::redis_server::RedisServer;
 
@@ -82,6 +82,21 @@ impl Cluster {
             .json()
             .await
             .unwrap()
+    }
+
+    /// Subscribes through `replica` and returns RingCentral's answer.
+    async fn subscribe(&self, replica: usize, body: Value) -> Value {
+        let answer = self
+            .http
+            .post(self.api(replica, "/api/webhooks/subscriptions"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = answer.status();
+        let body: Value = answer.json().await.unwrap_or_default();
+        assert_eq!(status, StatusCode::OK, "{body}");
+        body
     }
 
     async fn admin(&self, path: &str, body: Value) -> reqwest::Response {
@@ -156,27 +171,15 @@ async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies
     })
     .await;
     // Subscribe through replica B; RingCentral delivers to replica A.
-    let created = cluster
-        .http
-        .post(cluster.api(1, "/api/webhooks/subscriptions"))
-        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        created.status(),
-        StatusCode::OK,
-        "{:?}",
-        created.text().await
-    );
+    cluster
+        .subscribe(
+            1,
+            json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}),
+        )
+        .await;
 
     // Watch on replica B.
-    let channel =
-        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[1].grpc))
-            .unwrap()
-            .connect()
-            .await
-            .unwrap();
+    let channel = cluster.replicas[1].channel().await;
     let mut stream = EventServiceClient::new(channel)
         .watch_events(pb::WatchEventsRequest {
             start: pb::StartPosition::Oldest as i32,
@@ -246,12 +249,7 @@ async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies
     // A watcher that reconnects after an offset (a stream id) gets the rest: no gap,
     // nothing twice.
     let (resume_at, _) = in_order[4].clone();
-    let channel =
-        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[1].grpc))
-            .unwrap()
-            .connect()
-            .await
-            .unwrap();
+    let channel = cluster.replicas[1].channel().await;
     let mut resumed = EventServiceClient::new(channel)
         .watch_events(pb::WatchEventsRequest {
             after_offset: resume_at.clone(),
@@ -260,12 +258,7 @@ async fn an_event_taken_by_one_replica_is_watched_on_the_other_even_when_it_dies
         .await
         .unwrap()
         .into_inner();
-    let mut rest = Vec::new();
-    while let Ok(Ok(Some(event))) =
-        tokio::time::timeout(Duration::from_millis(500), resumed.message()).await
-    {
-        rest.push(event.uuid);
-    }
+    let rest = uuids(&drain(&mut resumed, Duration::from_millis(500)).await);
     let expected: Vec<String> = in_order[5..].iter().map(|(_, u)| u.clone()).collect();
     assert!(
         resume_at.contains('-'),
@@ -391,19 +384,12 @@ async fn one_login_one_refresh_and_one_renewal_for_two_replicas() {
 
     // A 9 s subscription is renewed when a third of its life is left (6 s after its
     // creation, then every 6 s): once in the next 9 s, by one replica.
-    let created = cluster
-        .http
-        .post(cluster.api(0, "/api/webhooks/subscriptions"))
-        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"], "expiresIn": 9}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        created.status(),
-        StatusCode::OK,
-        "{:?}",
-        created.text().await
-    );
+    cluster
+        .subscribe(
+            0,
+            json!({"eventFilters": ["/restapi/v1.0/account/~/presence"], "expiresIn": 9}),
+        )
+        .await;
     let renewals = || async {
         cluster.stats().await["operations"]["renewSubscription"]
             .as_u64()
@@ -434,12 +420,7 @@ async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
     )
     .await;
     // A watch stream that stays open through the outage.
-    let channel =
-        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[0].grpc))
-            .unwrap()
-            .connect()
-            .await
-            .unwrap();
+    let channel = cluster.replicas[0].channel().await;
     let mut watch = EventServiceClient::new(channel)
         .watch_events(pb::WatchEventsRequest::default())
         .await
@@ -513,19 +494,12 @@ async fn losing_redis_turns_readiness_off_and_its_return_turns_it_back_on() {
     }
     // The watch stream opened before the outage carries on with new events (the new,
     // empty Redis hands out later stream ids).
-    let created = cluster
-        .http
-        .post(cluster.api(0, "/api/webhooks/subscriptions"))
-        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        created.status(),
-        StatusCode::OK,
-        "{:?}",
-        created.text().await
-    );
+    cluster
+        .subscribe(
+            0,
+            json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}),
+        )
+        .await;
     cluster
         .admin("/presence/63000101", json!({"presenceStatus": "Busy"}))
         .await;
@@ -583,19 +557,13 @@ async fn the_redis_event_log_applies_retention_and_checks_resume_offsets() {
     )
     .await;
     let token = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
-    let created: Value = cluster
-        .http
-        .post(cluster.api(0, "/api/webhooks/subscriptions"))
-        .json(
-            &json!({"eventFilters": ["/restapi/v1.0/account/~/presence"],
-                      "deliveryMode": {"verificationToken": token}}),
+    let created = cluster
+        .subscribe(
+            0,
+            json!({"eventFilters": ["/restapi/v1.0/account/~/presence"],
+                   "deliveryMode": {"verificationToken": token}}),
         )
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     let subscription = created["id"].as_str().expect("a subscription").to_owned();
     let notify = |uuid: String| {
         cluster
@@ -616,12 +584,7 @@ async fn the_redis_event_log_applies_retention_and_checks_resume_offsets() {
             StatusCode::OK
         );
     }
-    let channel =
-        tonic::transport::Channel::from_shared(format!("http://{}", cluster.replicas[0].grpc))
-            .unwrap()
-            .connect()
-            .await
-            .unwrap();
+    let channel = cluster.replicas[0].channel().await;
     let mut events = EventServiceClient::new(channel);
     let oldest = |events: &mut EventServiceClient<tonic::transport::Channel>| {
         let mut events = events.clone();
@@ -634,13 +597,8 @@ async fn the_redis_event_log_applies_retention_and_checks_resume_offsets() {
                 .await
                 .unwrap()
                 .into_inner();
-            let mut offsets = Vec::new();
-            while let Ok(Ok(Some(e))) =
-                tokio::time::timeout(Duration::from_millis(400), stream.message()).await
-            {
-                offsets.push(e.offset);
-            }
-            offsets
+            let events = drain(&mut stream, Duration::from_millis(400)).await;
+            events.into_iter().map(|e| e.offset).collect::<Vec<_>>()
         }
     };
     let old = oldest(&mut events).await;
