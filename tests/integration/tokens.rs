@@ -157,9 +157,8 @@ async fn revoking_a_token_ends_the_session() {
     assert_eq!(call.status(), StatusCode::UNAUTHORIZED);
 }
 
-#[tokio::test]
-async fn concurrent_callers_share_one_login() {
-    let gw = TestGateway::start().await;
+/// Twenty gRPC reads of "~" at the same time; all must succeed.
+async fn twenty_concurrent_reads(gw: &TestGateway) {
     let calls = (0..20).map(|_| {
         let mut client = gw.extensions();
         async move {
@@ -173,6 +172,12 @@ async fn concurrent_callers_share_one_login() {
     for result in futures::future::join_all(calls).await {
         result.expect("call succeeds");
     }
+}
+
+#[tokio::test]
+async fn concurrent_callers_share_one_login() {
+    let gw = TestGateway::start().await;
+    twenty_concurrent_reads(&gw).await;
     assert_eq!(gw.stats().await["jwtGrants"], 1);
 }
 
@@ -183,19 +188,7 @@ async fn concurrent_callers_share_one_refresh() {
     gw.sandbox_admin("/tokens/expire", serde_json::json!({}))
         .await;
     // Every one of these is refused with the expired token first.
-    let calls = (0..20).map(|_| {
-        let mut client = gw.extensions();
-        async move {
-            client
-                .get_extension(pb::GetExtensionRequest {
-                    extension_id: "~".into(),
-                })
-                .await
-        }
-    });
-    for result in futures::future::join_all(calls).await {
-        result.expect("call succeeds");
-    }
+    twenty_concurrent_reads(&gw).await;
     let stats = gw.stats().await;
     assert_eq!(stats["jwtGrants"], 1, "{stats}");
     assert_eq!(stats["refreshGrants"], 1, "one refresh for all: {stats}");
