@@ -546,11 +546,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn cache_entries_expire_and_are_invalidated_by_resource() {
         let cache = MemoryCache::new(100);
-        let response = RcResponse {
-            status: http::StatusCode::OK,
-            headers: Default::default(),
-            body: bytes::Bytes::from_static(b"{}"),
-        };
+        let response = crate::ringcentral::stack::testing::answer(200);
         let ttl = Duration::from_secs(10);
         assert!(
             cache
@@ -572,11 +568,7 @@ mod tests {
     #[tokio::test]
     async fn an_answer_fetched_before_a_write_is_not_cached_after_it() {
         let cache = MemoryCache::new(100);
-        let response = RcResponse {
-            status: http::StatusCode::OK,
-            headers: Default::default(),
-            body: bytes::Bytes::from_static(b"{}"),
-        };
+        let response = crate::ringcentral::stack::testing::answer(200);
         let ttl = Duration::from_secs(10);
         // A read looks up (generation 0), a write invalidates, then the read's
         // (pre-write) answer arrives.

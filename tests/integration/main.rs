@@ -6,6 +6,8 @@ mod process;
 mod prometheus;
 mod redis_server;
 
+mod redis_cache;
+
 mod call_logs;
 mod call_queues;
 mod events;

@@ -20,7 +20,7 @@ pub mod observe;
 pub mod rate_budget;
 pub mod retry;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 mod timeout;
 mod transport;
 
