@@ -19,11 +19,8 @@ const BATCH: usize = 256;
 
 /// What the watch streams report (metrics).
 pub trait WatchHooks: Send + Sync {
-    /// A watch started; returns its id for the other calls.
-    fn subscribed(&self) -> u64 {
-        0
-    }
-    fn unsubscribed(&self, _watcher: u64) {}
+    fn subscribed(&self) {}
+    fn unsubscribed(&self) {}
     fn delivered(&self) {}
 }
 
@@ -70,11 +67,11 @@ impl Filter {
 type EventStream = Pin<Box<dyn Stream<Item = Result<pb::Event, Status>> + Send>>;
 
 /// Keeps the subscriber gauge right however the stream ends.
-struct Watching(Arc<dyn WatchHooks>, u64);
+struct Watching(Arc<dyn WatchHooks>);
 
 impl Drop for Watching {
     fn drop(&mut self) {
-        self.0.unsubscribed(self.1);
+        self.0.unsubscribed();
     }
 }
 
@@ -142,11 +139,11 @@ impl EventService for EventApi {
         let hub = self.hub.clone();
         let shutdown = self.shutdown.clone();
         let hooks = self.hooks.clone();
-        let watcher = hooks.subscribed();
+        hooks.subscribed();
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<pb::Event, Status>>(64);
         let position = hub.track(cursor);
         tokio::spawn(async move {
-            let _watching = Watching(hooks.clone(), watcher);
+            let _watching = Watching(hooks.clone());
             loop {
                 let batch: Vec<Arc<LoggedEvent>> = match hub.read_after(cursor, BATCH).await {
                     Ok(batch) => batch,

@@ -2,7 +2,6 @@
 //! RPC names and route templates (never raw paths or ids), operation ids, group names,
 //! status codes and a fixed set of reasons.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use prometheus::{
@@ -46,7 +45,6 @@ pub struct Metrics {
     subscribers: IntGauge,
     lag: IntGauge,
     pub auth_denied: IntCounterVec,
-    next_watcher: AtomicU64,
 }
 
 fn counter(registry: &Registry, name: &str, help: &str, labels: &[&str]) -> IntCounterVec {
@@ -217,7 +215,6 @@ impl Metrics {
                 "Calls refused by caller authentication",
                 &["reason"],
             ),
-            next_watcher: AtomicU64::new(1),
             registry: r,
         };
         metrics.start_at_zero();
@@ -357,12 +354,11 @@ impl IngressHooks for Metrics {
 }
 
 impl WatchHooks for Metrics {
-    fn subscribed(&self) -> u64 {
+    fn subscribed(&self) {
         self.subscribers.inc();
-        self.next_watcher.fetch_add(1, Ordering::Relaxed)
     }
 
-    fn unsubscribed(&self, _watcher: u64) {
+    fn unsubscribed(&self) {
         self.subscribers.dec();
     }
 
