@@ -2,6 +2,11 @@
 //! event filter URI, the extension the event is about, typed payloads for the common
 //! filters (RingCentral's ExtensionInfoEvent, ExtensionListEvent, presence,
 //! MessageEvent and TelephonySessionsEvent bodies), and the raw body as a Struct.
+//!
+//! A body travels as a `google.protobuf.Struct`, where each level of JSON nesting
+//! costs two or three levels of protobuf nesting; protobuf runtimes refuse messages
+//! nested deeper than 100 (Python, Go, Java, JavaScript, prost). [`body_depth`] is how
+//! the ingress keeps every stored event within [`MAX_EVENT_DEPTH`].
 
 use prost_types::{ListValue, Struct, Timestamp, Value as PbValue, value::Kind};
 use serde::Deserialize;
@@ -199,6 +204,34 @@ fn payload(kind: pb::EventType, body: &Value) -> (Option<Payload>, Option<String
     }
 }
 
+/// The deepest protobuf nesting an `Event` may reach: well within the 100 levels that
+/// every standard protobuf runtime decodes by default, with room for an envelope.
+pub const MAX_EVENT_DEPTH: usize = 64;
+
+/// How deep a notification body nests as `Event.body`: the Event is level 0, its
+/// Struct level 1; each object member adds a map entry and a Value (plus a Struct for
+/// an object), each list a ListValue and a Value. Scalars and other bodies add nothing.
+pub fn body_depth(body: &Value) -> usize {
+    fn value(v: &Value, at: usize) -> usize {
+        match v {
+            Value::Object(map) => object(map, at + 1),
+            Value::Array(items) => items
+                .iter()
+                .map(|item| value(item, at + 2))
+                .max()
+                .unwrap_or(at + 1),
+            _ => at,
+        }
+    }
+    fn object(map: &serde_json::Map<String, Value>, at: usize) -> usize {
+        map.values().map(|v| value(v, at + 2)).max().unwrap_or(at)
+    }
+    match body {
+        Value::Object(map) => object(map, 1),
+        _ => 0,
+    }
+}
+
 /// JSON -> `google.protobuf.Value`.
 pub fn to_value(value: &Value) -> PbValue {
     let kind = match value {
@@ -240,6 +273,12 @@ pub fn event(logged: &LoggedEvent) -> pb::Event {
             nanos: ((logged.received_at_ms % 1000) * 1_000_000) as i32,
         }),
         body: match &e.body {
+            // The ingress refuses deeper bodies; one stored before it did is sent
+            // without its raw body rather than as a message no reader can decode.
+            Value::Object(_) if body_depth(&e.body) > MAX_EVENT_DEPTH => {
+                tracing::warn!(uuid = %e.uuid, offset = %logged.offset, "event body nested too deeply to send; sent without it");
+                None
+            }
             Value::Object(map) => Some(to_struct(map)),
             _ => None,
         },
@@ -304,6 +343,86 @@ mod tests {
         assert_eq!((p.telephony_status.as_str(), p.sequence), ("Ringing", 4));
         assert!(e.body.unwrap().fields.contains_key("telephonyStatus"));
         assert_eq!(e.received_at.unwrap().nanos, 123_000_000);
+    }
+
+    /// `depth` levels of objects: `{"a": {"a": ... {"a": 1}}}`.
+    fn nested(depth: usize) -> Value {
+        (0..depth).fold(
+            serde_json::json!(1),
+            |inner, _| serde_json::json!({ "a": inner }),
+        )
+    }
+
+    #[test]
+    fn body_depth_counts_protobuf_levels() {
+        assert_eq!(body_depth(&serde_json::json!({})), 1);
+        assert_eq!(body_depth(&serde_json::json!({"a": 1})), 3);
+        assert_eq!(body_depth(&serde_json::json!({"a": {"b": 1}})), 6);
+        assert_eq!(body_depth(&serde_json::json!({"a": [1]})), 5);
+        assert_eq!(body_depth(&serde_json::json!({"a": [[1]]})), 7);
+        assert_eq!(body_depth(&serde_json::json!("text")), 0);
+    }
+
+    /// `depth` levels of lists: `[[ ... [1] ... ]]` under one key.
+    fn listed(depth: usize) -> Value {
+        let inner = (0..depth).fold(serde_json::json!(1), |inner, _| serde_json::json!([inner]));
+        serde_json::json!({ "a": inner })
+    }
+
+    /// prost, like the other runtimes, refuses messages nested more than 100 levels
+    /// deep: `body_depth` must say exactly where that happens.
+    #[test]
+    fn body_depth_is_the_depth_decoders_see() {
+        use prost::Message;
+        for body in (1..40).map(nested).chain((1..60).map(listed)) {
+            let logged = LoggedEvent {
+                offset: super::super::Offset::sequence(1),
+                received_at_ms: 0,
+                event: super::super::NewEvent {
+                    uuid: "u".into(),
+                    event: "/restapi/v1.0/glip/posts".into(),
+                    subscription_id: "s".into(),
+                    owner_id: None,
+                    timestamp: None,
+                    body: body.clone(),
+                },
+            };
+            let bytes = pb::Event {
+                body: match &body {
+                    Value::Object(map) => Some(to_struct(map)),
+                    _ => None,
+                },
+                ..event(&logged)
+            }
+            .encode_to_vec();
+            let decodes = pb::Event::decode(bytes.as_slice()).is_ok();
+            assert_eq!(
+                decodes,
+                body_depth(&body) <= 100,
+                "depth {}",
+                body_depth(&body)
+            );
+        }
+    }
+
+    #[test]
+    fn a_stored_body_too_deep_for_readers_is_left_out() {
+        let logged = LoggedEvent {
+            offset: super::super::Offset::sequence(1),
+            received_at_ms: 0,
+            event: super::super::NewEvent {
+                uuid: "u".into(),
+                event: "/restapi/v1.0/account/1/extension/77".into(),
+                subscription_id: "s".into(),
+                owner_id: None,
+                timestamp: None,
+                body: nested(40),
+            },
+        };
+        assert!(body_depth(&logged.event.body) > MAX_EVENT_DEPTH);
+        let e = event(&logged);
+        assert!(e.body.is_none());
+        assert_eq!(e.extension_id, "77");
     }
 
     #[test]

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::body::{Body, Bytes};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -22,6 +22,7 @@ use serde_json::{Value, json};
 use tokio::time::Instant;
 
 use crate::config::Secret;
+use crate::events::payload::{MAX_EVENT_DEPTH, body_depth};
 use crate::events::{EventLog, NewEvent};
 pub use keeper::{KeeperConfig, SubscriptionKeeper};
 
@@ -53,11 +54,9 @@ pub struct Ingress {
 
 /// `POST /api/webhooks/events` and `POST /api/webhooks/validate`.
 pub fn router(ingress: Ingress) -> Router {
-    let limit = ingress.max_body;
     Router::new()
         .route("/api/webhooks/events", post(events))
         .route("/api/webhooks/validate", post(validate))
-        .layer(DefaultBodyLimit::max(limit))
         .with_state(ingress)
 }
 
@@ -116,6 +115,27 @@ fn handshake(token: &HeaderValue) -> Response {
 }
 
 impl Ingress {
+    /// Reads the body up to `max_body` bytes.
+    async fn read(&self, headers: &HeaderMap, body: Body) -> Result<Bytes, Refusal> {
+        let too_large = || {
+            Refusal::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                format!("the notification is larger than {} bytes", self.max_body),
+            )
+        };
+        let declared = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if declared.is_some_and(|len| len > self.max_body as u64) {
+            return Err(too_large());
+        }
+        axum::body::to_bytes(body, self.max_body)
+            .await
+            .map_err(|_| too_large())
+    }
+
     /// Parses and authenticates a notification without storing it.
     async fn check(&self, headers: &HeaderMap, body: &[u8]) -> Result<Notification, Refusal> {
         let notification: Notification = serde_json::from_slice(body).map_err(|e| {
@@ -130,6 +150,28 @@ impl Ingress {
                 StatusCode::BAD_REQUEST,
                 "malformed",
                 "uuid and subscriptionId are required",
+            ));
+        }
+        // RingCentral's bodies are objects; anything else could only be stored to be
+        // streamed without it.
+        if !matches!(notification.body, Value::Object(_) | Value::Null) {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "malformed",
+                "the notification's body must be a JSON object",
+            ));
+        }
+        // Refused here, not stored: a stored event that readers cannot decode would
+        // stop every watch stream that reaches it.
+        let depth = body_depth(&notification.body);
+        if depth > MAX_EVENT_DEPTH {
+            return Err(Refusal::new(
+                StatusCode::BAD_REQUEST,
+                "too_deep",
+                format!(
+                    "the notification's body is nested too deeply: {depth} protobuf levels, at most {MAX_EVENT_DEPTH} (about {} levels of JSON objects)",
+                    MAX_EVENT_DEPTH / 3
+                ),
             ));
         }
         if let Some(secret) = &self.hmac_secret {
@@ -177,8 +219,10 @@ impl Ingress {
 }
 
 /// Every `reason` label of refused notifications.
-pub const REJECT_REASONS: [&str; 6] = [
+pub const REJECT_REASONS: [&str; 8] = [
     "malformed",
+    "too_large",
+    "too_deep",
     "bad_signature",
     "missing_token",
     "unknown_subscription",
@@ -186,13 +230,17 @@ pub const REJECT_REASONS: [&str; 6] = [
     "store_unavailable",
 ];
 
-async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Bytes) -> Response {
+async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Body) -> Response {
     let started = Instant::now();
     if let Some(token) = headers.get(VALIDATION_TOKEN) {
         return handshake(token);
     }
     ingress.hooks.received();
-    let notification = match ingress.check(&headers, &body).await {
+    let checked = match ingress.read(&headers, body).await {
+        Ok(body) => ingress.check(&headers, &body).await,
+        Err(refusal) => Err(refusal),
+    };
+    let notification = match checked {
         Ok(n) => n,
         Err(refusal) => {
             ingress.hooks.rejected(refusal.reason);
@@ -236,11 +284,15 @@ async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Bytes)
 
 /// Checks a notification as `/events` would, without storing it: for operators and
 /// relays testing their setup (tokens, signatures).
-async fn validate(State(ingress): State<Ingress>, headers: HeaderMap, body: Bytes) -> Response {
+async fn validate(State(ingress): State<Ingress>, headers: HeaderMap, body: Body) -> Response {
     if let Some(token) = headers.get(VALIDATION_TOKEN) {
         return handshake(token);
     }
-    match ingress.check(&headers, &body).await {
+    let checked = match ingress.read(&headers, body).await {
+        Ok(body) => ingress.check(&headers, &body).await,
+        Err(refusal) => Err(refusal),
+    };
+    match checked {
         Ok(n) => {
             axum::Json(json!({"valid": true, "subscriptionId": n.subscription_id, "uuid": n.uuid}))
                 .into_response()
