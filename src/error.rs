@@ -71,6 +71,26 @@ pub enum Error {
     #[error("{0}")]
     NotFound(String),
 
+    /// The path exists, but not with this HTTP method.
+    #[error("{method} is not allowed on {path}")]
+    MethodNotAllowed { method: String, path: String },
+
+    /// A request body or message over the configured limit (`field` names which).
+    #[error("{what} is larger than {limit} bytes")]
+    TooLarge {
+        field: &'static str,
+        what: &'static str,
+        limit: usize,
+    },
+
+    /// A request head (request line and headers) over the configured limit.
+    #[error("the request line and headers are larger than {limit} bytes")]
+    HeadersTooLarge { limit: usize },
+
+    /// A request body in a media type the gateway does not read.
+    #[error("request bodies must be application/json, not {0}")]
+    UnsupportedMediaType(String),
+
     /// RingCentral answered the call with an error status.
     #[error("{0}")]
     Upstream(RcApiError),
@@ -130,6 +150,10 @@ pub enum Error {
     #[error("{0}")]
     Unavailable(String),
 
+    /// A well-formed request whose parts contradict each other (`field` names one).
+    #[error("{message}")]
+    Conflict { field: String, message: String },
+
     /// An idempotency key came back with a different request than its first use.
     #[error("{0}")]
     IdempotencyConflict(String),
@@ -174,6 +198,10 @@ impl Error {
         match self {
             Error::InvalidArgument { .. } => Code::InvalidArgument,
             Error::NotFound(_) => Code::NotFound,
+            Error::MethodNotAllowed { .. } => Code::Unimplemented,
+            // gRPC's convention for a message over the limit.
+            Error::TooLarge { .. } | Error::HeadersTooLarge { .. } => Code::ResourceExhausted,
+            Error::UnsupportedMediaType(_) => Code::InvalidArgument,
             Error::Upstream(e) => upstream_code(e),
             Error::UpstreamAuth(_) => Code::Unavailable,
             Error::RateLimited { .. } => Code::ResourceExhausted,
@@ -185,7 +213,7 @@ impl Error {
             Error::Unauthenticated(_) => Code::Unauthenticated,
             Error::PermissionDenied(_) | Error::MissingScope { .. } => Code::PermissionDenied,
             Error::CallerShareUsed { .. } => Code::ResourceExhausted,
-            Error::IdempotencyConflict(_) => Code::FailedPrecondition,
+            Error::IdempotencyConflict(_) | Error::Conflict { .. } => Code::FailedPrecondition,
             Error::PartiallyApplied { cause, .. } => cause.grpc_code(),
             Error::Internal(_) => Code::Internal,
         }
@@ -196,12 +224,19 @@ impl Error {
         match self {
             // An account without a RingCentral permission: 412, as "the account is not
             // set up for this", distinct from a caller the gateway itself refuses (403).
+            Error::Upstream(e) if e.error_code.as_deref() == Some("SUB-505") => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             Error::Upstream(e) if e.status == StatusCode::FORBIDDEN => {
                 StatusCode::PRECONDITION_FAILED
             }
+            Error::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Error::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
             Error::Unreachable(_) | Error::UpstreamInvalid(_) => StatusCode::BAD_GATEWAY,
-            Error::IdempotencyConflict(_) => StatusCode::CONFLICT,
+            Error::IdempotencyConflict(_) | Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::PartiallyApplied { cause, .. } => cause.http_status(),
             other => http_status_of(other.grpc_code()),
         }
@@ -224,6 +259,9 @@ impl Error {
         match self {
             Error::InvalidArgument { .. } => "INVALID_ARGUMENT",
             Error::NotFound(_) => "NOT_FOUND",
+            Error::MethodNotAllowed { .. } => "METHOD_NOT_ALLOWED",
+            Error::TooLarge { .. } | Error::HeadersTooLarge { .. } => "TOO_LARGE",
+            Error::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
             Error::Upstream(_) => "RINGCENTRAL_ERROR",
             Error::UpstreamAuth(_) => "RINGCENTRAL_AUTH_FAILED",
             Error::RateLimited { .. } => "RATE_BUDGET_EXHAUSTED",
@@ -238,6 +276,7 @@ impl Error {
             Error::CallerShareUsed { .. } => "CALLER_SHARE_EXHAUSTED",
             Error::Unavailable(_) => "UNAVAILABLE",
             Error::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
+            Error::Conflict { .. } => "CONFLICTING_REQUEST",
             Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",
             Error::Internal(_) => "INTERNAL",
         }
@@ -258,6 +297,14 @@ impl Error {
             Error::Internal(_) => "internal error".to_owned(),
             Error::Upstream(e) => {
                 let mut message = e.message.clone();
+                // RingCentral names its own parameter ("Resource for parameter
+                // [groupId] is not found"): the caller knows it by the gateway's name.
+                if let Some(param) = &e.parameter_name {
+                    let ours = request_field(param);
+                    if ours != param {
+                        message = message.replace(&format!("[{param}]"), &format!("[{ours}]"));
+                    }
+                }
                 if let Some(permission) = &e.permission_name
                     && !message.contains(permission.as_str())
                 {
@@ -297,6 +344,15 @@ impl Error {
             metadata.insert(info_key::FIELD.to_owned(), field.clone());
             details.add_bad_request_violation(field.clone(), message.clone());
         }
+        if let Error::Conflict { field, .. } = self {
+            metadata.insert(info_key::FIELD.to_owned(), field.clone());
+        }
+        if let Error::TooLarge { field, .. } = self {
+            metadata.insert(info_key::FIELD.to_owned(), (*field).to_owned());
+        }
+        if let Error::UnsupportedMediaType(_) = self {
+            metadata.insert(info_key::FIELD.to_owned(), "content-type".to_owned());
+        }
         if let Error::MissingScope { scope, .. } = self {
             metadata.insert(info_key::SCOPE.to_owned(), scope.clone());
         }
@@ -330,6 +386,11 @@ impl From<Error> for tonic::Status {
 
 /// The gRPC code for an upstream error status, following DESIGN.md's table.
 fn upstream_code(e: &RcApiError) -> Code {
+    // A quota of the account, not a permission it lacks: RingCentral refuses a new
+    // subscription with 403 SUB-505 when the account has as many as it may.
+    if e.error_code.as_deref() == Some("SUB-505") {
+        return Code::ResourceExhausted;
+    }
     match e.status.as_u16() {
         400 | 422 => Code::InvalidArgument,
         401 => Code::Unavailable,

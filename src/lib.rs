@@ -10,6 +10,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod backend;
+pub mod codec;
 pub mod config;
 pub mod context;
 pub mod error;

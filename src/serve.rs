@@ -71,10 +71,11 @@ pub async fn serve_http(
     name: &'static str,
 ) {
     let mut builder = auto::Builder::new(TokioExecutor::new());
-    // hyper refuses a read buffer below 8 KiB.
+    // The HTTP/JSON router refuses heads over the limit with a JSON error; hyper's
+    // own (bare) 431 is a backstop well above it. hyper refuses a buffer below 8 KiB.
     builder
         .http1()
-        .max_buf_size(limits.max_header_bytes.max(8192))
+        .max_buf_size((limits.max_header_bytes * 4).max(64 * 1024))
         .timer(hyper_util::rt::TokioTimer::new())
         .header_read_timeout(Duration::from_secs(30));
     builder

@@ -259,7 +259,11 @@ impl Gateway {
             grpc.clone(),
             authenticator.auth.clone(),
             auditor,
-            config.http_max_body_bytes,
+            transcode::Settings {
+                max_body_bytes: config.http_max_body_bytes,
+                max_header_bytes: config.max_header_bytes,
+                webhook_url: config.webhooks.public_url.clone(),
+            },
         )
         .map_err(StartError::Routes)?;
 
@@ -541,11 +545,11 @@ where
     fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
         let headers = request.headers();
         let request_id = usable_request_id(headers).unwrap_or_else(context::new_request_id);
-        let timeout = headers
+        let asked = headers
             .get("grpc-timeout")
             .and_then(|v| v.to_str().ok())
-            .and_then(parse_grpc_timeout)
-            .unwrap_or(self.default_timeout);
+            .and_then(parse_grpc_timeout);
+        let timeout = asked.unwrap_or(self.default_timeout);
         let idempotency_key = headers
             .get(IDEMPOTENCY_KEY_HEADER)
             .and_then(|v| v.to_str().ok())
@@ -585,11 +589,98 @@ where
                     .to_status()
                     .into_http(),
             };
+            // A deadline the caller set also ends a stream (the default one does not:
+            // a watch without a deadline runs until the caller stops it).
+            if asked.is_some() && !response.headers().contains_key("grpc-status") {
+                response = response.map(|body| {
+                    tonic::body::Body::new(deadline::DeadlineBody::new(body, deadline))
+                });
+            }
             if let Some(value) = id_value {
                 response.headers_mut().insert(REQUEST_ID_HEADER, value);
             }
             Ok(response)
         })
+    }
+}
+
+mod deadline {
+    //! Ends a response stream at the caller's deadline with `DEADLINE_EXCEEDED` in its
+    //! trailers, as a gRPC client's own deadline would.
+
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    use bytes::Bytes;
+    use http_body::Frame;
+    use tokio::time::{Instant, Sleep};
+
+    pin_project_lite::pin_project! {
+        pub struct DeadlineBody {
+            #[pin]
+            inner: tonic::body::Body,
+            deadline: Instant,
+            // Armed only once the stream waits: most bodies end before.
+            #[pin]
+            timer: Option<Sleep>,
+            ended: bool,
+        }
+    }
+
+    impl DeadlineBody {
+        pub fn new(inner: tonic::body::Body, deadline: Instant) -> Self {
+            DeadlineBody {
+                inner,
+                deadline,
+                timer: None,
+                ended: false,
+            }
+        }
+    }
+
+    impl http_body::Body for DeadlineBody {
+        type Data = Bytes;
+        type Error = tonic::Status;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
+            let mut this = self.project();
+            if *this.ended {
+                return Poll::Ready(None);
+            }
+            if let Poll::Ready(frame) = this.inner.poll_frame(cx) {
+                let last = match &frame {
+                    None | Some(Err(_)) => true,
+                    Some(Ok(frame)) => frame.is_trailers(),
+                };
+                *this.ended = last;
+                return Poll::Ready(frame);
+            }
+            if this.timer.is_none() {
+                this.timer
+                    .set(Some(tokio::time::sleep_until(*this.deadline)));
+            }
+            let Some(timer) = this.timer.as_pin_mut() else {
+                return Poll::Pending;
+            };
+            if timer.poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            *this.ended = true;
+            let status = crate::error::Error::DeadlineExceeded.to_status();
+            let mut trailers = http::HeaderMap::new();
+            match status.add_header(&mut trailers) {
+                Ok(()) => Poll::Ready(Some(Ok(Frame::trailers(trailers)))),
+                Err(_) => Poll::Ready(Some(Err(status))),
+            }
+        }
+
+        fn is_end_stream(&self) -> bool {
+            self.ended || self.inner.is_end_stream()
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use tonic::{Request, Response, Status};
 use super::convert::{self, RcEnum, rc_enum};
 use super::validate;
 use crate::context::CallContext;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_log_service_server::CallLogService;
 use crate::ringcentral::models as rc;
@@ -53,46 +53,53 @@ struct Filters<'a> {
     view: i32,
 }
 
-fn filter(f: Filters<'_>, page: Option<i32>, per_page: Option<i32>) -> Result<CallLogFilter> {
-    if let (Some(from), Some(to)) = (f.date_from, f.date_to)
-        && (from.seconds, from.nanos) > (to.seconds, to.nanos)
-    {
-        return Err(Error::invalid(
-            "dateFrom",
-            "dateFrom must not be after dateTo",
-        ));
+/// RingCentral's call-log query for the filters, or `None` when the date range ends
+/// before it starts: such a range holds no calls, so RingCentral is not asked.
+fn filter(
+    f: Filters<'_>,
+    page: Option<i32>,
+    per_page: Option<i32>,
+) -> Result<Option<CallLogFilter>> {
+    // No call is older than 1970: a range that starts before starts there.
+    let epoch = prost_types::Timestamp::default();
+    let date_from = f.date_from.map(|t| if t.seconds < 0 { &epoch } else { t });
+    let date_to = f.date_to.map(|t| if t.seconds < 0 { &epoch } else { t });
+    let from_text = date_from
+        .map(|t| convert::rfc3339("dateFrom", t))
+        .transpose()?;
+    let to_text = date_to.map(|t| convert::rfc3339("dateTo", t)).transpose()?;
+    // A range that ends before it starts (or before 1970) holds no calls.
+    let reversed = matches!((date_from, date_to),
+        (Some(from), Some(to)) if (from.seconds, from.nanos) > (to.seconds, to.nanos));
+    if reversed || f.date_to.is_some_and(|t| t.seconds < 0) {
+        return Ok(None);
     }
-    Ok(CallLogFilter {
-        date_from: f
-            .date_from
-            .map(|t| convert::rfc3339("dateFrom", t))
-            .transpose()?,
-        date_to: f
-            .date_to
-            .map(|t| convert::rfc3339("dateTo", t))
-            .transpose()?,
+    Ok(Some(CallLogFilter {
+        date_from: from_text,
+        date_to: to_text,
         direction: convert::enum_filter::<pb::CallDirection>("direction", f.direction)?,
         types: convert::enum_filter::<pb::CallType>("type", f.types)?,
         view: convert::optional_enum::<pb::CallLogView>("view", f.view)?,
         page,
         per_page,
-    })
+    }))
 }
 
-fn record_id(value: &str) -> Result<()> {
-    let ok = !value.is_empty()
-        && value.len() <= 64
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "recordId",
-            "recordId must be one RingCentral call record id (letters, digits, - and _)",
-        ))
-    }
+/// The page RingCentral would answer for a range without calls.
+fn empty_page(
+    page: Option<i32>,
+    per_page: Option<i32>,
+) -> (Option<pb::Paging>, Option<pb::Navigation>) {
+    let paging = pb::Paging {
+        page: Some(page.unwrap_or(1)),
+        per_page: per_page.unwrap_or(100),
+        ..Default::default()
+    };
+    let navigation = pb::Navigation {
+        first_page: Some(pb::PageLink { page: 1 }),
+        ..Default::default()
+    };
+    (Some(paging), Some(navigation))
 }
 
 type RecordStream = Pin<Box<dyn Stream<Item = Result<pb::CallLogRecord, Status>> + Send>>;
@@ -105,7 +112,7 @@ impl CallLogService for CallLogApi {
     ) -> Result<Response<pb::ListCallLogsResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        let (page, per_page) = validate::paging(req.page, req.per_page);
         let filters = Filters {
             date_from: req.date_from.as_ref(),
             date_to: req.date_to.as_ref(),
@@ -113,10 +120,15 @@ impl CallLogService for CallLogApi {
             types: &req.r#type,
             view: req.view,
         };
-        let list = self
-            .rc
-            .read_call_log(&ctx, None, &filter(filters, page, per_page)?)
-            .await?;
+        let Some(query) = filter(filters, page, per_page)? else {
+            let (paging, navigation) = empty_page(page, per_page);
+            return Ok(Response::new(pb::ListCallLogsResponse {
+                records: Vec::new(),
+                paging,
+                navigation,
+            }));
+        };
+        let list = self.rc.read_call_log(&ctx, None, &query).await?;
         Ok(Response::new(pb::ListCallLogsResponse {
             records: list.records.into_iter().map(record).collect(),
             paging: convert::paging(list.paging),
@@ -130,8 +142,7 @@ impl CallLogService for CallLogApi {
     ) -> Result<Response<pb::ListExtensionCallLogsResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::extension_id("extensionId", &req.extension_id)?;
-        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        let (page, per_page) = validate::paging(req.page, req.per_page);
         let filters = Filters {
             date_from: req.date_from.as_ref(),
             date_to: req.date_to.as_ref(),
@@ -139,13 +150,17 @@ impl CallLogService for CallLogApi {
             types: &req.r#type,
             view: req.view,
         };
+        let Some(query) = filter(filters, page, per_page)? else {
+            let (paging, navigation) = empty_page(page, per_page);
+            return Ok(Response::new(pb::ListExtensionCallLogsResponse {
+                records: Vec::new(),
+                paging,
+                navigation,
+            }));
+        };
         let list = self
             .rc
-            .read_call_log(
-                &ctx,
-                Some(&req.extension_id),
-                &filter(filters, page, per_page)?,
-            )
+            .read_call_log(&ctx, Some(&req.extension_id), &query)
             .await?;
         Ok(Response::new(pb::ListExtensionCallLogsResponse {
             records: list.records.into_iter().map(record).collect(),
@@ -160,7 +175,6 @@ impl CallLogService for CallLogApi {
     ) -> Result<Response<pb::CallLogRecord>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        record_id(&req.record_id)?;
         let view = convert::optional_enum::<pb::CallLogView>("view", req.view)?;
         let found = self.rc.read_call_record(&ctx, &req.record_id, view).await?;
         Ok(Response::new(record(found)))
@@ -174,19 +188,10 @@ impl CallLogService for CallLogApi {
     ) -> Result<Response<Self::ExportCallLogsStream>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        if req.date_from.is_none() {
-            return Err(Error::invalid("dateFrom", "dateFrom is required for an export").into());
-        }
         let extension = Some(req.extension_id.clone()).filter(|e| !e.is_empty());
-        if let Some(id) = &extension {
-            validate::extension_id("extensionId", id)?;
-        }
         let per_page = match req.per_page {
-            0 => 1000,
-            1..=validate::MAX_PER_PAGE => req.per_page,
-            _ => {
-                return Err(Error::invalid("perPage", "perPage must be between 1 and 1000").into());
-            }
+            0 => validate::MAX_PER_PAGE,
+            n => n,
         };
         // An open end is fixed once, so that pages fetched minutes apart agree.
         let date_to = req
@@ -199,7 +204,9 @@ impl CallLogService for CallLogApi {
             types: &req.r#type,
             view: req.view,
         };
-        let base = filter(filters, None, Some(per_page))?;
+        let Some(base) = filter(filters, None, Some(per_page))? else {
+            return Ok(Response::new(Box::pin(futures::stream::empty())));
+        };
         let rc = self.rc.clone();
         let stream = async_stream(move |tx| async move {
             let mut page = 1;

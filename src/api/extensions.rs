@@ -5,7 +5,7 @@ use tonic::{Request, Response, Status};
 use super::convert::{self, RcEnum};
 use super::validate;
 use crate::context::CallContext;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::extension_service_server::ExtensionService;
 use crate::ringcentral::models as rc;
@@ -29,13 +29,7 @@ impl ExtensionService for ExtensionApi {
     ) -> Result<Response<pb::ListExtensionsResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        let (page, per_page) = validate::paging(req.page, req.per_page)?;
-        if !req.extension_number.is_empty() {
-            validate::extension_number("extensionNumber", &req.extension_number)?;
-        }
-        for email in &req.email {
-            validate::email("email", email)?;
-        }
+        let (page, per_page) = validate::paging(req.page, req.per_page);
         let filter = ExtensionFilter {
             page,
             per_page,
@@ -68,7 +62,6 @@ impl ExtensionService for ExtensionApi {
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::extension_id("extensionId", &req.extension_id)?;
         let info = self.rc.read_extension(&ctx, &req.extension_id).await?;
         Ok(Response::new(extension(info)))
     }
@@ -79,7 +72,6 @@ impl ExtensionService for ExtensionApi {
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::extension_id("extensionId", &req.extension_id)?;
         let id = req.extension_id.clone();
         let body = update_request(req)?;
         let info = self.rc.update_extension(&ctx, &id, &body).await?;
@@ -92,8 +84,6 @@ impl ExtensionService for ExtensionApi {
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::extension_id("extensionId", &req.extension_id)?;
-        validate::extension_number("extensionNumber", &req.extension_number)?;
         let body = rc::ExtensionUpdateRequest {
             extension_number: Some(req.extension_number),
             ..Default::default()
@@ -154,22 +144,8 @@ fn contact(c: rc::ContactInfo) -> pb::Contact {
     }
 }
 
-fn contact_to_rc(c: pb::Contact) -> Result<rc::ContactInfo> {
-    if let Some(email) = &c.email {
-        validate::email("contact.email", email)?;
-    }
-    for (field, value) in [
-        ("contact.firstName", &c.first_name),
-        ("contact.lastName", &c.last_name),
-        ("contact.company", &c.company),
-        ("contact.jobTitle", &c.job_title),
-        ("contact.department", &c.department),
-    ] {
-        if let Some(value) = value {
-            validate::max_len(field, value, 64)?;
-        }
-    }
-    Ok(rc::ContactInfo {
+fn contact_to_rc(c: pb::Contact) -> rc::ContactInfo {
+    rc::ContactInfo {
         first_name: c.first_name,
         last_name: c.last_name,
         name: None,
@@ -181,44 +157,22 @@ fn contact_to_rc(c: pb::Contact) -> Result<rc::ContactInfo> {
         business_address: c.business_address.map(convert::address_to_rc),
         email_as_login_name: c.email_as_login_name,
         department: c.department,
-    })
+    }
 }
 
-fn site_ref(field: &str, site: Option<pb::SiteRef>) -> Result<Option<rc::IdRef>> {
-    match site {
-        Some(site) if !site.id.is_empty() => {
-            if site.id != "main-site" && !validate::numeric_id(&site.id) {
-                return Err(Error::invalid(field, format!("{field} must be a site id")));
-            }
-            Ok(Some(rc::IdRef { id: Some(site.id) }))
-        }
-        _ => Ok(None),
-    }
+fn site_ref(site: Option<pb::SiteRef>) -> Option<rc::IdRef> {
+    site.map(|site| rc::IdRef { id: Some(site.id) })
 }
 
 fn creation_request(req: pb::CreateExtensionRequest) -> Result<rc::ExtensionCreationRequest> {
-    let contact = req
-        .contact
-        .ok_or_else(|| Error::invalid("contact", "contact is required (firstName and email)"))?;
-    validate::required_text(
-        "contact.firstName",
-        contact.first_name.as_deref().unwrap_or(""),
-        64,
-    )?;
-    if contact.email.as_deref().unwrap_or("").is_empty() {
-        return Err(Error::invalid("contact.email", "contact.email is required"));
-    }
-    if !req.extension_number.is_empty() {
-        validate::extension_number("extensionNumber", &req.extension_number)?;
-    }
     let kind = convert::enum_value::<pb::ExtensionType>("type", req.r#type)?;
     Ok(rc::ExtensionCreationRequest {
-        contact: Some(contact_to_rc(contact)?),
+        contact: req.contact.map(contact_to_rc),
         extension_number: Some(req.extension_number).filter(|n| !n.is_empty()),
         r#type: Some(kind.to_rc().unwrap_or("User").to_owned()),
         status: convert::optional_enum::<pb::ExtensionStatus>("status", req.status)?
             .map(str::to_owned),
-        site: site_ref("site.id", req.site)?,
+        site: site_ref(req.site),
         regional_settings: req
             .regional_settings
             .map(|r| convert::regional_settings_to_rc("regionalSettings", r))
@@ -229,16 +183,7 @@ fn creation_request(req: pb::CreateExtensionRequest) -> Result<rc::ExtensionCrea
 }
 
 fn update_request(req: pb::UpdateExtensionRequest) -> Result<rc::ExtensionUpdateRequest> {
-    if let Some(number) = &req.extension_number {
-        validate::extension_number("extensionNumber", number)?;
-    }
     let status = convert::optional_enum::<pb::ExtensionStatus>("status", req.status)?;
-    if status == Some("Unassigned") {
-        return Err(Error::invalid(
-            "status",
-            "status cannot be set to Unassigned",
-        ));
-    }
     let body = rc::ExtensionUpdateRequest {
         status: status.map(str::to_owned),
         status_info: req.status_info.map(|s| rc::StatusInfo {
@@ -246,20 +191,14 @@ fn update_request(req: pb::UpdateExtensionRequest) -> Result<rc::ExtensionUpdate
             reason: s.reason,
         }),
         extension_number: req.extension_number,
-        contact: req.contact.map(contact_to_rc).transpose()?,
+        contact: req.contact.map(contact_to_rc),
         regional_settings: req
             .regional_settings
             .map(|r| convert::regional_settings_to_rc("regionalSettings", r))
             .transpose()?,
         call_queue_info: None,
-        site: site_ref("site.id", req.site)?,
+        site: site_ref(req.site),
         r#type: None,
     };
-    if body == rc::ExtensionUpdateRequest::default() {
-        return Err(Error::invalid(
-            "extension",
-            "the request changes nothing: set at least one field",
-        ));
-    }
     Ok(body)
 }

@@ -51,9 +51,6 @@ rc_enum!(pb::TollType {
     TollFree => "TollFree",
 });
 
-/// Most numbers one number-pool lookup returns.
-const MAX_LOOKUP: i32 = 100;
-
 pub struct PhoneNumberApi {
     rc: RingCentral,
 }
@@ -91,7 +88,7 @@ impl PhoneNumberService for PhoneNumberApi {
     ) -> Result<Response<pb::ListPhoneNumbersResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        let (page, per_page) = validate::paging(req.page, req.per_page);
         let filter = AccountNumberFilter {
             page,
             per_page,
@@ -118,8 +115,7 @@ impl PhoneNumberService for PhoneNumberApi {
     ) -> Result<Response<pb::ListExtensionPhoneNumbersResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::extension_id("extensionId", &req.extension_id)?;
-        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        let (page, per_page) = validate::paging(req.page, req.per_page);
         let usage = usage_filter(
             &req.usage_type,
             NOT_IN_EXTENSION_LIST,
@@ -143,53 +139,15 @@ impl PhoneNumberService for PhoneNumberApi {
     ) -> Result<Response<pb::SearchAvailablePhoneNumbersResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        if req.area_code.len() != 3 || !req.area_code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Error::invalid("areaCode", "areaCode must be 3 digits, e.g. 650").into());
-        }
         let country_id = match req.country_id {
             0 => 1,
-            1.. => req.country_id,
-            _ => {
-                return Err(Error::invalid(
-                    "countryId",
-                    "countryId must be a RingCentral country id (1 = US)",
-                )
-                .into());
-            }
+            n => n,
         };
         let per_page = match req.per_page {
             0 => 10,
-            1..=MAX_LOOKUP => req.per_page,
-            _ => {
-                return Err(Error::invalid(
-                    "perPage",
-                    format!("perPage must be between 1 and {MAX_LOOKUP}"),
-                )
-                .into());
-            }
+            n => n,
         };
-        if !req.number_pattern.is_empty()
-            && (req.number_pattern.len() > 15
-                || !req
-                    .number_pattern
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'*'))
-        {
-            return Err(Error::invalid(
-                "numberPattern",
-                "numberPattern is digits and '*' (at most 15)",
-            )
-            .into());
-        }
-        let payment_type = match req.payment_type.as_str() {
-            "" => None,
-            "Local" | "TollFree" => Some(req.payment_type.clone()),
-            _ => {
-                return Err(
-                    Error::invalid("paymentType", "paymentType must be Local or TollFree").into(),
-                );
-            }
-        };
+        let payment_type = Some(req.payment_type.clone()).filter(|p| !p.is_empty());
         let lookup = NumberLookup {
             country_id,
             area_code: req.area_code,

@@ -5,7 +5,7 @@ use tonic::{Request, Response, Status};
 use super::convert::{self, RcEnum};
 use super::validate;
 use crate::context::CallContext;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::site_service_server::SiteService;
 use crate::ringcentral::RingCentral;
@@ -29,7 +29,7 @@ impl SiteService for SiteApi {
     ) -> Result<Response<pb::ListSitesResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        let (page, per_page) = validate::paging(req.page, req.per_page)?;
+        let (page, per_page) = validate::paging(req.page, req.per_page);
         let list = self.rc.list_sites(&ctx, page, per_page).await?;
         Ok(Response::new(pb::ListSitesResponse {
             records: list.records.into_iter().map(site).collect(),
@@ -44,13 +44,11 @@ impl SiteService for SiteApi {
     ) -> Result<Response<pb::Site>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::required_text("name", &req.name, 64)?;
-        validate::extension_number("extensionNumber", &req.extension_number)?;
         let body = rc::SiteInfo {
             name: Some(req.name),
             extension_number: Some(req.extension_number),
-            caller_id_name: caller_id_name(req.caller_id_name)?,
-            email: email(req.email)?,
+            caller_id_name: Some(req.caller_id_name).filter(|v| !v.is_empty()),
+            email: Some(req.email).filter(|v| !v.is_empty()),
             business_address: req.business_address.map(convert::address_to_rc),
             regional_settings: req
                 .regional_settings
@@ -58,7 +56,7 @@ impl SiteService for SiteApi {
                 .transpose()?,
             site_access: convert::optional_enum::<pb::SiteAccess>("siteAccess", req.site_access)?
                 .map(str::to_owned),
-            operator: operator(req.operator)?,
+            operator: operator(req.operator),
             code: Some(req.code).filter(|c| !c.is_empty()),
             ..Default::default()
         };
@@ -72,7 +70,6 @@ impl SiteService for SiteApi {
     ) -> Result<Response<pb::Site>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::site_id("siteId", &req.site_id)?;
         let info = self.rc.read_site(&ctx, &req.site_id).await?;
         Ok(Response::new(site(info)))
     }
@@ -83,22 +80,11 @@ impl SiteService for SiteApi {
     ) -> Result<Response<pb::Site>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::site_id("siteId", &req.site_id)?;
-        if let Some(name) = &req.name {
-            validate::required_text("name", name, 64)?;
-        }
-        if let Some(number) = &req.extension_number {
-            validate::extension_number("extensionNumber", number)?;
-        }
         let body = rc::SiteInfo {
             name: req.name,
             extension_number: req.extension_number,
-            caller_id_name: req
-                .caller_id_name
-                .map(caller_id_name)
-                .transpose()?
-                .flatten(),
-            email: req.email.map(email).transpose()?.flatten(),
+            caller_id_name: req.caller_id_name.filter(|v| !v.is_empty()),
+            email: req.email.filter(|v| !v.is_empty()),
             business_address: req.business_address.map(convert::address_to_rc),
             regional_settings: req
                 .regional_settings
@@ -106,16 +92,9 @@ impl SiteService for SiteApi {
                 .transpose()?,
             site_access: convert::optional_enum::<pb::SiteAccess>("siteAccess", req.site_access)?
                 .map(str::to_owned),
-            operator: operator(req.operator)?,
+            operator: operator(req.operator),
             ..Default::default()
         };
-        if body == rc::SiteInfo::default() {
-            return Err(Error::invalid(
-                "site",
-                "the request changes nothing: set at least one field",
-            )
-            .into());
-        }
         let info = self.rc.update_site(&ctx, &req.site_id, &body).await?;
         Ok(Response::new(site(info)))
     }
@@ -126,39 +105,16 @@ impl SiteService for SiteApi {
     ) -> Result<Response<pb::DeleteSiteResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        validate::site_id("siteId", &req.site_id)?;
         self.rc.delete_site(&ctx, &req.site_id).await?;
         Ok(Response::new(pb::DeleteSiteResponse {}))
     }
 }
 
-fn caller_id_name(value: String) -> Result<Option<String>> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    validate::max_len("callerIdName", &value, 15)?;
-    Ok(Some(value))
-}
-
-fn email(value: String) -> Result<Option<String>> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    validate::email("email", &value)?;
-    Ok(Some(value))
-}
-
-fn operator(op: Option<pb::ExtensionRef>) -> Result<Option<rc::OperatorInfo>> {
-    match op {
-        Some(op) if !op.id.is_empty() => {
-            validate::extension_id("operator.id", &op.id)?;
-            Ok(Some(rc::OperatorInfo {
-                id: Some(op.id),
-                ..Default::default()
-            }))
-        }
-        _ => Ok(None),
-    }
+fn operator(op: Option<pb::ExtensionRef>) -> Option<rc::OperatorInfo> {
+    op.map(|op| rc::OperatorInfo {
+        id: Some(op.id),
+        ..Default::default()
+    })
 }
 
 /// RingCentral site -> proto.

@@ -6,7 +6,7 @@ use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum, rc_enum};
 use crate::context::CallContext;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::subscription_service_server::SubscriptionService;
 use crate::ringcentral::models as rc;
@@ -16,9 +16,6 @@ rc_enum!(pb::SubscriptionStatus {
     Active => "Active",
     Blacklisted => "Blacklisted",
 });
-
-/// RingCentral's longest WebHook lifetime: 10 years.
-const MAX_EXPIRES_IN: i32 = 315_360_000;
 
 pub struct SubscriptionApi {
     keeper: Arc<SubscriptionKeeper>,
@@ -31,37 +28,6 @@ impl SubscriptionApi {
     }
 }
 
-fn subscription_id(value: &str) -> Result<()> {
-    let ok = !value.is_empty()
-        && value.len() <= 64
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "subscriptionId",
-            "subscriptionId must be a RingCentral subscription id",
-        ))
-    }
-}
-
-fn event_filter(value: &str) -> Result<()> {
-    let ok = value.starts_with("/restapi/")
-        && value.len() <= 512
-        && !value.contains("..")
-        && value.chars().all(|c| c.is_ascii_graphic());
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            "eventFilters",
-            format!("{value:?} is not a RingCentral event filter (/restapi/...)"),
-        ))
-    }
-}
-
 #[tonic::async_trait]
 impl SubscriptionService for SubscriptionApi {
     async fn create_subscription(
@@ -70,41 +36,9 @@ impl SubscriptionService for SubscriptionApi {
     ) -> Result<Response<pb::Subscription>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        if req.event_filters.is_empty() {
-            return Err(Error::invalid("eventFilters", "give at least one event filter").into());
-        }
-        for filter in &req.event_filters {
-            event_filter(filter)?;
-        }
         let mode = req.delivery_mode.unwrap_or_default();
-        if !mode.transport_type.is_empty() && mode.transport_type != "WebHook" {
-            return Err(Error::invalid(
-                "deliveryMode.transportType",
-                "only WebHook delivery is supported",
-            )
-            .into());
-        }
         let token = Some(mode.verification_token).filter(|t| !t.is_empty());
-        if token.as_ref().is_some_and(|t| {
-            t.len() < 16 || t.len() > 64 || !t.chars().all(|c| c.is_ascii_alphanumeric())
-        }) {
-            return Err(Error::invalid(
-                "deliveryMode.verificationToken",
-                "a verification token is 16 to 64 letters and digits",
-            )
-            .into());
-        }
-        let expires_in = match req.expires_in {
-            0 => None,
-            1..=MAX_EXPIRES_IN => Some(i64::from(req.expires_in)),
-            _ => {
-                return Err(Error::invalid(
-                    "expiresIn",
-                    format!("expiresIn must be 1..{MAX_EXPIRES_IN} seconds"),
-                )
-                .into());
-            }
-        };
+        let expires_in = (req.expires_in != 0).then_some(i64::from(req.expires_in));
         let address = Some(mode.address).filter(|a| !a.is_empty());
         let (info, _) = self
             .keeper
@@ -136,7 +70,6 @@ impl SubscriptionService for SubscriptionApi {
     ) -> Result<Response<pb::Subscription>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        subscription_id(&req.subscription_id)?;
         let info = self
             .rc
             .read_subscription(&ctx, &req.subscription_id)
@@ -151,7 +84,6 @@ impl SubscriptionService for SubscriptionApi {
     ) -> Result<Response<pb::Subscription>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        subscription_id(&req.subscription_id)?;
         let info = self.keeper.renew(&ctx, &req.subscription_id).await?;
         let managed = self.keeper.managed(&req.subscription_id).await;
         Ok(Response::new(subscription(info, managed)))
@@ -163,7 +95,6 @@ impl SubscriptionService for SubscriptionApi {
     ) -> Result<Response<pb::DeleteSubscriptionResponse>, Status> {
         let ctx = CallContext::of(&request);
         let req = request.into_inner();
-        subscription_id(&req.subscription_id)?;
         self.keeper.delete(&ctx, &req.subscription_id).await?;
         Ok(Response::new(pb::DeleteSubscriptionResponse {}))
     }

@@ -162,6 +162,16 @@ impl Authenticator {
         self.open
     }
 
+    /// The scope the RPC at `path` needs (`None` for paths no service serves).
+    pub fn required_scope(&self, path: &str) -> Option<Required> {
+        self.table.required(path)
+    }
+
+    /// Whether a call needing `required` must bring credentials on this gateway.
+    pub fn needs_credentials(&self, required: Required) -> bool {
+        !self.open && !self.is_public(required)
+    }
+
     fn is_public(&self, required: Required) -> bool {
         match required.domain {
             "health" => self.public.health,

@@ -133,11 +133,12 @@ pub async fn list(
     let (page, per_page) = paging::params(&params)?;
     let member = params.one("memberExtensionId").map(str::to_owned);
     let data = state.data();
+    // A number too large to be an id names no extension: no queue has it as a member.
     let member_id = match &member {
-        Some(m) => Some(
-            m.parse::<i64>()
-                .map_err(|_| ApiError::invalid("memberExtensionId", Some(m)))?,
-        ),
+        Some(m) if !m.is_empty() && m.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(m.parse::<i64>().unwrap_or(-1))
+        }
+        Some(m) => return Err(ApiError::invalid("memberExtensionId", Some(m))),
         None => None,
     };
     let queues: Vec<CallQueueInfo> = data
@@ -203,7 +204,7 @@ pub async fn update(
             data.sites
                 .get(&site_id)
                 .cloned()
-                .ok_or_else(|| ApiError::invalid("site.id", Some(&site_id)))?,
+                .ok_or_else(|| ApiError::not_found("site.id", &site_id))?,
         ),
         None => None,
     };
@@ -292,13 +293,17 @@ pub async fn bulk_assign(
     let req: CallQueueBulkAssign = parse_body(&body)?;
     let mut data = state.data();
     let id = queue(&data, &raw)?.id.unwrap_or_default();
+    // An id that is not a number is invalid; a number that names no extension is a
+    // resource not found (CMN-102), as RingCentral reports references it cannot find.
     let parse = |field: &str, ids: &[String]| -> Result<Vec<i64>, ApiError> {
         ids.iter()
             .map(|raw| {
-                raw.parse::<i64>()
-                    .ok()
-                    .filter(|n| data.extensions.contains_key(n))
-                    .ok_or_else(|| ApiError::invalid(field, Some(raw)))
+                let numeric = !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit());
+                match raw.parse::<i64>() {
+                    Ok(id) if data.extensions.contains_key(&id) => Ok(id),
+                    _ if numeric => Err(ApiError::not_found(field, raw)),
+                    _ => Err(ApiError::invalid(field, Some(raw))),
+                }
             })
             .collect()
     };

@@ -220,7 +220,7 @@ pub async fn create(
         .sites
         .get(&site_id)
         .cloned()
-        .ok_or_else(|| ApiError::invalid("site.id", Some(&site_id)))?;
+        .ok_or_else(|| ApiError::not_found("site.id", &site_id))?;
     let id = data.new_id();
     let name = match &contact.last_name {
         Some(last) => format!("{} {last}", contact.first_name.clone().unwrap_or_default()),
@@ -291,7 +291,7 @@ pub async fn update(
             data.sites
                 .get(&id)
                 .cloned()
-                .ok_or_else(|| ApiError::invalid("site.id", Some(&id)))?,
+                .ok_or_else(|| ApiError::not_found("site.id", &id))?,
         ),
         None => None,
     };

@@ -79,11 +79,14 @@ fn validate(
     match site.operator.as_ref().and_then(|o| o.id.as_ref()) {
         None => Ok(None),
         Some(id) => {
+            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(ApiError::invalid("operator.id", Some(id)));
+            }
             let ext = id
                 .parse::<i64>()
                 .ok()
                 .and_then(|n| data.extensions.get(&n))
-                .ok_or_else(|| ApiError::invalid("operator.id", Some(id)))?;
+                .ok_or_else(|| ApiError::not_found("operator.id", id))?;
             Ok(Some(OperatorInfo {
                 id: Some(id.clone()),
                 uri: ext.uri.clone(),

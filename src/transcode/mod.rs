@@ -8,6 +8,7 @@
 //! gateway's own error body (code, message, RingCentral errorCode, request id).
 
 mod docs;
+mod duplicates;
 pub mod grpc;
 mod openapi;
 mod render;
@@ -64,9 +65,21 @@ struct Inner {
     grpc: GrpcService,
     auth: Arc<Authenticator>,
     auditor: Arc<Auditor>,
-    max_body: usize,
+    settings: Settings,
     openapi: Bytes,
     docs: Bytes,
+}
+
+/// The HTTP/JSON surface's limits, and what its OpenAPI document states of this
+/// deployment.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Largest request body.
+    pub max_body_bytes: usize,
+    /// Largest request head: request line and headers.
+    pub max_header_bytes: usize,
+    /// The one delivery address subscriptions accept (the gateway's own ingress).
+    pub webhook_url: Option<String>,
 }
 
 impl Transcoder {
@@ -75,17 +88,17 @@ impl Transcoder {
         grpc: GrpcService,
         auth: Arc<Authenticator>,
         auditor: Arc<Auditor>,
-        max_body: usize,
+        settings: Settings,
     ) -> Result<Self, String> {
         let routes = rules::load(crate::proto::pool(), crate::proto::PACKAGE)?;
-        let openapi = Bytes::from(openapi::document(&routes));
+        let openapi = Bytes::from(openapi::document(&routes, &auth, &settings));
         Ok(Transcoder {
             inner: Arc::new(Inner {
                 routes,
                 grpc,
                 auth,
                 auditor,
-                max_body,
+                settings,
                 openapi,
                 docs: Bytes::from_static(docs::PAGE.as_bytes()),
             }),
@@ -142,8 +155,37 @@ pub fn router(transcoder: Transcoder) -> Router {
     Router::new()
         .route("/openapi.json", get(openapi_document))
         .route("/docs", get(docs_page))
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(transcode)
+        .layer(axum::middleware::from_fn_with_state(
+            transcoder.clone(),
+            head_limit,
+        ))
         .with_state(transcoder)
+}
+
+/// Refuses a request head over `MAX_HEADER_BYTES` with the gateway's JSON error
+/// (hyper's own limit, set higher, only catches heads far beyond it).
+async fn head_limit(
+    State(t): State<Transcoder>,
+    request: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let limit = t.inner.settings.max_header_bytes;
+    let size = request.method().as_str().len()
+        + request.uri().to_string().len()
+        + request
+            .headers()
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 4)
+            .sum::<usize>();
+    if limit > 0 && size > limit {
+        return error(
+            &Error::HeadersTooLarge { limit },
+            &request_id(request.headers()),
+        );
+    }
+    next.run(request).await
 }
 
 async fn openapi_document(State(t): State<Transcoder>) -> Response {
@@ -192,13 +234,12 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         Found::Route(route, bindings) => (route, bindings),
         Found::WrongMethod => {
             let mut response = error(
-                &Error::invalid(
-                    "method",
-                    format!("{} is not allowed on {}", parts.method, parts.uri.path()),
-                ),
+                &Error::MethodNotAllowed {
+                    method: parts.method.to_string(),
+                    path: parts.uri.path().to_owned(),
+                },
                 &request_id,
             );
-            *response.status_mut() = StatusCode::METHOD_NOT_ALLOWED;
             if let Ok(allow) = HeaderValue::from_str(&t.allowed(parts.uri.path())) {
                 response.headers_mut().insert(header::ALLOW, allow);
             }
@@ -257,9 +298,9 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
             return error(&err, &request_id);
         }
     };
-    let body = match read_body(&parts.headers, body, t.inner.max_body).await {
+    let body = match read_body(&parts.headers, body, t.inner.settings.max_body_bytes).await {
         Ok(body) => body,
-        Err(response) => return with_request_id(response, &request_id),
+        Err(err) => return error(&err, &request_id),
     };
     let mut message = match request::build(route, bindings, parts.uri.query(), &body) {
         Ok(message) => message,
@@ -340,34 +381,23 @@ fn resume_from_last_event_id(message: &mut prost_reflect::DynamicMessage, header
     }
 }
 
-fn with_request_id(mut response: Response, request_id: &str) -> Response {
-    if let Ok(value) = HeaderValue::from_str(request_id) {
-        response.headers_mut().insert(REQUEST_ID_HEADER, value);
-    }
-    response
-}
-
 /// Reads the body up to the limit; refuses non-JSON content types.
-async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Response> {
-    let too_large = || {
-        error(
-            &Error::invalid(
-                "body",
-                format!("the request body is larger than {limit} bytes"),
-            ),
-            "",
-        )
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Error> {
+    let too_large = || Error::TooLarge {
+        field: "body",
+        what: "the request body",
+        limit,
     };
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok());
-    if declared.is_some_and(|len| len > limit) {
-        return Err(payload_too_large(too_large()));
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > limit as u64) {
+        return Err(too_large());
     }
     let bytes = axum::body::to_bytes(body, limit)
         .await
-        .map_err(|_| payload_too_large(too_large()))?;
+        .map_err(|_| too_large())?;
     if !bytes.is_empty() {
         let content_type = headers
             .get(header::CONTENT_TYPE)
@@ -375,23 +405,10 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Byte
             .unwrap_or("application/json");
         let essence = content_type.split(';').next().unwrap_or("").trim();
         if !essence.eq_ignore_ascii_case("application/json") {
-            let mut response = error(
-                &Error::invalid(
-                    "content-type",
-                    format!("request bodies must be application/json, not {essence}"),
-                ),
-                "",
-            );
-            *response.status_mut() = StatusCode::UNSUPPORTED_MEDIA_TYPE;
-            return Err(response);
+            return Err(Error::UnsupportedMediaType(essence.to_owned()));
         }
     }
     Ok(bytes)
-}
-
-fn payload_too_large(mut response: Response) -> Response {
-    *response.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
-    response
 }
 
 /// Copies custom response metadata (request id, retry hints) to the HTTP answer.

@@ -53,6 +53,7 @@ pub fn build(
     }
 
     if let Some(query) = query.filter(|q| !q.is_empty()) {
+        let mut given = HashSet::new();
         if query.len() > MAX_QUERY_BYTES {
             return Err(Error::invalid(
                 "query",
@@ -71,6 +72,15 @@ pub fn build(
                 return Err(Error::invalid(
                     &name,
                     format!("{name} is already given in the path"),
+                ));
+            }
+            // Only repeated fields take a parameter more than once: for any other,
+            // "last one wins" would silently drop what the caller also asked for.
+            let repeated = fields.last().is_some_and(FieldDescriptor::is_list);
+            if !repeated && !given.insert(name.clone()) {
+                return Err(Error::invalid(
+                    &name,
+                    format!("{key} is given more than once"),
                 ));
             }
             set_scalar(&mut message, &fields, &value, &name)?;
@@ -102,6 +112,17 @@ fn json_path(fields: &[FieldDescriptor]) -> String {
 fn parse_json(desc: &MessageDescriptor, body: &[u8], prefix: &str) -> Result<DynamicMessage> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(DynamicMessage::new(desc.clone()));
+    }
+    if let Some(path) = super::duplicates::first_duplicate_key(body) {
+        let field = if prefix.is_empty() {
+            path
+        } else {
+            format!("{prefix}.{path}")
+        };
+        return Err(Error::invalid(
+            &field,
+            format!("{field} is given more than once in the request body"),
+        ));
     }
     let mut json = serde_json::Deserializer::from_slice(body);
     let options = DeserializeOptions::new().deny_unknown_fields(true);
@@ -216,14 +237,11 @@ fn parse_scalar(kind: &Kind, text: &str, name: &str) -> Result<Value> {
             Value::EnumNumber(number)
         }
         Kind::Message(m) if m.full_name() == "google.protobuf.Timestamp" => {
-            let time = humantime::parse_rfc3339_weak(text)
-                .map_err(|_| bad("an RFC 3339 time like 2024-01-31T00:00:00Z"))?;
-            let since = time
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_err(|_| bad("after 1970"))?;
+            let (seconds, nanos) =
+                rfc3339(text).ok_or_else(|| bad("an RFC 3339 time like 2024-01-31T00:00:00Z"))?;
             let mut ts = DynamicMessage::new(m.clone());
-            ts.set_field_by_name("seconds", Value::I64(since.as_secs() as i64));
-            ts.set_field_by_name("nanos", Value::I32(since.subsec_nanos() as i32));
+            ts.set_field_by_name("seconds", Value::I64(seconds));
+            ts.set_field_by_name("nanos", Value::I32(nanos));
             Value::Message(ts)
         }
         Kind::Message(_) => {
@@ -233,6 +251,76 @@ fn parse_scalar(kind: &Kind, text: &str, name: &str) -> Result<Value> {
             ));
         }
     })
+}
+
+/// An RFC 3339 date-time (`2024-01-31T10:00:00.5+02:00`, `t`/`z` in either case, any
+/// offset, years 0001 to 9999, as JSON Schema's `date-time` allows) as seconds and
+/// nanoseconds since the Unix epoch.
+pub fn rfc3339(text: &str) -> Option<(i64, i32)> {
+    let b = text.as_bytes();
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let part = b.get(range)?;
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0i64, |n, d| n * 10 + i64::from(d - b'0')))
+    };
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    // A leap second (:60) is read as the last second of its minute.
+    if year == 0 || day == 0 || day > days_in_month || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut rest = &b[19..];
+    let mut nanos = 0i64;
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        for (i, d) in fraction[..digits].iter().enumerate() {
+            if i < 9 {
+                nanos += i64::from(d - b'0') * 10i64.pow(8 - i as u32);
+            }
+        }
+        rest = &fraction[digits..];
+    }
+    let offset = match rest {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let digit = |c: &u8| c.is_ascii_digit().then(|| i64::from(c - b'0'));
+            let (h, m) = (digit(h1)? * 10 + digit(h2)?, digit(m1)? * 10 + digit(m2)?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = h * 60 + m;
+            if *sign == b'-' { -minutes } else { minutes }
+        }
+        _ => return None,
+    };
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second.min(59) - offset * 60;
+    Some((seconds, nanos as i32))
 }
 
 /// Enum values by their proto name (`EXTENSION_STATUS_ENABLED`), number, or the short
@@ -274,6 +362,42 @@ fn upper_snake(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_times_in_every_form_json_schema_allows() {
+        assert_eq!(rfc3339("1970-01-01T00:00:00Z"), Some((0, 0)));
+        assert_eq!(
+            rfc3339("2024-01-31T10:00:00.5Z"),
+            Some((1_706_695_200, 500_000_000))
+        );
+        assert_eq!(
+            rfc3339("2024-01-31t12:00:00+02:00"),
+            Some((1_706_695_200, 0))
+        );
+        assert_eq!(
+            rfc3339("2024-01-31T05:45:00-04:15"),
+            Some((1_706_695_200, 0))
+        );
+        assert_eq!(
+            rfc3339("1184-01-06T01:33:59.5787-12:48").map(|t| t.1),
+            Some(578_700_000)
+        );
+        assert_eq!(rfc3339("0001-01-01T00:00:00Z"), Some((-62_135_596_800, 0)));
+        assert_eq!(rfc3339("9999-12-31T23:59:59Z"), Some((253_402_300_799, 0)));
+        assert!(rfc3339("2024-02-29T00:00:00Z").is_some());
+        for bad in [
+            "2023-02-29T00:00:00Z",
+            "2024-13-01T00:00:00Z",
+            "2024-01-31T24:00:00Z",
+            "2024-01-31T10:00:00",
+            "2024-01-31T10:00:00.Z",
+            "2024-01-31T10:00:00+2:00",
+            "0000-01-01T00:00:00Z",
+            "yesterday",
+        ] {
+            assert_eq!(rfc3339(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn upper_snake_handles_the_spellings_people_use() {
