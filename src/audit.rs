@@ -228,16 +228,23 @@ where
         );
         Box::pin(async move {
             let (parts, body) = request.into_parts();
-            let bytes = match http_body_util::Limited::new(body, layer.max_body)
+            // The message limit layer refuses a message over the limit as it
+            // arrives; this bound (one message and its prefix) only caps the buffer.
+            let bytes = match http_body_util::Limited::new(body, layer.max_body + 5)
                 .collect()
                 .await
             {
                 Ok(collected) => collected.to_bytes(),
-                Err(_) => {
-                    let status = tonic::Status::resource_exhausted(format!(
-                        "the request message is larger than {} bytes",
-                        layer.max_body
-                    ));
+                Err(err) => {
+                    let status = match err.downcast::<tonic::Status>() {
+                        Ok(status) => *status,
+                        Err(_) => crate::error::Error::TooLarge {
+                            field: "message",
+                            what: "the request message",
+                            limit: layer.max_body,
+                        }
+                        .to_status(),
+                    };
                     return Ok(status.into_http());
                 }
             };

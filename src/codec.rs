@@ -70,3 +70,128 @@ where
         Ok(Some(message))
     }
 }
+
+/// The gRPC request message limit, on the wire: each message's 5-byte prefix is
+/// read as the body streams in, and a message declared over the limit ends the call
+/// with `RESOURCE_EXHAUSTED` (gRPC's convention) before its bytes are buffered.
+#[derive(Debug, Clone, Copy)]
+pub struct MessageLimitLayer {
+    limit: usize,
+}
+
+impl MessageLimitLayer {
+    pub fn new(limit: usize) -> Self {
+        MessageLimitLayer { limit }
+    }
+}
+
+impl<S> tower::Layer<S> for MessageLimitLayer {
+    type Service = MessageLimit<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        MessageLimit {
+            inner,
+            limit: self.limit,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MessageLimit<S> {
+    inner: S,
+    limit: usize,
+}
+
+impl<S> tower::Service<http::Request<tonic::body::Body>> for MessageLimit<S>
+where
+    S: tower::Service<http::Request<tonic::body::Body>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = S::Future;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+        let limit = self.limit;
+        self.inner.call(request.map(|body| {
+            tonic::body::Body::new(LimitedMessages {
+                inner: body,
+                limit,
+                prefix: [0; 5],
+                prefix_len: 0,
+                remaining: 0,
+            })
+        }))
+    }
+}
+
+pin_project_lite::pin_project! {
+    struct LimitedMessages {
+        #[pin]
+        inner: tonic::body::Body,
+        limit: usize,
+        // The prefix of the next message, as far as it has arrived.
+        prefix: [u8; 5],
+        prefix_len: usize,
+        // Bytes of the current message still to come.
+        remaining: usize,
+    }
+}
+
+impl http_body::Body for LimitedMessages {
+    type Data = bytes::Bytes;
+    type Error = Status;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, Status>>> {
+        let this = self.project();
+        let polled = this.inner.poll_frame(cx);
+        if let std::task::Poll::Ready(Some(Ok(frame))) = &polled
+            && let Some(data) = frame.data_ref()
+        {
+            let mut rest = &data[..];
+            while !rest.is_empty() {
+                if *this.remaining > 0 {
+                    let take = (*this.remaining).min(rest.len());
+                    *this.remaining -= take;
+                    rest = &rest[take..];
+                    continue;
+                }
+                this.prefix[*this.prefix_len] = rest[0];
+                *this.prefix_len += 1;
+                rest = &rest[1..];
+                if *this.prefix_len == 5 {
+                    *this.prefix_len = 0;
+                    let p = *this.prefix;
+                    let len = u32::from_be_bytes([p[1], p[2], p[3], p[4]]) as usize;
+                    if len > *this.limit {
+                        let err = Error::TooLarge {
+                            field: "message",
+                            what: "the request message",
+                            limit: *this.limit,
+                        };
+                        return std::task::Poll::Ready(Some(Err(err.to_status())));
+                    }
+                    *this.remaining = len;
+                }
+            }
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}

@@ -74,6 +74,11 @@ pub mod var {
     pub const AUDIT_LOG: &str = "AUDIT_LOG";
     pub const GRPC_MAX_MESSAGE_BYTES: &str = "GRPC_MAX_MESSAGE_BYTES";
     pub const MAX_HEADER_BYTES: &str = "MAX_HEADER_BYTES";
+    pub const CONNECTION_IDLE_TIMEOUT: &str = "CONNECTION_IDLE_TIMEOUT";
+    pub const MAX_CONNECTIONS: &str = "MAX_CONNECTIONS";
+    pub const MAX_IN_FLIGHT_REQUESTS: &str = "MAX_IN_FLIGHT_REQUESTS";
+    pub const HTTP2_KEEPALIVE_INTERVAL: &str = "HTTP2_KEEPALIVE_INTERVAL";
+    pub const HTTP2_KEEPALIVE_TIMEOUT: &str = "HTTP2_KEEPALIVE_TIMEOUT";
     pub const REDIS_URL: &str = "REDIS_URL";
     pub const REDIS_KEY_PREFIX: &str = "REDIS_KEY_PREFIX";
     pub const REDIS_TIMEOUT: &str = "REDIS_TIMEOUT";
@@ -205,8 +210,8 @@ pub struct Config {
     pub http_max_body_bytes: usize,
     /// Largest accepted gRPC request message.
     pub grpc_max_message_bytes: usize,
-    /// Largest accepted request header block, on the gRPC and HTTP listeners.
-    pub max_header_bytes: usize,
+    /// Connection limits and timeouts of every listener.
+    pub listeners: crate::serve::ListenerConfig,
     pub auth: crate::auth::AuthConfig,
     /// TLS on the gRPC and HTTP/JSON listeners.
     pub tls: Option<crate::tls::TlsSettings>,
@@ -293,7 +298,14 @@ impl Config {
                 4 * 1024 * 1024,
                 1024..=64 << 20,
             )?,
-            max_header_bytes: vars.number(var::MAX_HEADER_BYTES, 16 * 1024, 1024..=1 << 20)?,
+            listeners: crate::serve::ListenerConfig {
+                max_header_bytes: vars.number(var::MAX_HEADER_BYTES, 16 * 1024, 1024..=1 << 20)?,
+                idle_timeout: vars.positive_duration(var::CONNECTION_IDLE_TIMEOUT, "60s")?,
+                max_connections: vars.number(var::MAX_CONNECTIONS, 10_000, 1..=1 << 20)?,
+                max_in_flight: vars.number(var::MAX_IN_FLIGHT_REQUESTS, 10_000, 1..=1 << 20)?,
+                keepalive_interval: vars.positive_duration(var::HTTP2_KEEPALIVE_INTERVAL, "30s")?,
+                keepalive_timeout: vars.positive_duration(var::HTTP2_KEEPALIVE_TIMEOUT, "20s")?,
+            },
             auth: vars.auth(tls.as_ref().is_some_and(|t| t.client_ca_file.is_some()))?,
             tls,
             audit: match vars.get(var::AUDIT_LOG).as_deref() {
@@ -423,6 +435,22 @@ impl Vars<'_> {
             var: name,
             message: format!("{value:?} is not a duration (seconds, or e.g. 500ms, 30s, 2m)"),
         })
+    }
+
+    /// A duration that must not be zero (a timeout of nothing would close everything).
+    fn positive_duration(
+        &self,
+        name: &'static str,
+        default: &str,
+    ) -> Result<Duration, ConfigError> {
+        let value = self.duration(name, default)?;
+        if value.is_zero() {
+            return Err(ConfigError {
+                var: name,
+                message: "must be more than zero".into(),
+            });
+        }
+        Ok(value)
     }
 
     fn number<T>(

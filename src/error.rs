@@ -146,6 +146,10 @@ pub enum Error {
         retry_after: Duration,
     },
 
+    /// The listener has `limit` calls in flight already.
+    #[error("the gateway is serving as many calls as it takes ({limit}); retry shortly")]
+    Overloaded { limit: usize },
+
     /// The gateway cannot serve the call in its current state (e.g. shared state lost).
     #[error("{0}")]
     Unavailable(String),
@@ -205,9 +209,10 @@ impl Error {
             Error::Upstream(e) => upstream_code(e),
             Error::UpstreamAuth(_) => Code::Unavailable,
             Error::RateLimited { .. } => Code::ResourceExhausted,
-            Error::CircuitOpen { .. } | Error::Unreachable(_) | Error::Unavailable(_) => {
-                Code::Unavailable
-            }
+            Error::CircuitOpen { .. }
+            | Error::Unreachable(_)
+            | Error::Unavailable(_)
+            | Error::Overloaded { .. } => Code::Unavailable,
             Error::UpstreamTimeout | Error::UpstreamInvalid(_) => Code::Unavailable,
             Error::DeadlineExceeded => Code::DeadlineExceeded,
             Error::Unauthenticated(_) => Code::Unauthenticated,
@@ -248,6 +253,7 @@ impl Error {
             Error::RateLimited { retry_after, .. }
             | Error::CallerShareUsed { retry_after, .. }
             | Error::CircuitOpen { retry_after } => Some(*retry_after),
+            Error::Overloaded { .. } => Some(Duration::from_secs(1)),
             Error::Upstream(e) => e.retry_after,
             Error::PartiallyApplied { cause, .. } => cause.retry_after(),
             _ => None,
@@ -275,6 +281,7 @@ impl Error {
             Error::MissingScope { .. } => "MISSING_SCOPE",
             Error::CallerShareUsed { .. } => "CALLER_SHARE_EXHAUSTED",
             Error::Unavailable(_) => "UNAVAILABLE",
+            Error::Overloaded { .. } => "OVERLOADED",
             Error::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
             Error::Conflict { .. } => "CONFLICTING_REQUEST",
             Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",

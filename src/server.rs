@@ -15,8 +15,8 @@ use http::HeaderValue;
 use tokio::net::TcpListener;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
-use tower::ServiceBuilder;
 use tower::util::BoxCloneSyncService;
+use tower::{ServiceBuilder, ServiceExt};
 
 use crate::config::{Config, ConfigError};
 use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
@@ -24,7 +24,7 @@ use crate::events::EventLog;
 use crate::events::hub::EventHub;
 use crate::ringcentral::RingCentral;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
-use crate::serve::{Incoming, Limits, serve_http};
+use crate::serve::{self, ListenerMetrics, Protocol};
 use crate::telemetry::metrics::Metrics;
 use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
@@ -246,6 +246,9 @@ impl Gateway {
         let grpc: GrpcService = BoxCloneSyncService::new(
             ServiceBuilder::new()
                 .layer(RequestContextLayer::new(config.request_timeout))
+                .layer(crate::codec::MessageLimitLayer::new(
+                    config.grpc_max_message_bytes,
+                ))
                 .layer(crate::audit::AuditLayer::new(
                     auditor.clone(),
                     config.grpc_max_message_bytes,
@@ -261,7 +264,7 @@ impl Gateway {
             auditor,
             transcode::Settings {
                 max_body_bytes: config.http_max_body_bytes,
-                max_header_bytes: config.max_header_bytes,
+                max_header_bytes: config.listeners.max_header_bytes,
                 webhook_url: config.webhooks.public_url.clone(),
             },
         )
@@ -275,7 +278,7 @@ impl Gateway {
             shutdown.clone(),
         ));
 
-        let (grpc_incoming, http_incoming) = match &config.tls {
+        let (grpc_tls, http_tls) = match &config.tls {
             Some(tls) => {
                 let tls_error = |message| StartError::Setting {
                     var: crate::config::var::TLS_CERT_FILE,
@@ -285,55 +288,32 @@ impl Gateway {
                 let http_tls =
                     crate::tls::server_config(tls, &[b"h2", b"http/1.1"]).map_err(tls_error)?;
                 (
-                    GrpcIncoming::Tls(crate::tls::accept(
-                        listeners.grpc,
-                        grpc_tls,
-                        shutdown.clone(),
-                    )),
-                    Incoming::Tls(crate::tls::accept(
-                        listeners.http,
-                        http_tls,
-                        shutdown.clone(),
-                    )),
+                    Some(crate::tls::Acceptor::new(grpc_tls)),
+                    Some(crate::tls::Acceptor::new(http_tls)),
                 )
             }
-            None => (
-                GrpcIncoming::Plain(
-                    tonic::transport::server::TcpIncoming::from(listeners.grpc)
-                        .with_nodelay(Some(true)),
-                ),
-                Incoming::Plain(listeners.http),
-            ),
+            None => (None, None),
         };
-        let grpc_server = tonic::transport::Server::builder()
-            .http2_max_header_list_size(u32::try_from(config.max_header_bytes).unwrap_or(u32::MAX));
-        let grpc_app = tower::Layer::layer(&observe::GrpcObserveLayer::new(metrics.clone()), grpc);
-        let signal = shutdown.clone();
-        servers.spawn(async move {
-            let served = match grpc_incoming {
-                GrpcIncoming::Plain(incoming) => {
-                    grpc_server
-                        .serve_with_incoming_shutdown(grpc_app, incoming, signal.cancelled_owned())
-                        .await
-                }
-                GrpcIncoming::Tls(connections) => {
-                    let incoming = tokio_stream::StreamExt::map(
-                        tokio_stream::wrappers::ReceiverStream::new(connections),
-                        Ok::<_, std::io::Error>,
-                    );
-                    grpc_server
-                        .serve_with_incoming_shutdown(grpc_app, incoming, signal.cancelled_owned())
-                        .await
-                }
-            };
-            if let Err(err) = served {
-                tracing::error!(error = %err, "gRPC server failed");
-            }
-        });
+        let listener_metrics = ListenerMetrics::register(metrics.registry())
+            .map_err(|e| StartError::Routes(format!("listener metrics: {e}")))?;
+        let limits = config.listeners;
+        let grpc_app = tower::Layer::layer(&observe::GrpcObserveLayer::new(metrics.clone()), grpc)
+            .map_request(|request: http::Request<hyper::body::Incoming>| {
+                request.map(tonic::body::Body::new)
+            });
+        servers.spawn(serve::serve(
+            serve::Listener {
+                tcp: listeners.grpc,
+                tls: grpc_tls,
+            },
+            grpc_app,
+            Protocol::Grpc,
+            limits,
+            listener_metrics.clone(),
+            shutdown.clone(),
+            "grpc",
+        ));
 
-        let limits = Limits {
-            max_header_bytes: config.max_header_bytes,
-        };
         let observe_http = observe::HttpObserve {
             metrics: metrics.clone(),
             transcoder: transcoder.clone(),
@@ -342,12 +322,17 @@ impl Gateway {
             observe_http,
             observe::http,
         ));
-        servers.spawn(serve_http(
-            http_incoming,
-            http_app,
+        servers.spawn(serve::serve(
+            serve::Listener {
+                tcp: listeners.http,
+                tls: http_tls,
+            },
+            axum_service(http_app),
+            Protocol::Http,
             limits,
+            listener_metrics.clone(),
             shutdown.clone(),
-            "HTTP",
+            "http",
         ));
         let ingress = webhooks::Ingress {
             keeper,
@@ -364,10 +349,15 @@ impl Gateway {
             hub.clone(),
         )
         .merge(webhooks::router(ingress));
-        servers.spawn(serve_http(
-            Incoming::Plain(listeners.sidecar),
-            sidecar_app,
+        servers.spawn(serve::serve(
+            serve::Listener {
+                tcp: listeners.sidecar,
+                tls: None,
+            },
+            axum_service(sidecar_app),
+            Protocol::Http,
             limits,
+            listener_metrics,
             shutdown.clone(),
             "sidecar",
         ));
@@ -416,10 +406,20 @@ impl Gateway {
     }
 }
 
-/// Where gRPC connections come from.
-enum GrpcIncoming {
-    Plain(tonic::transport::server::TcpIncoming),
-    Tls(tokio::sync::mpsc::Receiver<crate::tls::TlsConn>),
+/// An axum router as the tower service a listener serves.
+fn axum_service(
+    router: axum::Router,
+) -> impl tower::Service<
+    http::Request<hyper::body::Incoming>,
+    Response = axum::response::Response,
+    Error = Infallible,
+    Future = impl Send,
+> + Clone
++ Send
++ 'static {
+    router.map_request(|request: http::Request<hyper::body::Incoming>| {
+        request.map(axum::body::Body::new)
+    })
 }
 
 /// The caller authentication of a gateway, and the scope table it checks against.

@@ -2,26 +2,19 @@
 //! HTTP/JSON listeners. The sidecar stays plain HTTP: kubelet probes, Prometheus and
 //! the webhook ingress (behind its own TLS-terminating proxy) use it.
 //!
-//! Handshakes run in their own tasks, so a slow or silent client never holds up the
-//! accept loop; finished connections reach the servers through a channel.
+//! Handshakes run in each connection's own task, so a slow or silent client never
+//! holds up the accept loop.
 
-use std::io;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use sha2::{Digest, Sha256};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
+use tokio::net::TcpStream;
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::server::TlsStream;
-use tokio_util::sync::CancellationToken;
 
 use crate::auth::PeerCert;
 
@@ -85,71 +78,44 @@ pub fn server_config(
     Ok(Arc::new(config))
 }
 
-/// What a TLS connection knows of its client.
-#[derive(Debug, Clone)]
-pub struct TlsConnectInfo {
-    pub remote: Option<SocketAddr>,
-    /// The verified client certificate, with mTLS.
-    pub peer: Option<PeerCert>,
-}
+/// Handshakes TLS on accepted connections (the listener's accept loop owns the socket
+/// and its connection slot; the handshake runs in the connection's own task, so a
+/// slow or silent client holds only that slot).
+#[derive(Clone)]
+pub struct Acceptor(TlsAcceptor);
 
-/// An accepted, handshaken connection.
-pub struct TlsConn {
-    stream: TlsStream<TcpStream>,
-    info: TlsConnectInfo,
-}
-
-impl TlsConn {
-    pub fn info(&self) -> &TlsConnectInfo {
-        &self.info
-    }
-}
-
-impl AsyncRead for TlsConn {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for TlsConn {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+impl Acceptor {
+    pub fn new(config: Arc<rustls::ServerConfig>) -> Self {
+        Acceptor(TlsAcceptor::from(config))
     }
 
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[io::IoSlice<'_>],
-    ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
-    }
-}
-
-impl tonic::transport::server::Connected for TlsConn {
-    type ConnectInfo = TlsConnectInfo;
-
-    fn connect_info(&self) -> TlsConnectInfo {
-        self.info.clone()
+    /// The handshaken stream and the verified client certificate (with mTLS), or
+    /// `None` when the handshake fails or takes longer than it may.
+    pub async fn handshake(
+        &self,
+        tcp: TcpStream,
+        idle_timeout: Duration,
+    ) -> Option<(TlsStream<TcpStream>, Option<PeerCert>)> {
+        let remote = tcp.peer_addr().ok();
+        let limit = HANDSHAKE_TIMEOUT.min(idle_timeout);
+        let stream = match tokio::time::timeout(limit, self.0.accept(tcp)).await {
+            Ok(Ok(stream)) => stream,
+            Ok(Err(e)) => {
+                tracing::debug!(?remote, error = %e, "TLS handshake failed");
+                return None;
+            }
+            Err(_) => {
+                tracing::debug!(?remote, "TLS handshake timed out");
+                return None;
+            }
+        };
+        let peer = stream
+            .get_ref()
+            .1
+            .peer_certificates()
+            .and_then(|chain| chain.first())
+            .map(fingerprint);
+        Some((stream, peer))
     }
 }
 
@@ -157,59 +123,4 @@ impl tonic::transport::server::Connected for TlsConn {
 fn fingerprint(cert: &CertificateDer<'_>) -> PeerCert {
     let digest = Sha256::digest(cert.as_ref());
     PeerCert(Arc::from(format!("cert:{}", &hex::encode(digest)[..16])))
-}
-
-/// Accepts connections on `listener` and hands over those whose handshake succeeds.
-pub fn accept(
-    listener: TcpListener,
-    config: Arc<rustls::ServerConfig>,
-    shutdown: CancellationToken,
-) -> mpsc::Receiver<TlsConn> {
-    let (tx, rx) = mpsc::channel(128);
-    let acceptor = TlsAcceptor::from(config);
-    tokio::spawn(async move {
-        loop {
-            let (tcp, remote) = tokio::select! {
-                () = shutdown.cancelled() => return,
-                accepted = listener.accept() => match accepted {
-                    Ok(accepted) => accepted,
-                    Err(e) => {
-                        // Out of file descriptors and the like: pause, then go on.
-                        tracing::warn!(error = %e, "accept failed");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                },
-            };
-            let _ = tcp.set_nodelay(true);
-            let acceptor = acceptor.clone();
-            let tx = tx.clone();
-            tokio::spawn(async move {
-                let stream =
-                    match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await {
-                        Ok(Ok(stream)) => stream,
-                        Ok(Err(e)) => {
-                            tracing::debug!(%remote, error = %e, "TLS handshake failed");
-                            return;
-                        }
-                        Err(_) => {
-                            tracing::debug!(%remote, "TLS handshake timed out");
-                            return;
-                        }
-                    };
-                let peer = stream
-                    .get_ref()
-                    .1
-                    .peer_certificates()
-                    .and_then(|chain| chain.first())
-                    .map(fingerprint);
-                let info = TlsConnectInfo {
-                    remote: Some(remote),
-                    peer,
-                };
-                let _ = tx.send(TlsConn { stream, info }).await;
-            });
-        }
-    });
-    rx
 }

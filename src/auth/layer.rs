@@ -11,7 +11,6 @@ use std::task::{Context, Poll};
 use super::{Authenticator, Caller, Denied, PeerCert};
 use crate::context::CallContext;
 use crate::error::Error;
-use crate::tls::TlsConnectInfo;
 
 #[derive(Clone)]
 pub struct AuthLayer {
@@ -66,12 +65,7 @@ where
         let checked = match request.extensions().get::<Arc<Caller>>() {
             Some(caller) => Ok(caller.clone()),
             None => {
-                let extensions = request.extensions();
-                let peer = extensions.get::<PeerCert>().or_else(|| {
-                    extensions
-                        .get::<TlsConnectInfo>()
-                        .and_then(|info| info.peer.as_ref())
-                });
+                let peer = request.extensions().get::<PeerCert>();
                 self.layer
                     .auth
                     .check_path(request.headers(), peer, request.uri().path())

@@ -243,6 +243,11 @@ impl Metrics {
         }
     }
 
+    /// The registry that parts of the gateway register their own metrics into.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     /// Reads the state-like gauges, then renders every metric in the text format.
     pub fn render(
         &self,

@@ -222,6 +222,12 @@ fn json(status: StatusCode, headers: HeaderMap, body: Vec<u8>) -> Response {
     response
 }
 
+/// The HTTP/JSON answer for a gateway error (also for refusals made before a request
+/// reaches the router).
+pub fn error_response(err: &Error, request_id: &str) -> Response {
+    error(err, request_id)
+}
+
 fn error(err: &Error, request_id: &str) -> Response {
     let (status, headers, body) = render::gateway_error(err, request_id);
     json(status, headers, body)
