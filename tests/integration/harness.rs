@@ -189,6 +189,20 @@ impl TestGateway {
         self.get(&path).await
     }
 
+    /// The gateway's metrics, parsed.
+    pub async fn scrape(&self) -> crate::prometheus::Scrape {
+        let text = self
+            .http
+            .get(self.sidecar("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        crate::prometheus::Scrape::parse(&text)
+    }
+
     /// The sandbox's counters.
     pub async fn stats(&self) -> Value {
         self.http

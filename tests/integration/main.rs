@@ -10,8 +10,10 @@ mod redis_cache;
 
 mod call_logs;
 mod call_queues;
+mod clients;
 mod events;
 mod extensions;
+mod hardening;
 mod health;
 mod lifecycle;
 mod observability;

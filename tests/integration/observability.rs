@@ -699,16 +699,7 @@ async fn no_secret_or_event_body_reaches_the_logs() {
 
 /// Scrapes the gateway's /metrics.
 async fn scrape(gw: &TestGateway) -> Scrape {
-    let text = gw
-        .http
-        .get(gw.sidecar("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    Scrape::parse(&text)
+    gw.scrape().await
 }
 
 #[tokio::test]
