@@ -40,6 +40,9 @@ COUNTERS = {
     "webhook_events_rejected_total",
     "webhook_events_delivered_total",
     "auth_denied_total",
+    "listener_connections_refused_total",
+    "listener_connections_idle_closed_total",
+    "listener_requests_refused_total",
 }
 GAUGES = {
     "http_requests_in_progress",
@@ -49,6 +52,8 @@ GAUGES = {
     "ringcentral_rate_budget_limit",
     "event_stream_subscribers",
     "event_stream_lag_events",
+    "listener_connections",
+    "listener_requests_in_flight",
 }
 HISTOGRAMS = {
     "http_request_duration_seconds",

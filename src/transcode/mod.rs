@@ -352,17 +352,15 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         Some(Err(status)) => Err(status),
         None => Err(tonic::Status::internal("unary call answered nothing")),
     };
-    let mut response = match result {
-        Ok(message) => {
-            let body = match &route.response_body {
-                Some(field) => match message.get_field(field).as_ref() {
-                    prost_reflect::Value::Message(inner) => render::message_json(inner),
-                    _ => render::message_json(&message),
-                },
-                None => render::message_json(&message),
-            };
-            json(StatusCode::OK, HeaderMap::new(), body)
-        }
+    let rendered = result.and_then(|message| match &route.response_body {
+        Some(field) => match message.get_field(field).as_ref() {
+            prost_reflect::Value::Message(inner) => render::message_json(inner),
+            _ => render::message_json(&message),
+        },
+        None => render::message_json(&message),
+    });
+    let mut response = match rendered {
+        Ok(body) => json(StatusCode::OK, HeaderMap::new(), body),
         Err(status) => {
             let (code, extra, body) = render::status_error(&status, &request_id);
             json(code, extra, body)
@@ -453,9 +451,10 @@ mod streaming {
         let request_id = request_id.to_owned();
         let offset_field = route.rpc.output().get_field_by_name("offset");
         let stream = reply.messages.into_stream().map(move |item| {
+            let item =
+                item.and_then(|message| render::message_json(&message).map(|json| (message, json)));
             let chunk = match item {
-                Ok(message) => {
-                    let json = render::message_json(&message);
+                Ok((message, json)) => {
                     if sse {
                         let id = offset_field
                             .as_ref()

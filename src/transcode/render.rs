@@ -12,14 +12,20 @@ use crate::error::{Error, http_status_of, info_key};
 /// strings, enums by name, timestamps in RFC 3339 with `Z`. One addition: empty
 /// top-level lists are written as `[]` (proto3 JSON may print defaults), so that an
 /// empty page still has `"records": []` as RingCentral's envelope does.
-pub fn message_json(message: &DynamicMessage) -> Vec<u8> {
+///
+/// A message that cannot be written as JSON is an error, never a cut-off body.
+pub fn message_json(message: &DynamicMessage) -> Result<Vec<u8>, tonic::Status> {
     let mut out = Vec::with_capacity(256);
     let mut serializer = serde_json::Serializer::new(&mut out);
     let options = SerializeOptions::new()
         .stringify_64_bit_integers(true)
         .skip_default_fields(true);
-    // Serializing a valid DynamicMessage into a Vec cannot fail.
-    let _ = message.serialize_with_options(&mut serializer, &options);
+    if let Err(e) = message.serialize_with_options(&mut serializer, &options) {
+        tracing::error!(error = %e, message = message.descriptor().full_name(), "an answer could not be written as JSON");
+        return Err(tonic::Status::internal(
+            "the answer could not be written as JSON",
+        ));
+    }
     for field in message.descriptor().fields() {
         if field.is_list() && !message.has_field(&field) && out.first() == Some(&b'{') {
             let empty = format!("\"{}\":[]", field.json_name());
@@ -27,7 +33,7 @@ pub fn message_json(message: &DynamicMessage) -> Vec<u8> {
             out.splice(1..1, format!("{empty}{rest}").into_bytes());
         }
     }
-    out
+    Ok(out)
 }
 
 /// The JSON error body of every HTTP/JSON failure.
