@@ -32,7 +32,7 @@ pub struct Backend {
     kind: Kind,
 }
 
-fn limits(config: &Config) -> Vec<(crate::ringcentral::ops::ThrottleGroup, GroupLimit)> {
+fn limits(config: &Config) -> Vec<(rc_spec::ops::ThrottleGroup, GroupLimit)> {
     let r = &config.upstream.resilience;
     r.limits
         .iter()

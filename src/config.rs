@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-use crate::ringcentral::ops::ThrottleGroup;
+use rc_spec::ops::ThrottleGroup;
 
 /// Environment variable names.
 pub mod var {

@@ -33,32 +33,7 @@ pub mod info_key {
     pub const SCOPE: &str = "scope";
 }
 
-/// An error answer from the RingCentral API, parsed from its error body.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RcApiError {
-    /// HTTP status RingCentral answered with.
-    pub status: StatusCode,
-    /// RingCentral's error code (`CMN-102`, `OAU-149`, ...), preferring the spec's
-    /// `errors[0].errorCode` over the legacy top-level copy.
-    pub error_code: Option<String>,
-    /// RingCentral's message (may be localized; never matched on).
-    pub message: String,
-    /// The parameter RingCentral complains about, if it said.
-    pub parameter_name: Option<String>,
-    /// The permission RingCentral says is missing, if it said.
-    pub permission_name: Option<String>,
-    /// `Retry-After` of a 429 or 503 answer.
-    pub retry_after: Option<Duration>,
-}
-
-impl std::fmt::Display for RcApiError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.error_code {
-            Some(code) => write!(f, "RingCentral: {} ({code})", self.message),
-            None => write!(f, "RingCentral: {}", self.message),
-        }
-    }
-}
+pub use rc_spec::error_body::RcApiError;
 
 /// Everything that can go wrong while serving a call.
 #[derive(Debug, thiserror::Error)]

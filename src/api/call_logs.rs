@@ -12,8 +12,8 @@ use crate::context::CallContext;
 use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_log_service_server::CallLogService;
-use crate::ringcentral::models as rc;
 use crate::ringcentral::{CallLogFilter, RingCentral};
+use rc_spec::models as rc;
 
 rc_enum!(pb::CallDirection {
     Inbound => "Inbound",

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_queue_service_server::CallQueueService;
 use crate::ringcentral::RingCentral;
-use crate::ringcentral::models as rc;
+use rc_spec::models as rc;
 
 pub struct CallQueueApi {
     rc: RingCentral,

@@ -5,7 +5,7 @@ use prost_types::Timestamp;
 
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
-use crate::ringcentral::models as rc;
+use rc_spec::models as rc;
 
 /// A proto enum that stands for a RingCentral string enum.
 pub trait RcEnum: Sized + Copy {

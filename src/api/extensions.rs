@@ -8,8 +8,8 @@ use crate::context::CallContext;
 use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::extension_service_server::ExtensionService;
-use crate::ringcentral::models as rc;
 use crate::ringcentral::{ExtensionFilter, RingCentral};
+use rc_spec::models as rc;
 
 pub struct ExtensionApi {
     rc: RingCentral,

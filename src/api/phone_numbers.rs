@@ -8,8 +8,8 @@ use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::phone_number_service_server::PhoneNumberService;
-use crate::ringcentral::models as rc;
 use crate::ringcentral::{AccountNumberFilter, NumberLookup, RingCentral};
+use rc_spec::models as rc;
 
 rc_enum!(pb::PhoneNumberType {
     VoiceFax => "VoiceFax",

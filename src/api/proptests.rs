@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-use crate::ringcentral::models as rc;
+use rc_spec::models as rc;
 
 fn scalar() -> impl Strategy<Value = Value> {
     prop_oneof![

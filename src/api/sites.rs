@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::site_service_server::SiteService;
 use crate::ringcentral::RingCentral;
-use crate::ringcentral::models as rc;
+use rc_spec::models as rc;
 
 pub struct SiteApi {
     rc: RingCentral,

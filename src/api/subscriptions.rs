@@ -9,8 +9,8 @@ use crate::context::CallContext;
 use crate::error::Result;
 use crate::proto::v1 as pb;
 use crate::proto::v1::subscription_service_server::SubscriptionService;
-use crate::ringcentral::models as rc;
 use crate::webhooks::SubscriptionKeeper;
+use rc_spec::models as rc;
 
 rc_enum!(pb::SubscriptionStatus {
     Active => "Active",

@@ -18,10 +18,10 @@ use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::store::{SessionStore, SharedSession};
 
-use super::error_body;
-use super::models::TokenInfo;
-use super::ops;
 use super::stack::{RcRequest, RequestBody, UpstreamService};
+use rc_spec::error_body;
+use rc_spec::models::TokenInfo;
+use rc_spec::ops;
 
 /// Grant type of RingCentral's JWT flow.
 const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";

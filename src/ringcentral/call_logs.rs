@@ -1,9 +1,10 @@
 //! Call log calls (all in the Heavy group).
 
-use super::models::{CallLogRecord, Page};
-use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
+use super::{ACCOUNT, Query, RingCentral, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
+use rc_spec::models::{CallLogRecord, Page};
+use rc_spec::ops;
 
 /// Filters of the call log lists, in RingCentral's terms.
 #[derive(Debug, Default, Clone)]

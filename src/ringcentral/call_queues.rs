@@ -1,12 +1,13 @@
 //! Call queue calls (`/restapi/v1.0/account/~/call-queues`). Queues are created and
 //! deleted as extensions of type Department (see `extensions.rs`).
 
-use super::models::{
-    CallQueueBulkAssign, CallQueueInfo, CallQueueMemberInfo, CallQueueUpdate, Page,
-};
-use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
+use super::{ACCOUNT, Query, RingCentral, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
+use rc_spec::models::{
+    CallQueueBulkAssign, CallQueueInfo, CallQueueMemberInfo, CallQueueUpdate, Page,
+};
+use rc_spec::ops;
 
 impl RingCentral {
     pub async fn list_call_queues(

@@ -1,9 +1,10 @@
 //! Extension calls (`/restapi/v1.0/account/~/extension`).
 
-use super::models::{ExtensionCreationRequest, ExtensionInfo, ExtensionUpdateRequest, Page};
-use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
+use super::{ACCOUNT, Query, RingCentral, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
+use rc_spec::models::{ExtensionCreationRequest, ExtensionInfo, ExtensionUpdateRequest, Page};
+use rc_spec::ops;
 
 /// Filters of `listExtensions`, in RingCentral's terms.
 #[derive(Debug, Default, Clone)]

@@ -2,9 +2,7 @@
 //! (see [`stack`]) that owns the token lifecycle, timeouts and resilience.
 
 pub mod auth;
-pub mod error_body;
-pub mod models;
-pub mod ops;
+
 pub mod path;
 pub mod stack;
 
@@ -32,7 +30,8 @@ use crate::error::{Error, Result};
 use crate::store::Stores;
 
 use auth::TokenSource;
-use ops::Operation;
+use rc_spec::error_body;
+use rc_spec::ops::Operation;
 use stack::{RcRequest, RcResponse, RequestBody, UpstreamService};
 
 /// The account the gateway works on: RingCentral's alias for the session's account.

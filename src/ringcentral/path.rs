@@ -6,7 +6,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::error::{Error, Result};
 
-use super::ops::Operation;
+use rc_spec::ops::Operation;
 
 /// Characters left as they are in a segment: RFC 3986 unreserved. Everything else,
 /// `/`, `?`, `#` and `%` included, is percent-encoded.
@@ -59,8 +59,8 @@ fn push_segment(out: &mut String, field: &str, value: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::ops;
     use super::*;
+    use rc_spec::ops;
 
     fn ext(id: &str) -> Result<String> {
         build(

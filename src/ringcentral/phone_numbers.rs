@@ -1,10 +1,11 @@
 //! Phone number calls: the v2 account inventory, extension numbers, and the
 //! partner-only number-pool lookup.
 
-use super::models::{AccountPhoneNumberList, Page, PoolNumbers, UserPhoneNumberInfo};
-use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
+use super::{ACCOUNT, Query, RingCentral, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
+use rc_spec::models::{AccountPhoneNumberList, Page, PoolNumbers, UserPhoneNumberInfo};
+use rc_spec::ops;
 
 /// Filters of `listAccountPhoneNumbersV2`.
 #[derive(Debug, Default, Clone)]

@@ -1,9 +1,10 @@
 //! Site calls (`/restapi/v1.0/account/~/sites`).
 
-use super::models::{Page, SiteInfo};
-use super::{ACCOUNT, Query, RingCentral, ops, path, push_paging};
+use super::{ACCOUNT, Query, RingCentral, path, push_paging};
 use crate::context::CallContext;
 use crate::error::Result;
+use rc_spec::models::{Page, SiteInfo};
+use rc_spec::ops;
 
 impl RingCentral {
     pub async fn list_sites(

@@ -1,9 +1,10 @@
 //! Subscription calls (`/restapi/v1.0/subscription`).
 
-use super::models::{CreateSubscriptionRequest, SubscriptionInfo, SubscriptionList};
-use super::{Query, RingCentral, ops, path};
+use super::{Query, RingCentral, path};
 use crate::context::CallContext;
 use crate::error::Result;
+use rc_spec::models::{CreateSubscriptionRequest, SubscriptionInfo, SubscriptionList};
+use rc_spec::ops;
 
 impl RingCentral {
     pub async fn list_subscriptions(&self, ctx: &CallContext) -> Result<SubscriptionList> {

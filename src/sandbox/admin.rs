@@ -16,7 +16,7 @@ use super::GroupLimit;
 use super::errors::ApiError;
 use super::faults::Faults;
 use super::state::{RecordedRequest, State, Stats};
-use crate::ringcentral::ops::ThrottleGroup;
+use rc_spec::ops::ThrottleGroup;
 
 pub fn router() -> Router<Arc<State>> {
     Router::new()

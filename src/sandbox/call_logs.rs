@@ -15,7 +15,7 @@ use super::paging;
 use super::query::Params;
 use super::seed::rc_time;
 use super::state::State;
-use crate::ringcentral::models::{
+use rc_spec::models::{
     CallLogExtension, CallLogLeg, CallLogParty, CallLogRecord, CallLogRecording, ExtensionInfo,
     Page,
 };

@@ -14,7 +14,7 @@ use super::extensions::parse_body;
 use super::paging;
 use super::query::Params;
 use super::state::{Data, State};
-use crate::ringcentral::models::{
+use rc_spec::models::{
     CallQueueBulkAssign, CallQueueExtensionInfo, CallQueueInfo, CallQueueMemberInfo,
     CallQueueUpdate, ExtensionInfo, Page, ServiceLevelSettingsInfo, SiteBasicInfo,
 };
@@ -248,7 +248,7 @@ pub async fn update(
         );
     }
     if let Some(site) = site {
-        ext.site = Some(crate::ringcentral::models::ExtensionSiteInfo {
+        ext.site = Some(rc_spec::models::ExtensionSiteInfo {
             id: site.id,
             uri: site.uri,
             name: site.name,

@@ -7,7 +7,7 @@ use axum::Json;
 use axum::response::{IntoResponse, Response};
 use http::{HeaderValue, StatusCode, header};
 
-use crate::ringcentral::error_body::{ErrorBody, ErrorItem};
+use rc_spec::error_body::{ErrorBody, ErrorItem};
 
 /// An error answer of the sandbox.
 #[derive(Debug)]

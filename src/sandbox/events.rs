@@ -18,7 +18,7 @@ use super::errors::ApiError;
 use super::seed::rc_time;
 use super::state::State;
 use super::webhooks;
-use crate::ringcentral::models::{CallLogExtension, CallLogParty, CallLogRecord};
+use rc_spec::models::{CallLogExtension, CallLogParty, CallLogRecord};
 
 fn account_path(state: &State) -> String {
     format!("/restapi/v1.0/account/{}", state.account_id)
@@ -264,7 +264,7 @@ pub async fn blacklist(
     match subscriptions.get_mut(&id) {
         Some(sub) => {
             sub.info.status = Some("Blacklisted".into());
-            sub.info.blacklisted_data = Some(crate::ringcentral::models::BlacklistedInfo {
+            sub.info.blacklisted_data = Some(rc_spec::models::BlacklistedInfo {
                 blacklisted_at: Some(now_text()),
                 reason: Some(
                     "Webhook responses with code: [503], reason: [Service Unavailable]".into(),

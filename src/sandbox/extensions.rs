@@ -12,7 +12,7 @@ use super::gate::Caller;
 use super::paging;
 use super::query::Params;
 use super::state::State;
-use crate::ringcentral::models::{
+use rc_spec::models::{
     AccountRef, ExtensionCreationRequest, ExtensionInfo, ExtensionSiteInfo, ExtensionUpdateRequest,
 };
 
@@ -107,7 +107,7 @@ fn list_record(e: &ExtensionInfo) -> ExtensionInfo {
 pub async fn list(
     AxumState(state): AxumState<Arc<State>>,
     RawQuery(query): RawQuery,
-) -> Result<Json<crate::ringcentral::models::Page<ExtensionInfo>>, ApiError> {
+) -> Result<Json<rc_spec::models::Page<ExtensionInfo>>, ApiError> {
     let params = Params::parse(query.as_deref());
     let (page, per_page) = paging::params(&params)?;
     let statuses = params.enums("status", STATUSES)?;

@@ -10,7 +10,7 @@ use http::StatusCode;
 use serde::{Deserialize, Serialize};
 
 use super::errors::ApiError;
-use crate::ringcentral::ops::Operation;
+use rc_spec::ops::Operation;
 
 /// One injected error answer.
 #[derive(Debug, Clone, Serialize, Deserialize)]

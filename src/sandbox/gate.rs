@@ -15,7 +15,7 @@ use super::errors::ApiError;
 use super::faults::Verdict;
 use super::state::{RecordedRequest, State};
 use super::throttle::Decision;
-use crate::ringcentral::ops::{self, Operation};
+use rc_spec::ops::{self, Operation};
 
 /// The user a request acts for (resolves `~`).
 #[derive(Clone, Copy, Debug)]

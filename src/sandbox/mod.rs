@@ -38,7 +38,7 @@ pub use faults::{ErrorFault, Faults};
 pub use state::State;
 
 use crate::config::{Credentials, Secret};
-use crate::ringcentral::ops::{self, ThrottleGroup};
+use rc_spec::ops::{self, ThrottleGroup};
 
 /// The sandbox's default app: documented in README so any RingCentral client can log in.
 pub const DEFAULT_CLIENT_ID: &str = "rcgw-sandbox-client-id";

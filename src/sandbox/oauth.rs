@@ -15,7 +15,7 @@ use tokio::time::Instant;
 
 use super::errors::ApiError;
 use super::state::{RefreshGrant, Session, State};
-use crate::ringcentral::models::TokenInfo;
+use rc_spec::models::TokenInfo;
 
 const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 

@@ -3,7 +3,7 @@
 
 use super::errors::ApiError;
 use super::query::Params;
-use crate::ringcentral::models::{NavigationInfo, NavigationUri, Page, PagingInfo};
+use rc_spec::models::{NavigationInfo, NavigationUri, Page, PagingInfo};
 
 /// Reads `page` (>= 1, default 1) and `perPage` (1..1000, default 100).
 pub fn params(params: &Params) -> Result<(usize, usize), ApiError> {

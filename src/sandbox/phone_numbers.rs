@@ -13,7 +13,7 @@ use super::gate::Caller;
 use super::paging;
 use super::query::Params;
 use super::state::State;
-use crate::ringcentral::models::{
+use rc_spec::models::{
     AccountPhoneNumberInfo, AccountPhoneNumberList, CountryBasic, ExtensionInfo,
     NumberExtensionRef, Page, PagingInfo, PoolNumber, PoolNumbers, UserPhoneNumberExtension,
     UserPhoneNumberInfo,

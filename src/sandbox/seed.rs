@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, UNIX_EPOCH};
 
 use super::state::Data;
-use crate::ringcentral::models::{
+use rc_spec::models::{
     AccountRef, BusinessAddressInfo, ContactInfo, CountryInfo, ExtensionInfo, ExtensionPermissions,
     ExtensionSiteInfo, LocaleInfo, OperatorInfo, PermissionFlag, RegionalSettingsInfo, SiteInfo,
     TimezoneInfo,

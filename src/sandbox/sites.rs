@@ -12,7 +12,7 @@ use super::extensions::parse_body;
 use super::paging;
 use super::query::Params;
 use super::state::State;
-use crate::ringcentral::models::{ExtensionSiteInfo, OperatorInfo, Page, SiteInfo};
+use rc_spec::models::{ExtensionSiteInfo, OperatorInfo, Page, SiteInfo};
 
 const ACCESS: &[&str] = &["Limited", "Unlimited"];
 

@@ -15,8 +15,8 @@ use super::faults::Faults;
 use super::phone_numbers::SandboxNumber;
 use super::seed;
 use super::throttle::Throttle;
-use crate::ringcentral::models::{ExtensionInfo, SiteInfo};
-use crate::ringcentral::ops::{self, ThrottleGroup};
+use rc_spec::models::{ExtensionInfo, SiteInfo};
+use rc_spec::ops::{self, ThrottleGroup};
 
 /// Everything the sandbox knows.
 pub struct State {

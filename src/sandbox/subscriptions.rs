@@ -16,7 +16,7 @@ use super::gate::Caller;
 use super::seed::rc_time;
 use super::state::State;
 use super::webhooks::{self, Notification};
-use crate::ringcentral::models::{
+use rc_spec::models::{
     CreateSubscriptionRequest, DeliveryModeInfo, SubscriptionInfo, SubscriptionList,
 };
 

@@ -9,7 +9,7 @@ use std::time::Duration;
 use tokio::time::Instant;
 
 use super::{GroupLimit, SandboxConfig};
-use crate::ringcentral::ops::ThrottleGroup;
+use rc_spec::ops::ThrottleGroup;
 
 /// What the limiter decided, with the values for the `X-Rate-Limit-*` headers.
 #[derive(Debug, Clone, Copy)]

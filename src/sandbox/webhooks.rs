@@ -14,7 +14,7 @@ use tokio::sync::mpsc;
 use super::errors::ApiError;
 use super::seed::rc_time;
 use super::state::State;
-use crate::ringcentral::models::BlacklistedInfo;
+use rc_spec::models::BlacklistedInfo;
 
 /// RingCentral's time limit for the handshake answer (API-NOTES §6).
 pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_millis(3000);

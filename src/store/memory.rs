@@ -12,8 +12,8 @@ use super::{
     Acquire, BudgetState, BudgetStore, CacheStore, CallerShare, IdempotencyState, IdempotencyStore,
     Lookup, Observed, Slot, StoreResult,
 };
-use crate::ringcentral::ops::ThrottleGroup;
 use crate::ringcentral::stack::RcResponse;
+use rc_spec::ops::ThrottleGroup;
 
 /// Limit and window of one group.
 #[derive(Debug, Clone, Copy)]

@@ -10,8 +10,8 @@ use std::time::Duration;
 use async_trait::async_trait;
 
 use crate::error::Error;
-use crate::ringcentral::ops::ThrottleGroup;
 use crate::ringcentral::stack::RcResponse;
+use rc_spec::ops::ThrottleGroup;
 
 /// The shared state could not be reached or read.
 #[derive(Debug, Clone, thiserror::Error)]

@@ -10,11 +10,11 @@ use prometheus::{
 };
 
 use crate::api::events::WatchHooks;
-use crate::ringcentral::ops::{Operation, ThrottleGroup};
 use crate::ringcentral::stack::breaker::{BreakerState, CircuitBreaker};
 use crate::ringcentral::stack::{cache, coalesce, rate_budget, retry};
 use crate::store::BudgetState;
 use crate::webhooks::IngressHooks;
+use rc_spec::ops::{Operation, ThrottleGroup};
 
 /// Latency buckets, from a cached answer to a slow RingCentral call.
 const BUCKETS: &[f64] = &[

@@ -196,7 +196,7 @@ proptest! {
         if let Some(value) = retry_after.and_then(|v| http::HeaderValue::from_str(&v).ok()) {
             headers.insert(http::header::RETRY_AFTER, value);
         }
-        let parsed = crate::ringcentral::error_body::parse(status, &headers, &body);
+        let parsed = rc_spec::error_body::parse(status, &headers, &body);
         prop_assert_eq!(parsed.status, status);
         // Whatever came in, the caller's error maps to a status.
         let _ = Error::Upstream(parsed).to_status();
@@ -208,7 +208,7 @@ proptest! {
         limit in "[ -~]{0,12}",
         remaining in "[ -~]{0,12}",
     ) {
-        use crate::ringcentral::models;
+        use rc_spec::models;
         let _ = serde_json::from_slice::<models::ExtensionInfo>(&body);
         let _ = serde_json::from_slice::<models::CallLogRecord>(&body);
         let _ = serde_json::from_slice::<models::SubscriptionInfo>(&body);

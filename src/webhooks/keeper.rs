@@ -15,10 +15,8 @@ use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::events::now_ms;
 use crate::ringcentral::RingCentral;
-use crate::ringcentral::models::{
-    CreateSubscriptionRequest, DeliveryModeRequest, SubscriptionInfo,
-};
 use crate::store::{SubscriptionRecord, SubscriptionStore};
+use rc_spec::models::{CreateSubscriptionRequest, DeliveryModeRequest, SubscriptionInfo};
 
 /// How long a token of a subscription being created is accepted without its record.
 const PENDING_TTL: Duration = Duration::from_secs(120);

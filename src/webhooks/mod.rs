@@ -26,10 +26,7 @@ use crate::events::payload::{MAX_EVENT_DEPTH, body_depth};
 use crate::events::{EventLog, NewEvent};
 pub use keeper::{KeeperConfig, SubscriptionKeeper};
 
-/// RingCentral's handshake header (echoed back as is).
-pub const VALIDATION_TOKEN: &str = "validation-token";
-/// The token RingCentral sends with every notification.
-pub const VERIFICATION_TOKEN: &str = "verification-token";
+pub use rc_spec::webhook::{VALIDATION_TOKEN, VERIFICATION_TOKEN};
 
 /// What the ingress reports (metrics).
 pub trait IngressHooks: Send + Sync {

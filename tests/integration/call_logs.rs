@@ -301,7 +301,7 @@ async fn exporting_a_month_is_paced_within_the_heavy_limit() {
     // default budget and learns the real limit from the first answer's headers.
     let mut config = rc_gateway::sandbox::SandboxConfig::default();
     for (group, limit) in config.limits.iter_mut() {
-        if *group == rc_gateway::ringcentral::ops::ThrottleGroup::Heavy {
+        if *group == rc_spec::ops::ThrottleGroup::Heavy {
             limit.limit = 3;
             limit.window = Duration::from_secs(1);
             limit.penalty = Duration::from_secs(1);

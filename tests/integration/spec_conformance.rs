@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use base64::Engine;
 use http::Method;
-use rc_gateway::ringcentral::ops;
 use rc_gateway::sandbox;
+use rc_spec::ops;
 use serde_json::{Value, json};
 
 use crate::harness::unthrottled;

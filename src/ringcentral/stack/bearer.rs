@@ -12,8 +12,8 @@ use tower::ServiceExt;
 
 use super::{RcRequest, RcResponse, UpstreamError};
 use crate::ringcentral::auth::TokenSource;
-use crate::ringcentral::error_body;
-use crate::ringcentral::ops::ThrottleGroup;
+use rc_spec::error_body;
+use rc_spec::ops::ThrottleGroup;
 
 #[derive(Clone)]
 pub struct BearerLayer {

@@ -212,10 +212,10 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::ops;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
     use crate::store::memory::MemoryCache;
+    use rc_spec::ops;
 
     fn cache(store: &Arc<MemoryCache>, scope: &str) -> Cache {
         Cache::new(

@@ -111,9 +111,9 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::ops;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answering, request};
+    use rc_spec::ops;
 
     fn coalesce() -> Coalesce {
         Coalesce::new(Arc::from("acct-1"), Arc::new(NoHooks))

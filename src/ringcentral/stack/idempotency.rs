@@ -132,10 +132,10 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::ops;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answer, answering, request, upstream, with_body};
     use crate::store::memory::MemoryIdempotency;
+    use rc_spec::ops;
 
     fn idempotency() -> Idempotency {
         Idempotency::new(

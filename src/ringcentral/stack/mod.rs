@@ -41,7 +41,7 @@ use crate::context::CallContext;
 use crate::error::Error;
 use crate::store::Stores;
 
-use super::ops::Operation;
+use rc_spec::ops::Operation;
 
 /// One request to RingCentral. Cheap to clone (the body is shared), so layers that
 /// resend (bearer refresh, retry) can keep a copy.

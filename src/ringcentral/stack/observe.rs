@@ -13,7 +13,7 @@ use tracing::Instrument;
 use super::breaker::CircuitBreaker;
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
-use crate::ringcentral::ops::Operation;
+use rc_spec::ops::Operation;
 
 /// What the upstream observation reports (metrics).
 pub trait UpstreamHooks: Send + Sync {

@@ -15,9 +15,9 @@ use tower::ServiceExt;
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
 use crate::error::Error;
-use crate::ringcentral::error_body;
-use crate::ringcentral::ops::ThrottleGroup;
 use crate::store::{Acquire, BudgetStore, CallerShare, Observed};
+use rc_spec::error_body;
+use rc_spec::ops::ThrottleGroup;
 
 /// Waiters wake up a little after the computed time, spread out, so that a crowd of
 /// them does not retry the budget in the same instant.
@@ -166,10 +166,10 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::ops;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
     use crate::store::memory::{GroupLimit, MemoryBudget};
+    use rc_spec::ops;
 
     fn budget(limit: u32, window_s: u64) -> RateBudget {
         let limit = GroupLimit {

@@ -12,7 +12,7 @@ use tokio::time::Instant;
 use tower::retry::budget::{Budget, TpsBudget};
 
 use super::{RcRequest, RcResponse, UpstreamError};
-use crate::ringcentral::error_body;
+use rc_spec::error_body;
 
 /// Settings of the retry policy.
 #[derive(Clone, Debug)]
@@ -131,9 +131,9 @@ mod tests {
 
     use super::*;
     use crate::context::CallContext;
-    use crate::ringcentral::ops;
+    use rc_spec::ops;
 
-    fn request(op: &'static crate::ringcentral::ops::Operation, key: Option<&str>) -> RcRequest {
+    fn request(op: &'static rc_spec::ops::Operation, key: Option<&str>) -> RcRequest {
         RcRequest {
             op,
             path: "/x".into(),

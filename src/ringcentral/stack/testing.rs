@@ -10,7 +10,7 @@ use tower::util::BoxCloneSyncService;
 
 use super::{RcRequest, RcResponse, RequestBody, UpstreamError, UpstreamService};
 use crate::context::CallContext;
-use crate::ringcentral::ops::Operation;
+use rc_spec::ops::Operation;
 
 /// A request of `op` with a generous deadline.
 pub fn request(op: &'static Operation) -> RcRequest {

@@ -77,7 +77,7 @@ mod tests {
 
     use super::*;
     use crate::context::CallContext;
-    use crate::ringcentral::ops;
+    use rc_spec::ops;
 
     fn request(deadline_in: Duration) -> RcRequest {
         RcRequest {

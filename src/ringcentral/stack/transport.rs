@@ -205,8 +205,8 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ringcentral::ops;
     use crate::ringcentral::stack::testing::request;
+    use rc_spec::ops;
 
     #[tokio::test]
     async fn request_targets_keep_the_base_path_and_encode_the_query() {

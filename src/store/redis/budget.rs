@@ -10,9 +10,9 @@ use async_trait::async_trait;
 use redis::Script;
 
 use super::{Redis, error};
-use crate::ringcentral::ops::ThrottleGroup;
 use crate::store::memory::GroupLimit;
 use crate::store::{Acquire, BudgetState, BudgetStore, CallerShare, Observed, Slot, StoreResult};
+use rc_spec::ops::ThrottleGroup;
 
 /// Shared by the scripts: the server's time in ms, and the group's limit and window.
 const PRELUDE: &str = r#"

@@ -42,7 +42,7 @@ macro_rules! model {
         pub struct $name {
             $(
                 $(#[$fmeta])*
-                #[serde(default, skip_serializing_if = "crate::ringcentral::models::is_default")]
+                #[serde(default, skip_serializing_if = "crate::models::is_default")]
                 pub $field: $ty,
             )*
         }
