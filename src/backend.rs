@@ -8,13 +8,13 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, var};
 use crate::events::EventLog;
-use crate::events::embedded::EmbeddedStore;
 use crate::events::hub::EventHub;
-use crate::events::redis_log::RedisLog;
 use crate::server::StartError;
-use crate::store::Stores;
-use crate::store::memory::{GroupLimit, MemoryBudget, MemoryCache};
-use crate::store::redis::{
+use rc_store::Stores;
+use rc_store::embedded::EmbeddedStore;
+use rc_store::memory::{GroupLimit, MemoryBudget, MemoryCache};
+use rc_store::redis::event_log::RedisLog;
+use rc_store::redis::{
     Redis, RedisBudget, RedisCache, RedisIdempotency, RedisSubscriptions, RedisTokens,
 };
 
@@ -32,13 +32,13 @@ pub struct Backend {
     kind: Kind,
 }
 
-fn limits(config: &Config) -> Vec<(rc_spec::ops::ThrottleGroup, GroupLimit)> {
+fn limits(config: &Config) -> Vec<(rc_store::Group, GroupLimit)> {
     let r = &config.upstream.resilience;
     r.limits
         .iter()
         .map(|(group, limit)| {
             (
-                *group,
+                group.name(),
                 GroupLimit {
                     limit: *limit,
                     window: r.window,

@@ -35,6 +35,12 @@ pub mod info_key {
 
 pub use rc_spec::error_body::RcApiError;
 
+impl From<rc_store::StoreError> for Error {
+    fn from(err: rc_store::StoreError) -> Self {
+        Error::Unavailable(err.to_string())
+    }
+}
+
 /// Everything that can go wrong while serving a call.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {

@@ -21,7 +21,6 @@ pub mod sandbox;
 pub mod serve;
 pub mod server;
 pub mod sidecar;
-pub mod store;
 pub mod telemetry;
 pub mod tls;
 pub mod transcode;

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use tokio::sync::watch;
 
 use super::{EventLog, LoggedEvent, Offset};
-use crate::store::StoreResult;
+use rc_store::StoreResult;
 
 /// Recent events kept in memory (a few MB: notifications are 1-2 KB each).
 const RING: usize = 4096;
@@ -155,6 +155,16 @@ impl EventHub {
         }
         let events = self.log.read_after(after, limit).await?;
         Ok(events.into_iter().map(Arc::new).collect())
+    }
+}
+
+impl rc_store::events::EventSink for EventHub {
+    fn newest(&self) -> Option<Offset> {
+        EventHub::newest(self)
+    }
+
+    fn publish(&self, events: Vec<LoggedEvent>) {
+        EventHub::publish(self, events)
     }
 }
 

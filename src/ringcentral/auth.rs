@@ -16,7 +16,7 @@ use tower::ServiceExt;
 use crate::config::{Credentials, Secret};
 use crate::context::CallContext;
 use crate::error::{Error, Result};
-use crate::store::{SessionStore, SharedSession};
+use rc_store::{SessionStore, SharedSession};
 
 use super::stack::{RcRequest, RequestBody, UpstreamService};
 use rc_spec::error_body;

@@ -27,7 +27,7 @@ pub use phone_numbers::{AccountNumberFilter, NumberLookup};
 use crate::config::{Credentials, UpstreamConfig};
 use crate::context::CallContext;
 use crate::error::{Error, Result};
-use crate::store::Stores;
+use rc_store::Stores;
 
 use auth::TokenSource;
 use rc_spec::error_body;

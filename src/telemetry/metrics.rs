@@ -12,9 +12,9 @@ use prometheus::{
 use crate::api::events::WatchHooks;
 use crate::ringcentral::stack::breaker::{BreakerState, CircuitBreaker};
 use crate::ringcentral::stack::{cache, coalesce, rate_budget, retry};
-use crate::store::BudgetState;
 use crate::webhooks::IngressHooks;
 use rc_spec::ops::{Operation, ThrottleGroup};
+use rc_store::BudgetState;
 
 /// Latency buckets, from a cached answer to a slow RingCentral call.
 const BUCKETS: &[f64] = &[
@@ -263,10 +263,10 @@ impl Metrics {
         });
         for state in budget {
             self.budget_remaining
-                .with_label_values(&[state.group.name()])
+                .with_label_values(&[state.group])
                 .set(i64::from(state.remaining));
             self.budget_limit
-                .with_label_values(&[state.group.name()])
+                .with_label_values(&[state.group])
                 .set(i64::from(state.limit));
         }
         self.lag.set(i64::try_from(stream_lag).unwrap_or(i64::MAX));

@@ -15,8 +15,8 @@ use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::events::now_ms;
 use crate::ringcentral::RingCentral;
-use crate::store::{SubscriptionRecord, SubscriptionStore};
 use rc_spec::models::{CreateSubscriptionRequest, DeliveryModeRequest, SubscriptionInfo};
+use rc_store::{SubscriptionRecord, SubscriptionStore};
 
 /// How long a token of a subscription being created is accepted without its record.
 const PENDING_TTL: Duration = Duration::from_secs(120);
@@ -113,7 +113,7 @@ impl SubscriptionKeeper {
             .get(subscription_id)
             .filter(|(_, until)| *until > Instant::now())
             .map(|(h, _)| h.clone());
-        let unavailable = |e: crate::store::StoreError| {
+        let unavailable = |e: rc_store::StoreError| {
             tracing::warn!(error = %e, "subscription store unavailable for a token check");
             TokenRejection::StoreUnavailable
         };

@@ -10,8 +10,8 @@ use proptest::prelude::*;
 use tower::ServiceExt;
 
 use super::*;
-use crate::events::embedded::EmbeddedStore;
-use crate::store::{SubscriptionRecord, SubscriptionStore};
+use rc_store::embedded::EmbeddedStore;
+use rc_store::{SubscriptionRecord, SubscriptionStore};
 
 const TOKEN: &str = "the-verification-token";
 const SECRET: &str = "relay-signing-secret";
@@ -44,9 +44,9 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         let dir = std::env::temp_dir().join(format!("rcgw-ingress-{}", uuid::Uuid::new_v4()));
         let store = EmbeddedStore::open(&dir).unwrap();
         let config = crate::config::Config::from_lookup(|_| None, true).unwrap();
-        let stores = crate::store::Stores {
-            budget: Arc::new(crate::store::memory::MemoryBudget::new(&[])),
-            cache: Arc::new(crate::store::memory::MemoryCache::new(10)),
+        let stores = rc_store::Stores {
+            budget: Arc::new(rc_store::memory::MemoryBudget::new(&[])),
+            cache: Arc::new(rc_store::memory::MemoryCache::new(10)),
             idempotency: store.clone(),
             subscriptions: store.clone(),
             events: store.clone(),

@@ -6,9 +6,9 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use http::StatusCode;
-use rc_gateway::events::embedded::EmbeddedStore;
 use rc_gateway::events::{EventLog, NewEvent};
 use rc_gateway::proto::v1 as pb;
+use rc_store::embedded::EmbeddedStore;
 use serde_json::{Value, json};
 
 use crate::harness::{TempDir, TestGateway, unthrottled};

@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use rc_gateway::ringcentral::stack::RcResponse;
-use rc_gateway::store::CacheStore;
-use rc_gateway::store::redis::{Redis, RedisCache};
+use rc_store::CacheStore;
+use rc_store::redis::{Redis, RedisCache};
 
 use crate::redis_server::RedisServer;
 

@@ -12,7 +12,7 @@ use tower::ServiceExt;
 
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
-use crate::store::{CacheStore, Lookup};
+use rc_store::{CacheStore, Lookup};
 
 /// Time to live per resource family; zero disables caching of that family.
 #[derive(Clone, Debug, Default)]
@@ -214,8 +214,8 @@ mod tests {
     use super::*;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
-    use crate::store::memory::MemoryCache;
     use rc_spec::ops;
+    use rc_store::memory::MemoryCache;
 
     fn cache(store: &Arc<MemoryCache>, scope: &str) -> Cache {
         Cache::new(

@@ -14,7 +14,7 @@ use tower::ServiceExt;
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
 use crate::error::Error;
-use crate::store::{IdempotencyState, IdempotencyStore};
+use rc_store::{IdempotencyState, IdempotencyStore};
 
 /// How often a call waits for another call with the same key to finish.
 const IN_PROGRESS_POLL: Duration = Duration::from_millis(50);
@@ -134,8 +134,8 @@ mod tests {
     use super::*;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answer, answering, request, upstream, with_body};
-    use crate::store::memory::MemoryIdempotency;
     use rc_spec::ops;
+    use rc_store::memory::MemoryIdempotency;
 
     fn idempotency() -> Idempotency {
         Idempotency::new(

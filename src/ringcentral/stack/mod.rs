@@ -28,7 +28,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::{HeaderMap, HeaderValue, StatusCode};
+use http::HeaderValue;
 use tower::util::BoxCloneSyncService;
 
 pub use bearer::BearerLayer;
@@ -39,7 +39,7 @@ pub use transport::{Transport, http_client, install_crypto_provider};
 
 use crate::context::CallContext;
 use crate::error::Error;
-use crate::store::Stores;
+use rc_store::Stores;
 
 use rc_spec::ops::Operation;
 
@@ -69,12 +69,8 @@ pub struct RequestBody {
 }
 
 /// RingCentral's answer, whatever its status: layers classify statuses themselves.
-#[derive(Clone, Debug)]
-pub struct RcResponse {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
-    pub body: Bytes,
-}
+/// It is the store's answer type, so cached and idempotent answers need no conversion.
+pub type RcResponse = rc_store::Answer;
 
 /// Why no answer came back from RingCentral.
 #[derive(Debug, Clone, thiserror::Error)]

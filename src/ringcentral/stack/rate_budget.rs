@@ -15,9 +15,9 @@ use tower::ServiceExt;
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
 use crate::error::Error;
-use crate::store::{Acquire, BudgetStore, CallerShare, Observed};
 use rc_spec::error_body;
 use rc_spec::ops::ThrottleGroup;
+use rc_store::{Acquire, BudgetStore, CallerShare, Observed};
 
 /// Waiters wake up a little after the computed time, spread out, so that a crowd of
 /// them does not retry the budget in the same instant.
@@ -96,7 +96,7 @@ impl UpstreamLayer for RateBudget {
             let slot = loop {
                 let (wait, mine) = match this
                     .store
-                    .try_acquire(group, caller.as_ref())
+                    .try_acquire(group.name(), caller.as_ref())
                     .await
                     .map_err(Error::from)?
                 {
@@ -134,7 +134,7 @@ impl UpstreamLayer for RateBudget {
             // RingCentral has answered: its answer goes back to the caller even when
             // the bookkeeping fails (turning a done create into an error would invite
             // the caller to do it twice). The slot then simply ages out of the window.
-            if let Err(e) = this.store.answered(group, slot, seen).await {
+            if let Err(e) = this.store.answered(group.name(), slot, seen).await {
                 tracing::warn!(group = group.name(), error = %e, "rate budget not updated after an answer");
             }
             if let Ok(response) = &result
@@ -149,7 +149,7 @@ impl UpstreamLayer for RateBudget {
                     pause_s = pause.as_secs(),
                     "RingCentral answered 429; pausing the group"
                 );
-                if let Err(e) = this.store.penalize(group, pause).await {
+                if let Err(e) = this.store.penalize(group.name(), pause).await {
                     tracing::warn!(group = group.name(), error = %e, "429 pause not recorded");
                 }
             }
@@ -168,16 +168,15 @@ mod tests {
     use super::*;
     use crate::ringcentral::stack::layered::Wrap;
     use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
-    use crate::store::memory::{GroupLimit, MemoryBudget};
     use rc_spec::ops;
+    use rc_store::memory::{GroupLimit, MemoryBudget};
 
     fn budget(limit: u32, window_s: u64) -> RateBudget {
         let limit = GroupLimit {
             limit,
             window: Duration::from_secs(window_s),
         };
-        let store =
-            MemoryBudget::new(&[(ThrottleGroup::Heavy, limit), (ThrottleGroup::Light, limit)]);
+        let store = MemoryBudget::new(&[("Heavy", limit), ("Light", limit)]);
         RateBudget::new(Arc::new(store), Duration::from_secs(60), Arc::new(NoHooks))
     }
 

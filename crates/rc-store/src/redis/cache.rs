@@ -10,9 +10,9 @@ use async_trait::async_trait;
 use redis::Script;
 use sha2::{Digest, Sha256};
 
-use super::{Redis, decode_response, encode_response, error};
-use crate::ringcentral::stack::RcResponse;
-use crate::store::{CacheStore, Lookup, StoreResult};
+use super::{Redis, error};
+use crate::Answer;
+use crate::{CacheStore, Lookup, StoreResult};
 
 // The entry's key is built in the script from the generation it reads; a single Redis
 // node allows that, Redis Cluster would not.
@@ -83,7 +83,7 @@ impl CacheStore for RedisCache {
             .await
             .map_err(error)?;
         Ok(Lookup {
-            hit: value.as_deref().and_then(decode_response),
+            hit: value.as_deref().and_then(Answer::decode),
             generation,
         })
     }
@@ -92,7 +92,7 @@ impl CacheStore for RedisCache {
         &self,
         key: &str,
         resource: &'static str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
         generation: u64,
     ) -> StoreResult<bool> {
@@ -100,7 +100,7 @@ impl CacheStore for RedisCache {
             .key(self.redis.key(&["cache", "gen"]))
             .arg(resource)
             .arg(self.stem(resource, key))
-            .arg(encode_response(response))
+            .arg(Answer::encode(response))
             .arg(ttl.as_millis().max(1) as u64)
             .arg(generation)
             .invoke_async(&mut self.redis.conn())

@@ -15,9 +15,9 @@ use async_trait::async_trait;
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume, now_ms};
-use crate::ringcentral::stack::RcResponse;
-use crate::store::{
+use crate::Answer;
+use crate::events::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume, now_ms};
+use crate::{
     IdempotencyState, IdempotencyStore, StoreError, StoreResult, SubscriptionRecord,
     SubscriptionStore,
 };
@@ -65,8 +65,29 @@ struct StoredAnswer {
     /// Empty while the first call is in progress.
     fingerprint: String,
     done: bool,
+    /// The answer in its stored form ([`Answer::encode`]), base64.
+    #[serde(default)]
+    answer: Option<String>,
+    // Records written before the stored form was shared kept only these.
+    #[serde(default)]
     status: u16,
+    #[serde(default)]
     body: String,
+}
+
+impl StoredAnswer {
+    fn answer(&self) -> Answer {
+        use base64::Engine;
+        self.answer
+            .as_deref()
+            .and_then(|a| base64::engine::general_purpose::STANDARD.decode(a).ok())
+            .and_then(|bytes| Answer::decode(&bytes))
+            .unwrap_or_else(|| Answer {
+                status: http::StatusCode::from_u16(self.status).unwrap_or(http::StatusCode::OK),
+                headers: Default::default(),
+                body: bytes::Bytes::from(self.body.clone()),
+            })
+    }
 }
 
 /// redb's page cache.
@@ -238,13 +259,8 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                                 .filter(|a: &StoredAnswer| a.expires_at_ms > now);
                             let state = match found {
                                 Some(a) if a.done => IdempotencyState::Done {
+                                    response: a.answer(),
                                     fingerprint: a.fingerprint,
-                                    response: RcResponse {
-                                        status: http::StatusCode::from_u16(a.status)
-                                            .unwrap_or(http::StatusCode::OK),
-                                        headers: Default::default(),
-                                        body: bytes::Bytes::from(a.body),
-                                    },
                                 },
                                 Some(_) => IdempotencyState::InProgress,
                                 None => {
@@ -252,6 +268,7 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                                         expires_at_ms: now + IN_PROGRESS.as_millis() as u64,
                                         fingerprint: String::new(),
                                         done: false,
+                                        answer: None,
                                         status: 0,
                                         body: String::new(),
                                     };
@@ -541,15 +558,19 @@ impl IdempotencyStore for EmbeddedStore {
         &self,
         key: &str,
         fingerprint: &str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
     ) -> StoreResult<()> {
         let stored = StoredAnswer {
             expires_at_ms: now_ms() + ttl.as_millis() as u64,
             fingerprint: fingerprint.to_owned(),
             done: true,
-            status: response.status.as_u16(),
-            body: String::from_utf8_lossy(&response.body).into_owned(),
+            answer: Some({
+                use base64::Engine;
+                base64::engine::general_purpose::STANDARD.encode(response.encode())
+            }),
+            status: 0,
+            body: String::new(),
         };
         let key = key.to_owned();
         self.request(|reply| Op::IdemComplete(key, stored, reply))
@@ -722,7 +743,7 @@ mod tests {
             store.begin("k", "f", ttl).await.unwrap(),
             IdempotencyState::InProgress
         ));
-        let response = RcResponse {
+        let response = Answer {
             status: http::StatusCode::OK,
             headers: Default::default(),
             body: bytes::Bytes::from_static(b"{\"id\":7}"),

@@ -9,9 +9,9 @@ use async_trait::async_trait;
 use redis::Script;
 use sha2::{Digest, Sha256};
 
-use super::{Redis, decode_response, encode_response, error};
-use crate::ringcentral::stack::RcResponse;
-use crate::store::{IdempotencyState, IdempotencyStore, StoreResult};
+use super::{Redis, error};
+use crate::Answer;
+use crate::{IdempotencyState, IdempotencyStore, StoreResult};
 
 /// A claimed key is given up if its call has not finished after this long.
 const IN_PROGRESS: Duration = Duration::from_secs(300);
@@ -47,11 +47,11 @@ impl RedisIdempotency {
 }
 
 /// `D`, the fingerprint's length (2 bytes), the fingerprint, the answer.
-fn encode_done(fingerprint: &str, response: &RcResponse) -> Vec<u8> {
+fn encode_done(fingerprint: &str, response: &Answer) -> Vec<u8> {
     let mut out = vec![b'D'];
     out.extend_from_slice(&(fingerprint.len() as u16).to_be_bytes());
     out.extend_from_slice(fingerprint.as_bytes());
-    out.extend_from_slice(&encode_response(response));
+    out.extend_from_slice(&Answer::encode(response));
     out
 }
 
@@ -60,7 +60,7 @@ fn decode(value: &[u8]) -> IdempotencyState {
         let rest = value.strip_prefix(b"D")?;
         let len = u16::from_be_bytes(rest.get(..2)?.try_into().ok()?) as usize;
         let fingerprint = std::str::from_utf8(rest.get(2..2 + len)?).ok()?.to_owned();
-        let response = decode_response(rest.get(2 + len..)?)?;
+        let response = Answer::decode(rest.get(2 + len..)?)?;
         Some(IdempotencyState::Done {
             fingerprint,
             response,
@@ -94,7 +94,7 @@ impl IdempotencyStore for RedisIdempotency {
         &self,
         key: &str,
         fingerprint: &str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
     ) -> StoreResult<()> {
         redis::cmd("SET")
@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn records_round_trip() {
-        let response = RcResponse {
+        let response = Answer {
             status: http::StatusCode::OK,
             headers: Default::default(),
             body: bytes::Bytes::from_static(b"{\"id\":\"7\"}"),

@@ -9,7 +9,7 @@ use async_trait::async_trait;
 use redis::{AsyncCommands, Script};
 
 use super::{Redis, error};
-use crate::store::{StoreError, StoreResult, SubscriptionRecord, SubscriptionStore};
+use crate::{StoreError, StoreResult, SubscriptionRecord, SubscriptionStore};
 
 /// KEYS: lease. ARGV: holder, ttl (ms). Takes a free lease or extends one's own.
 static LEASE: LazyLock<Script> = LazyLock::new(|| {

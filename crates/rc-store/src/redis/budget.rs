@@ -10,9 +10,9 @@ use async_trait::async_trait;
 use redis::Script;
 
 use super::{Redis, error};
-use crate::store::memory::GroupLimit;
-use crate::store::{Acquire, BudgetState, BudgetStore, CallerShare, Observed, Slot, StoreResult};
-use rc_spec::ops::ThrottleGroup;
+use crate::Group;
+use crate::memory::GroupLimit;
+use crate::{Acquire, BudgetState, BudgetStore, CallerShare, Observed, Slot, StoreResult};
 
 /// Shared by the scripts: the server's time in ms, and the group's limit and window.
 const PRELUDE: &str = r#"
@@ -115,25 +115,28 @@ return {limit, redis.call('ZCARD', KEYS[1]), window, math.max(0, paused - now)}
 
 pub struct RedisBudget {
     redis: Redis,
-    defaults: HashMap<ThrottleGroup, GroupLimit>,
+    defaults: HashMap<Group, GroupLimit>,
+    /// The groups in the order they were configured (snapshots keep it).
+    order: Vec<Group>,
 }
 
 impl RedisBudget {
-    pub fn new(redis: Redis, limits: &[(ThrottleGroup, GroupLimit)]) -> Self {
+    pub fn new(redis: Redis, limits: &[(Group, GroupLimit)]) -> Self {
         RedisBudget {
             redis,
             defaults: limits.iter().copied().collect(),
+            order: limits.iter().map(|(g, _)| *g).collect(),
         }
     }
 
     fn invocation(
         &self,
         script: &'static Script,
-        group: ThrottleGroup,
+        group: Group,
         caller: Option<&CallerShare>,
     ) -> Option<redis::ScriptInvocation<'static>> {
         let defaults = self.defaults.get(&group)?;
-        let name = group.name();
+        let name = group;
         let mut invocation = script.prepare_invoke();
         invocation
             .key(self.redis.key(&["budget", name]))
@@ -153,7 +156,7 @@ impl RedisBudget {
 impl BudgetStore for RedisBudget {
     async fn try_acquire(
         &self,
-        group: ThrottleGroup,
+        group: Group,
         caller: Option<&CallerShare>,
     ) -> StoreResult<Acquire> {
         let Some(mut invocation) = self.invocation(&ACQUIRE, group, caller) else {
@@ -174,7 +177,7 @@ impl BudgetStore for RedisBudget {
 
     async fn answered(
         &self,
-        group: ThrottleGroup,
+        group: Group,
         slot: Slot,
         observed: Option<Observed>,
     ) -> StoreResult<()> {
@@ -198,7 +201,7 @@ impl BudgetStore for RedisBudget {
         Ok(())
     }
 
-    async fn penalize(&self, group: ThrottleGroup, pause: Duration) -> StoreResult<()> {
+    async fn penalize(&self, group: Group, pause: Duration) -> StoreResult<()> {
         let Some(mut invocation) = self.invocation(&PENALIZE, group, None) else {
             return Ok(());
         };
@@ -212,7 +215,7 @@ impl BudgetStore for RedisBudget {
 
     async fn snapshot(&self) -> StoreResult<Vec<BudgetState>> {
         let mut states = Vec::new();
-        for group in ThrottleGroup::LIMITED {
+        for &group in &self.order {
             let Some(invocation) = self.invocation(&SNAPSHOT, group, None) else {
                 continue;
             };

@@ -1,6 +1,6 @@
 //! Shared state in Redis, for several gateway replicas that must act as one: the rate
 //! budget, the read cache, idempotency records, subscription bookkeeping, the OAuth
-//! session and (in [`crate::events::redis_log`]) the event log.
+//! session and (in [`event_log`]) the event log.
 //!
 //! Every check-and-change is one Lua script (atomic on the server) and uses the
 //! server's clock (`TIME`), so replicas never disagree because their clocks do. Keys
@@ -8,6 +8,7 @@
 
 mod budget;
 mod cache;
+pub mod event_log;
 mod idempotency;
 mod subscriptions;
 mod tokens;
@@ -16,7 +17,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use bytes::{Buf, BufMut, Bytes, BytesMut};
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use tokio_util::sync::CancellationToken;
 
@@ -27,7 +27,6 @@ pub use subscriptions::RedisSubscriptions;
 pub use tokens::RedisTokens;
 
 use super::{StoreError, StoreResult};
-use crate::ringcentral::stack::RcResponse;
 
 /// A connection to Redis shared by the Redis stores.
 #[derive(Clone)]
@@ -43,7 +42,8 @@ impl Redis {
     /// Connects and checks the server answers; an unreachable Redis is an error here,
     /// so that the gateway refuses to start rather than run without shared state.
     pub async fn connect(url: &str, prefix: &str, timeout: Duration) -> StoreResult<Self> {
-        crate::ringcentral::stack::install_crypto_provider(); // for rediss://
+        // rediss:// needs rustls' process-wide provider (installing it twice is harmless).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = redis::Client::open(url).map_err(error)?;
         let config = ConnectionManagerConfig::new()
             .set_connection_timeout(Some(timeout))
@@ -144,59 +144,21 @@ pub(crate) fn error(e: redis::RedisError) -> StoreError {
 
 /// The URL without its password, for messages.
 fn redacted(url: &str) -> String {
-    match reqwest::Url::parse(url) {
-        Ok(mut u) => {
-            if u.password().is_some() {
-                let _ = u.set_password(Some("***"));
-            }
-            u.to_string()
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "(unparsable URL)".to_owned();
+    };
+    let end = rest.find('/').unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => {
+            let user = match userinfo.split_once(':') {
+                Some((user, _)) => format!("{user}:***"),
+                None => userinfo.to_owned(),
+            };
+            format!("{scheme}://{user}@{host}{path}")
         }
-        Err(_) => "(unparsable URL)".to_owned(),
+        None => url.to_owned(),
     }
-}
-
-/// An answer as stored in Redis: status, headers as JSON, body bytes.
-pub(crate) fn encode_response(response: &RcResponse) -> Vec<u8> {
-    let headers: Vec<(&str, &str)> = response
-        .headers
-        .iter()
-        .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)))
-        .collect();
-    let headers = serde_json::to_vec(&headers).unwrap_or_default();
-    let mut out = BytesMut::with_capacity(6 + headers.len() + response.body.len());
-    out.put_u16(response.status.as_u16());
-    out.put_u32(headers.len() as u32);
-    out.put_slice(&headers);
-    out.put_slice(&response.body);
-    out.to_vec()
-}
-
-pub(crate) fn decode_response(bytes: &[u8]) -> Option<RcResponse> {
-    let mut buf = Bytes::copy_from_slice(bytes);
-    if buf.remaining() < 6 {
-        return None;
-    }
-    let status = http::StatusCode::from_u16(buf.get_u16()).ok()?;
-    let len = buf.get_u32() as usize;
-    if buf.remaining() < len {
-        return None;
-    }
-    let header_bytes = buf.split_to(len);
-    let pairs: Vec<(String, String)> = serde_json::from_slice(&header_bytes).ok()?;
-    let mut headers = http::HeaderMap::new();
-    for (k, v) in pairs {
-        if let (Ok(k), Ok(v)) = (
-            http::HeaderName::from_bytes(k.as_bytes()),
-            http::HeaderValue::from_str(&v),
-        ) {
-            headers.append(k, v);
-        }
-    }
-    Some(RcResponse {
-        status,
-        headers,
-        body: buf,
-    })
 }
 
 #[cfg(test)]
@@ -204,29 +166,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn answers_round_trip() {
-        let mut headers = http::HeaderMap::new();
-        headers.insert("content-type", "application/json".parse().unwrap());
-        headers.append("x-a", "1".parse().unwrap());
-        headers.append("x-a", "2".parse().unwrap());
-        let response = RcResponse {
-            status: http::StatusCode::CREATED,
-            headers,
-            body: Bytes::from_static(b"{\"id\":\"1\"}\x00\xff"),
-        };
-        let back = decode_response(&encode_response(&response)).unwrap();
-        assert_eq!(back.status, response.status);
-        assert_eq!(back.headers, response.headers);
-        assert_eq!(back.body, response.body);
-        assert!(decode_response(b"\x00").is_none());
-        assert!(decode_response(b"\x00\xc8\x00\x00\xff\xff").is_none());
-    }
-
-    #[test]
     fn passwords_stay_out_of_messages() {
         assert_eq!(
             redacted("redis://user:hunter2@redis:6379/0"),
             "redis://user:***@redis:6379/0"
         );
+        assert_eq!(
+            redacted("rediss://:pw@host:6380"),
+            "rediss://:***@host:6380"
+        );
+        assert_eq!(redacted("redis://host:6379/1"), "redis://host:6379/1");
     }
 }

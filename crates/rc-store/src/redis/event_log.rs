@@ -5,7 +5,7 @@
 //! after its offset are gone rather than silently skip them.
 //!
 //! Each replica tails the stream with a blocking `XREAD` on a connection of its own
-//! and feeds its [`EventHub`]; it publishes its own appends the same way, so every
+//! and feeds the replica's [`EventSink`] (its hub); it publishes its own appends the same way, so every
 //! replica sees one order. Consumer groups would split events among readers; here
 //! every replica needs every event, so plain `XREAD` is the right tool.
 
@@ -18,10 +18,9 @@ use redis::streams::{StreamId, StreamRangeReply, StreamReadOptions, StreamReadRe
 use sha2::{Digest, Sha256};
 use tokio_util::sync::CancellationToken;
 
-use super::hub::EventHub;
-use super::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume};
-use crate::store::redis::{Redis, error};
-use crate::store::{StoreError, StoreResult};
+use crate::events::{Appended, EventLog, EventSink, LoggedEvent, NewEvent, Offset, Resume};
+use crate::redis::{Redis, error};
+use crate::{StoreError, StoreResult};
 
 /// KEYS: stream, uuid marker, trimmed marker. ARGV: event JSON, marker lifetime (ms),
 /// most events kept. Appends unless the uuid was seen, then drops the oldest entry if
@@ -102,7 +101,7 @@ impl RedisLog {
 
     /// Feeds `hub` with every event appended by any replica, from the newest one
     /// it knows, until shutdown. Reconnects when Redis goes away.
-    pub async fn tail(self: Arc<Self>, hub: Arc<EventHub>, shutdown: CancellationToken) {
+    pub async fn tail(self: Arc<Self>, hub: Arc<dyn EventSink>, shutdown: CancellationToken) {
         let mut conn = None;
         loop {
             if shutdown.is_cancelled() {

@@ -12,8 +12,7 @@ use super::{
     Acquire, BudgetState, BudgetStore, CacheStore, CallerShare, IdempotencyState, IdempotencyStore,
     Lookup, Observed, Slot, StoreResult,
 };
-use crate::ringcentral::stack::RcResponse;
-use rc_spec::ops::ThrottleGroup;
+use crate::{Answer, Group};
 
 /// Limit and window of one group.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +21,7 @@ pub struct GroupLimit {
     pub window: Duration,
 }
 
-struct Group {
+struct Window {
     limit: u32,
     window: Duration,
     /// Requests sent and not yet answered: they count from their start (until the
@@ -40,9 +39,9 @@ struct Group {
     paused_until: Option<Instant>,
 }
 
-impl Group {
+impl Window {
     fn new(limit: GroupLimit) -> Self {
-        Group {
+        Window {
             limit: limit.limit,
             window: limit.window,
             in_flight: HashMap::new(),
@@ -112,20 +111,23 @@ impl Group {
 
 /// The rate budget of a single replica.
 pub struct MemoryBudget {
-    groups: Mutex<HashMap<ThrottleGroup, Group>>,
+    groups: Mutex<HashMap<Group, Window>>,
+    /// The groups in the order they were configured (snapshots keep it).
+    order: Vec<Group>,
     next_slot: AtomicU64,
 }
 
 impl MemoryBudget {
-    pub fn new(limits: &[(ThrottleGroup, GroupLimit)]) -> Self {
-        let groups = limits.iter().map(|(g, l)| (*g, Group::new(*l))).collect();
+    pub fn new(limits: &[(Group, GroupLimit)]) -> Self {
+        let groups = limits.iter().map(|(g, l)| (*g, Window::new(*l))).collect();
         MemoryBudget {
             groups: Mutex::new(groups),
+            order: limits.iter().map(|(g, _)| *g).collect(),
             next_slot: AtomicU64::new(1),
         }
     }
 
-    fn with<T>(&self, group: ThrottleGroup, f: impl FnOnce(&mut Group, Instant) -> T) -> Option<T> {
+    fn with<T>(&self, group: Group, f: impl FnOnce(&mut Window, Instant) -> T) -> Option<T> {
         let mut groups = self.groups.lock().unwrap_or_else(|e| e.into_inner());
         let now = Instant::now();
         groups.get_mut(&group).map(|g| {
@@ -139,7 +141,7 @@ impl MemoryBudget {
 impl BudgetStore for MemoryBudget {
     async fn try_acquire(
         &self,
-        group: ThrottleGroup,
+        group: Group,
         caller: Option<&CallerShare>,
     ) -> StoreResult<Acquire> {
         let slot = self.next_slot.fetch_add(1, Ordering::Relaxed);
@@ -169,7 +171,7 @@ impl BudgetStore for MemoryBudget {
 
     async fn answered(
         &self,
-        group: ThrottleGroup,
+        group: Group,
         slot: Slot,
         observed: Option<Observed>,
     ) -> StoreResult<()> {
@@ -197,7 +199,7 @@ impl BudgetStore for MemoryBudget {
         Ok(())
     }
 
-    async fn penalize(&self, group: ThrottleGroup, pause: Duration) -> StoreResult<()> {
+    async fn penalize(&self, group: Group, pause: Duration) -> StoreResult<()> {
         self.with(group, |g, now| {
             let until = now + pause;
             g.paused_until = Some(g.paused_until.map_or(until, |u| u.max(until)));
@@ -213,7 +215,7 @@ impl BudgetStore for MemoryBudget {
             .map(|(group, g)| {
                 g.prune(now);
                 BudgetState {
-                    group: *group,
+                    group,
                     limit: g.limit,
                     remaining: g.limit.saturating_sub(g.count() as u32),
                     window: g.window,
@@ -223,7 +225,7 @@ impl BudgetStore for MemoryBudget {
                 }
             })
             .collect();
-        states.sort_by_key(|s| s.group);
+        states.sort_by_key(|s| self.order.iter().position(|g| *g == s.group));
         Ok(states)
     }
 }
@@ -231,7 +233,7 @@ impl BudgetStore for MemoryBudget {
 struct CacheEntry {
     expires: Instant,
     resource: &'static str,
-    response: RcResponse,
+    response: Answer,
 }
 
 #[derive(Default)]
@@ -273,7 +275,7 @@ impl CacheStore for MemoryCache {
         &self,
         key: &str,
         resource: &'static str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
         generation: u64,
     ) -> StoreResult<bool> {
@@ -327,7 +329,7 @@ enum Record {
     Done {
         expires: Instant,
         fingerprint: String,
-        response: RcResponse,
+        response: Answer,
     },
 }
 
@@ -379,7 +381,7 @@ impl IdempotencyStore for MemoryIdempotency {
         &self,
         key: &str,
         fingerprint: &str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
     ) -> StoreResult<()> {
         let mut records = self.records.lock().unwrap_or_else(|e| e.into_inner());
@@ -405,11 +407,19 @@ impl IdempotencyStore for MemoryIdempotency {
 
 #[cfg(test)]
 mod tests {
+    fn answer(status: u16) -> Answer {
+        Answer {
+            status: http::StatusCode::from_u16(status).expect("a status"),
+            headers: Default::default(),
+            body: bytes::Bytes::from(format!("{{\"status\":{status}}}")),
+        }
+    }
+
     use super::*;
 
     fn budget(limit: u32, window_s: u64) -> MemoryBudget {
         MemoryBudget::new(&[(
-            ThrottleGroup::Heavy,
+            "Heavy",
             GroupLimit {
                 limit,
                 window: Duration::from_secs(window_s),
@@ -421,21 +431,21 @@ mod tests {
     async fn grants_up_to_the_limit_then_says_how_long_to_wait() {
         let b = budget(2, 60);
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Granted(_)
         ));
         tokio::time::advance(Duration::from_secs(10)).await;
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Granted(_)
         ));
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Wait(Duration::from_secs(50))
         );
         tokio::time::advance(Duration::from_secs(50)).await;
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Granted(_)
         ));
     }
@@ -449,28 +459,24 @@ mod tests {
         };
         for _ in 0..2 {
             assert!(matches!(
-                b.try_acquire(ThrottleGroup::Heavy, Some(&noisy))
-                    .await
-                    .unwrap(),
+                b.try_acquire("Heavy", Some(&noisy)).await.unwrap(),
                 Acquire::Granted(_)
             ));
         }
         tokio::time::advance(Duration::from_secs(15)).await;
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy, Some(&noisy))
-                .await
-                .unwrap(),
+            b.try_acquire("Heavy", Some(&noisy)).await.unwrap(),
             Acquire::CallerWait(Duration::from_secs(45))
         );
         // Everyone else still has the other eight.
         for _ in 0..8 {
             assert!(matches!(
-                b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+                b.try_acquire("Heavy", None).await.unwrap(),
                 Acquire::Granted(_)
             ));
         }
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Wait(_)
         ));
         assert_eq!(
@@ -486,16 +492,15 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_slot_counts_from_its_answer() {
         let b = budget(1, 60);
-        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap()
-        else {
+        let Acquire::Granted(slot) = b.try_acquire("Heavy", None).await.unwrap() else {
             panic!()
         };
         tokio::time::advance(Duration::from_secs(5)).await;
-        b.answered(ThrottleGroup::Heavy, slot, None).await.unwrap();
+        b.answered("Heavy", slot, None).await.unwrap();
         tokio::time::advance(Duration::from_secs(58)).await;
         // 63 s after sending but only 58 s after the answer: still counted.
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Wait(Duration::from_secs(2))
         );
     }
@@ -503,13 +508,12 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn headers_correct_limit_window_and_usage() {
         let b = budget(10, 60);
-        let Acquire::Granted(slot) = b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap()
-        else {
+        let Acquire::Granted(slot) = b.try_acquire("Heavy", None).await.unwrap() else {
             panic!()
         };
         // RingCentral: limit 5 per 30 s, 2 left: 3 used although this replica sent 1.
         b.answered(
-            ThrottleGroup::Heavy,
+            "Heavy",
             slot,
             Some(Observed {
                 limit: 5,
@@ -529,16 +533,14 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_penalty_pauses_the_group() {
         let b = budget(10, 60);
-        b.penalize(ThrottleGroup::Heavy, Duration::from_secs(30))
-            .await
-            .unwrap();
+        b.penalize("Heavy", Duration::from_secs(30)).await.unwrap();
         assert_eq!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Wait(Duration::from_secs(30))
         );
         tokio::time::advance(Duration::from_secs(30)).await;
         assert!(matches!(
-            b.try_acquire(ThrottleGroup::Heavy, None).await.unwrap(),
+            b.try_acquire("Heavy", None).await.unwrap(),
             Acquire::Granted(_)
         ));
     }
@@ -546,7 +548,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn cache_entries_expire_and_are_invalidated_by_resource() {
         let cache = MemoryCache::new(100);
-        let response = crate::ringcentral::stack::testing::answer(200);
+        let response = answer(200);
         let ttl = Duration::from_secs(10);
         assert!(
             cache
@@ -568,7 +570,7 @@ mod tests {
     #[tokio::test]
     async fn an_answer_fetched_before_a_write_is_not_cached_after_it() {
         let cache = MemoryCache::new(100);
-        let response = crate::ringcentral::stack::testing::answer(200);
+        let response = answer(200);
         let ttl = Duration::from_secs(10);
         // A read looks up (generation 0), a write invalidates, then the read's
         // (pre-write) answer arrives.
@@ -597,7 +599,7 @@ mod tests {
             store.begin("k", "f", ttl).await.unwrap(),
             IdempotencyState::InProgress
         ));
-        let response = RcResponse {
+        let response = Answer {
             status: http::StatusCode::OK,
             headers: Default::default(),
             body: bytes::Bytes::from_static(b"{\"id\":1}"),

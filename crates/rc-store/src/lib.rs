@@ -1,6 +1,11 @@
-//! Shared state behind traits, so that one gateway keeps it in memory and several
-//! replicas share it through Redis. Each trait is small and named for what it holds.
+//! rc-gateway's state behind traits, so that one gateway keeps it in memory and the
+//! embedded store (redb) and several replicas share it through Redis. Each trait is
+//! small and named for what it holds; the values are this crate's own (a stored
+//! answer, a budget observation, a caller share, event records), so storage knows
+//! neither the RingCentral client nor any domain.
 
+pub mod embedded;
+pub mod events;
 pub mod memory;
 pub mod redis;
 
@@ -8,19 +13,71 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
+use bytes::{Buf, BufMut, Bytes, BytesMut};
 
-use crate::error::Error;
-use crate::ringcentral::stack::RcResponse;
-use rc_spec::ops::ThrottleGroup;
+pub use events::now_ms;
 
 /// The shared state could not be reached or read.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("shared state unavailable: {0}")]
 pub struct StoreError(pub String);
 
-impl From<StoreError> for Error {
-    fn from(err: StoreError) -> Self {
-        Error::Unavailable(err.to_string())
+/// A rate-limit group's name (RingCentral's `Light`, `Medium`, `Heavy`, `Auth`).
+pub type Group = &'static str;
+
+/// An HTTP answer as the cache and the idempotency records keep it.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub status: http::StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: Bytes,
+}
+
+impl Answer {
+    /// The one stored form of an answer, for every backend that keeps bytes: the
+    /// status (2 bytes), the headers as JSON pairs (their length in 4 bytes, then the
+    /// JSON), the body.
+    pub fn encode(&self) -> Vec<u8> {
+        let headers: Vec<(&str, &str)> = self
+            .headers
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str(), v.to_str().ok()?)))
+            .collect();
+        let headers = serde_json::to_vec(&headers).unwrap_or_default();
+        let mut out = BytesMut::with_capacity(6 + headers.len() + self.body.len());
+        out.put_u16(self.status.as_u16());
+        out.put_u32(headers.len() as u32);
+        out.put_slice(&headers);
+        out.put_slice(&self.body);
+        out.to_vec()
+    }
+
+    pub fn decode(bytes: &[u8]) -> Option<Answer> {
+        let mut buf = Bytes::copy_from_slice(bytes);
+        if buf.remaining() < 6 {
+            return None;
+        }
+        let status = http::StatusCode::from_u16(buf.get_u16()).ok()?;
+        let len = buf.get_u32() as usize;
+        if buf.remaining() < len {
+            return None;
+        }
+        let header_bytes = buf.split_to(len);
+        let pairs: Vec<(String, String)> = serde_json::from_slice(&header_bytes).ok()?;
+        let mut headers = http::HeaderMap::new();
+        for (k, v) in pairs {
+            if let (Ok(k), Ok(v)) = (
+                http::HeaderName::from_bytes(k.as_bytes()),
+                http::HeaderValue::from_str(&v),
+            ) {
+                headers.append(k, v);
+            }
+        }
+        Some(Answer {
+            status,
+            headers,
+            body: buf,
+        })
     }
 }
 
@@ -68,7 +125,7 @@ impl CallerShare {
 /// What the budget knows of a group, for metrics and health.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BudgetState {
-    pub group: ThrottleGroup,
+    pub group: Group,
     pub limit: u32,
     pub remaining: u32,
     pub window: Duration,
@@ -83,21 +140,18 @@ pub struct BudgetState {
 pub trait BudgetStore: Send + Sync {
     /// Takes a slot if one is free now (and `caller` has not used its share), else
     /// says how long until one may be.
-    async fn try_acquire(
-        &self,
-        group: ThrottleGroup,
-        caller: Option<&CallerShare>,
-    ) -> StoreResult<Acquire>;
+    async fn try_acquire(&self, group: Group, caller: Option<&CallerShare>)
+    -> StoreResult<Acquire>;
     /// The request of `slot` was answered (or failed); RingCentral's headers, if any,
     /// correct the budget.
     async fn answered(
         &self,
-        group: ThrottleGroup,
+        group: Group,
         slot: Slot,
         observed: Option<Observed>,
     ) -> StoreResult<()>;
     /// Nothing of `group` may be sent for `pause` (a 429 answer).
-    async fn penalize(&self, group: ThrottleGroup, pause: Duration) -> StoreResult<()>;
+    async fn penalize(&self, group: Group, pause: Duration) -> StoreResult<()>;
     /// Current state of every limited group.
     async fn snapshot(&self) -> StoreResult<Vec<BudgetState>>;
 }
@@ -106,7 +160,7 @@ pub trait BudgetStore: Send + Sync {
 /// looked up. Every invalidation of a resource starts a new generation.
 #[derive(Debug, Clone, Default)]
 pub struct Lookup {
-    pub hit: Option<RcResponse>,
+    pub hit: Option<Answer>,
     pub generation: u64,
 }
 
@@ -122,7 +176,7 @@ pub trait CacheStore: Send + Sync {
         &self,
         key: &str,
         resource: &'static str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
         generation: u64,
     ) -> StoreResult<bool>;
@@ -158,7 +212,7 @@ pub enum IdempotencyState {
     /// Done before: the stored answer and the fingerprint of its request.
     Done {
         fingerprint: String,
-        response: RcResponse,
+        response: Answer,
     },
 }
 
@@ -178,7 +232,7 @@ pub trait IdempotencyStore: Send + Sync {
         &self,
         key: &str,
         fingerprint: &str,
-        response: &RcResponse,
+        response: &Answer,
         ttl: Duration,
     ) -> StoreResult<()>;
     /// Gives a claimed key up (the request failed in a way worth retrying).
@@ -260,8 +314,31 @@ pub struct Stores {
     pub cache: Arc<dyn CacheStore>,
     pub idempotency: Arc<dyn IdempotencyStore>,
     pub subscriptions: Arc<dyn SubscriptionStore>,
-    pub events: Arc<dyn crate::events::EventLog>,
+    pub events: Arc<dyn events::EventLog>,
     /// The shared RingCentral session; `None` for a single replica, which keeps it in
     /// memory.
     pub sessions: Option<Arc<dyn SessionStore>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_round_trip_with_their_headers_and_any_body() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("content-type", "application/json".parse().unwrap());
+        headers.append("x-a", "1".parse().unwrap());
+        headers.append("x-a", "2".parse().unwrap());
+        let answer = Answer {
+            status: http::StatusCode::CREATED,
+            headers,
+            body: Bytes::from_static(b"{\"id\":\"1\"}\x00\xff"),
+        };
+        let back = Answer::decode(&answer.encode()).unwrap();
+        assert_eq!(back.status, answer.status);
+        assert_eq!(back.headers, answer.headers);
+        assert_eq!(back.body, answer.body);
+        assert!(Answer::decode(b"\x00").is_none());
+    }
 }

@@ -10,7 +10,7 @@ use async_trait::async_trait;
 use redis::{AsyncCommands, Script};
 
 use super::{Redis, error};
-use crate::store::{SessionStore, SharedSession, StoreResult};
+use crate::{SessionStore, SharedSession, StoreResult};
 
 /// KEYS: lock. ARGV: holder.
 static UNLOCK: LazyLock<Script> = LazyLock::new(|| {
