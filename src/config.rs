@@ -92,64 +92,7 @@ pub struct ConfigError {
     pub message: String,
 }
 
-/// A secret value (client secret, JWT, token) that never shows in `Debug` output or logs.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
-
-impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
-    }
-
-    /// The secret itself; call only where it is sent to its recipient.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::fmt::Debug for Secret {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Secret(***)")
-    }
-}
-
-/// The RingCentral app and user the gateway logs in as (JWT bearer grant).
-#[derive(Clone, Debug)]
-pub struct Credentials {
-    pub client_id: String,
-    pub client_secret: Secret,
-    pub jwt: Secret,
-}
-
-/// How the gateway reaches RingCentral.
-#[derive(Clone, Debug)]
-pub struct UpstreamConfig {
-    /// Base URL, e.g. `https://platform.ringcentral.com`.
-    pub server_url: Url,
-    /// `None` only until `serve --sandbox` fills in the sandbox's credentials.
-    pub credentials: Option<Credentials>,
-    /// Time allowed for one upstream HTTP exchange.
-    pub request_timeout: Duration,
-    /// Refresh the access token this long before it expires.
-    pub token_refresh_margin: Duration,
-    pub resilience: Resilience,
-}
-
-/// Rate budget, retries, circuit breaker, cache and idempotency settings.
-#[derive(Clone, Debug)]
-pub struct Resilience {
-    /// Starting limits per usage-plan group (corrected from RingCentral's headers).
-    pub limits: Vec<(ThrottleGroup, u32)>,
-    pub window: Duration,
-    pub retry_attempts: u32,
-    pub backoff_multiplier: f64,
-    pub breaker_threshold: u32,
-    pub breaker_timeout: Duration,
-    pub cache_ttl: Duration,
-    pub cache_ttl_by_resource: Vec<(&'static str, Duration)>,
-    pub cache_max_entries: usize,
-    pub idempotency_ttl: Duration,
-}
+pub use rc_client::config::{ClientConfig, Credentials, Resilience, Secret};
 
 /// Where events are kept and for how long.
 #[derive(Clone, Debug)]
@@ -203,7 +146,7 @@ pub struct Config {
     pub grpc_addr: SocketAddr,
     pub http_addr: SocketAddr,
     pub sidecar_addr: SocketAddr,
-    pub upstream: UpstreamConfig,
+    pub upstream: ClientConfig,
     /// Deadline for calls that come without one (HTTP/JSON, gRPC without grpc-timeout).
     pub request_timeout: Duration,
     /// Largest accepted HTTP/JSON request body.
@@ -279,7 +222,7 @@ impl Config {
             grpc_addr: vars.addr(var::GRPC_ADDR, "0.0.0.0:50051")?,
             http_addr: vars.addr(var::HTTP_ADDR, "0.0.0.0:8080")?,
             sidecar_addr: vars.addr(var::SIDECAR_ADDR, "0.0.0.0:8081")?,
-            upstream: UpstreamConfig {
+            upstream: ClientConfig {
                 server_url: vars.url(var::RC_SERVER_URL, DEFAULT_SERVER_URL)?,
                 credentials,
                 request_timeout: vars.duration(var::RC_REQUEST_TIMEOUT, "30s")?,

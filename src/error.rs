@@ -33,7 +33,7 @@ pub mod info_key {
     pub const SCOPE: &str = "scope";
 }
 
-pub use rc_spec::error_body::RcApiError;
+pub use rc_client::error::RcApiError;
 
 impl From<rc_store::StoreError> for Error {
     fn from(err: rc_store::StoreError) -> Self {
@@ -72,37 +72,6 @@ pub enum Error {
     #[error("request bodies must be application/json, not {0}")]
     UnsupportedMediaType(String),
 
-    /// RingCentral answered the call with an error status.
-    #[error("{0}")]
-    Upstream(RcApiError),
-
-    /// RingCentral rejected the gateway's own credentials (not the caller's fault).
-    #[error("RingCentral rejected the gateway's credentials: {0}")]
-    UpstreamAuth(RcApiError),
-
-    /// No slot in RingCentral's rate budget could be had within the caller's deadline.
-    #[error("RingCentral's {group} rate limit is used up; retry in {} s", retry_after.as_secs().max(1))]
-    RateLimited {
-        group: &'static str,
-        retry_after: Duration,
-    },
-
-    /// The circuit breaker is open after repeated upstream failures.
-    #[error("RingCentral is failing; calls are paused for {} s", retry_after.as_secs().max(1))]
-    CircuitOpen { retry_after: Duration },
-
-    /// RingCentral could not be reached (connection refused, reset, DNS, TLS).
-    #[error("RingCentral could not be reached: {0}")]
-    Unreachable(String),
-
-    /// RingCentral did not answer within the upstream timeout.
-    #[error("RingCentral did not answer in time")]
-    UpstreamTimeout,
-
-    /// RingCentral answered with something the gateway cannot read.
-    #[error("RingCentral sent an answer the gateway cannot read: {0}")]
-    UpstreamInvalid(String),
-
     /// The caller's deadline passed before an answer was ready.
     #[error("the call's deadline expired")]
     DeadlineExceeded,
@@ -119,14 +88,6 @@ pub enum Error {
     #[error("{caller} lacks the scope {scope}")]
     MissingScope { caller: String, scope: String },
 
-    /// The caller has used its share of a RingCentral rate-limit group.
-    #[error("{caller} has used its share of RingCentral's {group} rate limit; retry in {} s", retry_after.as_secs().max(1))]
-    CallerShareUsed {
-        caller: String,
-        group: &'static str,
-        retry_after: Duration,
-    },
-
     /// The listener has `limit` calls in flight already.
     #[error("the gateway is serving as many calls as it takes ({limit}); retry shortly")]
     Overloaded { limit: usize },
@@ -139,10 +100,6 @@ pub enum Error {
     #[error("{message}")]
     Conflict { field: String, message: String },
 
-    /// An idempotency key came back with a different request than its first use.
-    #[error("{0}")]
-    IdempotencyConflict(String),
-
     /// A multi-step operation created `created_id` and then failed at a later step.
     #[error("{message} (created {created_id}; the later step failed: {cause})")]
     PartiallyApplied {
@@ -154,6 +111,10 @@ pub enum Error {
     /// A bug or an impossible state; details are logged, not returned.
     #[error("internal error: {0}")]
     Internal(String),
+
+    /// A RingCentral call failed (RingCentral's answer, its limits, its reachability).
+    #[error(transparent)]
+    Client(#[from] rc_client::Error),
 }
 
 /// The gateway's request field for a parameter RingCentral names in an error. The
@@ -187,42 +148,26 @@ impl Error {
             // gRPC's convention for a message over the limit.
             Error::TooLarge { .. } | Error::HeadersTooLarge { .. } => Code::ResourceExhausted,
             Error::UnsupportedMediaType(_) => Code::InvalidArgument,
-            Error::Upstream(e) => upstream_code(e),
-            Error::UpstreamAuth(_) => Code::Unavailable,
-            Error::RateLimited { .. } => Code::ResourceExhausted,
-            Error::CircuitOpen { .. }
-            | Error::Unreachable(_)
-            | Error::Unavailable(_)
-            | Error::Overloaded { .. } => Code::Unavailable,
-            Error::UpstreamTimeout | Error::UpstreamInvalid(_) => Code::Unavailable,
+            Error::Unavailable(_) | Error::Overloaded { .. } => Code::Unavailable,
             Error::DeadlineExceeded => Code::DeadlineExceeded,
             Error::Unauthenticated(_) => Code::Unauthenticated,
             Error::PermissionDenied(_) | Error::MissingScope { .. } => Code::PermissionDenied,
-            Error::CallerShareUsed { .. } => Code::ResourceExhausted,
-            Error::IdempotencyConflict(_) | Error::Conflict { .. } => Code::FailedPrecondition,
+            Error::Conflict { .. } => Code::FailedPrecondition,
             Error::PartiallyApplied { cause, .. } => cause.grpc_code(),
             Error::Internal(_) => Code::Internal,
+            Error::Client(e) => client_code(e),
         }
     }
 
     /// The HTTP status an HTTP/JSON caller sees.
     pub fn http_status(&self) -> StatusCode {
         match self {
-            // An account without a RingCentral permission: 412, as "the account is not
-            // set up for this", distinct from a caller the gateway itself refuses (403).
-            Error::Upstream(e) if e.error_code.as_deref() == Some("SUB-505") => {
-                StatusCode::TOO_MANY_REQUESTS
-            }
-            Error::Upstream(e) if e.status == StatusCode::FORBIDDEN => {
-                StatusCode::PRECONDITION_FAILED
-            }
+            Error::Client(e) => client_http_status(e),
             Error::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Error::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            Error::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
-            Error::Unreachable(_) | Error::UpstreamInvalid(_) => StatusCode::BAD_GATEWAY,
-            Error::IdempotencyConflict(_) | Error::Conflict { .. } => StatusCode::CONFLICT,
+            Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::PartiallyApplied { cause, .. } => cause.http_status(),
             other => http_status_of(other.grpc_code()),
         }
@@ -231,11 +176,8 @@ impl Error {
     /// How long the caller should wait before trying again, when that is known.
     pub fn retry_after(&self) -> Option<Duration> {
         match self {
-            Error::RateLimited { retry_after, .. }
-            | Error::CallerShareUsed { retry_after, .. }
-            | Error::CircuitOpen { retry_after } => Some(*retry_after),
             Error::Overloaded { .. } => Some(Duration::from_secs(1)),
-            Error::Upstream(e) => e.retry_after,
+            Error::Client(e) => e.retry_after(),
             Error::PartiallyApplied { cause, .. } => cause.retry_after(),
             _ => None,
         }
@@ -249,31 +191,23 @@ impl Error {
             Error::MethodNotAllowed { .. } => "METHOD_NOT_ALLOWED",
             Error::TooLarge { .. } | Error::HeadersTooLarge { .. } => "TOO_LARGE",
             Error::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
-            Error::Upstream(_) => "RINGCENTRAL_ERROR",
-            Error::UpstreamAuth(_) => "RINGCENTRAL_AUTH_FAILED",
-            Error::RateLimited { .. } => "RATE_BUDGET_EXHAUSTED",
-            Error::CircuitOpen { .. } => "CIRCUIT_OPEN",
-            Error::Unreachable(_) => "RINGCENTRAL_UNREACHABLE",
-            Error::UpstreamTimeout => "RINGCENTRAL_TIMEOUT",
-            Error::UpstreamInvalid(_) => "RINGCENTRAL_BAD_RESPONSE",
             Error::DeadlineExceeded => "DEADLINE_EXCEEDED",
             Error::Unauthenticated(_) => "UNAUTHENTICATED",
             Error::PermissionDenied(_) => "PERMISSION_DENIED",
             Error::MissingScope { .. } => "MISSING_SCOPE",
-            Error::CallerShareUsed { .. } => "CALLER_SHARE_EXHAUSTED",
             Error::Unavailable(_) => "UNAVAILABLE",
             Error::Overloaded { .. } => "OVERLOADED",
-            Error::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
             Error::Conflict { .. } => "CONFLICTING_REQUEST",
             Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",
             Error::Internal(_) => "INTERNAL",
+            Error::Client(e) => client_reason(e),
         }
     }
 
     /// The RingCentral error behind this error, if any.
     pub fn upstream(&self) -> Option<&RcApiError> {
         match self {
-            Error::Upstream(e) | Error::UpstreamAuth(e) => Some(e),
+            Error::Client(e) => e.upstream(),
             Error::PartiallyApplied { cause, .. } => cause.upstream(),
             _ => None,
         }
@@ -282,8 +216,10 @@ impl Error {
     /// The message a caller sees. Internal errors stay vague: their detail is logged.
     fn public_message(&self) -> String {
         match self {
-            Error::Internal(_) => "internal error".to_owned(),
-            Error::Upstream(e) => {
+            Error::Internal(_) | Error::Client(rc_client::Error::Internal(_)) => {
+                "internal error".to_owned()
+            }
+            Error::Client(rc_client::Error::Upstream(e)) => {
                 let mut message = e.message.clone();
                 // RingCentral names its own parameter ("Resource for parameter
                 // [groupId] is not found"): the caller knows it by the gateway's name.
@@ -328,7 +264,9 @@ impl Error {
             }
             None => DOMAIN_GATEWAY,
         };
-        if let Error::InvalidArgument { field, message } = self {
+        if let Error::InvalidArgument { field, message }
+        | Error::Client(rc_client::Error::InvalidArgument { field, message }) = self
+        {
             metadata.insert(info_key::FIELD.to_owned(), field.clone());
             details.add_bad_request_violation(field.clone(), message.clone());
         }
@@ -365,10 +303,67 @@ impl Error {
 
 impl From<Error> for tonic::Status {
     fn from(err: Error) -> Self {
-        if let Error::Internal(detail) = &err {
+        if let Error::Internal(detail) | Error::Client(rc_client::Error::Internal(detail)) = &err {
             tracing::error!(error = %detail, "internal error");
         }
         err.to_status()
+    }
+}
+
+/// The gRPC code of a failed RingCentral call.
+fn client_code(e: &rc_client::Error) -> Code {
+    use rc_client::Error as C;
+    match e {
+        C::InvalidArgument { .. } => Code::InvalidArgument,
+        C::Upstream(e) => upstream_code(e),
+        C::RateLimited { .. } | C::CallerShareUsed { .. } => Code::ResourceExhausted,
+        C::UpstreamAuth(_)
+        | C::CircuitOpen { .. }
+        | C::Unreachable(_)
+        | C::UpstreamTimeout
+        | C::UpstreamInvalid(_)
+        | C::Unavailable(_) => Code::Unavailable,
+        C::DeadlineExceeded => Code::DeadlineExceeded,
+        C::IdempotencyConflict(_) => Code::FailedPrecondition,
+        C::Internal(_) => Code::Internal,
+    }
+}
+
+/// The HTTP status of a failed RingCentral call.
+fn client_http_status(e: &rc_client::Error) -> StatusCode {
+    use rc_client::Error as C;
+    match e {
+        // A quota of the account, answered as one.
+        C::Upstream(e) if e.error_code.as_deref() == Some("SUB-505") => {
+            StatusCode::TOO_MANY_REQUESTS
+        }
+        // An account without a RingCentral permission: 412, as "the account is not
+        // set up for this", distinct from a caller the gateway itself refuses (403).
+        C::Upstream(e) if e.status == StatusCode::FORBIDDEN => StatusCode::PRECONDITION_FAILED,
+        C::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
+        C::Unreachable(_) | C::UpstreamInvalid(_) => StatusCode::BAD_GATEWAY,
+        C::IdempotencyConflict(_) => StatusCode::CONFLICT,
+        other => http_status_of(client_code(other)),
+    }
+}
+
+/// The `ErrorInfo.reason` of a failed RingCentral call.
+fn client_reason(e: &rc_client::Error) -> &'static str {
+    use rc_client::Error as C;
+    match e {
+        C::InvalidArgument { .. } => "INVALID_ARGUMENT",
+        C::Upstream(_) => "RINGCENTRAL_ERROR",
+        C::UpstreamAuth(_) => "RINGCENTRAL_AUTH_FAILED",
+        C::RateLimited { .. } => "RATE_BUDGET_EXHAUSTED",
+        C::CircuitOpen { .. } => "CIRCUIT_OPEN",
+        C::Unreachable(_) => "RINGCENTRAL_UNREACHABLE",
+        C::UpstreamTimeout => "RINGCENTRAL_TIMEOUT",
+        C::UpstreamInvalid(_) => "RINGCENTRAL_BAD_RESPONSE",
+        C::DeadlineExceeded => "DEADLINE_EXCEEDED",
+        C::CallerShareUsed { .. } => "CALLER_SHARE_EXHAUSTED",
+        C::Unavailable(_) => "UNAVAILABLE",
+        C::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
+        C::Internal(_) => "INTERNAL",
     }
 }
 
@@ -442,7 +437,7 @@ mod tests {
             (503, Code::Unavailable, 503),
         ];
         for (status, code, http) in cases {
-            let err = Error::Upstream(rc(status, "CMN-1"));
+            let err = Error::Client(rc_client::Error::Upstream(Box::new(rc(status, "CMN-1"))));
             assert_eq!(err.grpc_code(), code, "status {status}");
             assert_eq!(err.http_status().as_u16(), http, "status {status}");
         }
@@ -450,7 +445,8 @@ mod tests {
 
     #[test]
     fn status_details_carry_error_code_and_http_status() {
-        let status = Error::Upstream(rc(404, "CMN-102")).to_status();
+        let status =
+            Error::Client(rc_client::Error::Upstream(Box::new(rc(404, "CMN-102")))).to_status();
         let info = status.get_details_error_info().expect("error info");
         assert_eq!(info.domain, DOMAIN_RINGCENTRAL);
         assert_eq!(info.metadata["errorCode"], "CMN-102");
@@ -459,10 +455,10 @@ mod tests {
 
     #[test]
     fn rate_limited_carries_retry_after() {
-        let status = Error::RateLimited {
+        let status = Error::Client(rc_client::Error::RateLimited {
             group: "Heavy",
             retry_after: Duration::from_secs(12),
-        }
+        })
         .to_status();
         assert_eq!(status.code(), Code::ResourceExhausted);
         assert_eq!(status.metadata().get("retry-after").unwrap(), "12");

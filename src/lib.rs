@@ -16,7 +16,6 @@ pub mod context;
 pub mod error;
 pub mod events;
 pub mod proto;
-pub mod ringcentral;
 pub mod sandbox;
 pub mod serve;
 pub mod server;
@@ -27,6 +26,19 @@ pub mod transcode;
 pub mod webhooks;
 
 pub use server::{Gateway, Listeners};
+
+/// An HTTP client for the gateway's other outbound calls (the container health check)
+/// and for tests and the benchmark.
+pub fn http_client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .user_agent(concat!("rc-gateway/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .pool_idle_timeout(std::time::Duration::from_secs(90))
+        .tcp_nodelay(true)
+        .build()
+        .expect("the HTTP client builds with static settings")
+}
 
 /// Resolves when the process is asked to stop (SIGTERM from Kubernetes, or Ctrl-C).
 pub async fn shutdown_signal() {

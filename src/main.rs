@@ -153,7 +153,7 @@ async fn healthcheck(args: HealthcheckArgs) -> ExitCode {
             .map_or(8081, |a| a.port());
         format!("http://127.0.0.1:{port}/readyz")
     });
-    let client = rc_gateway::ringcentral::stack::http_client();
+    let client = rc_gateway::http_client();
     let answer = client
         .get(&url)
         .timeout(Duration::from_secs(3))

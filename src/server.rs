@@ -22,7 +22,6 @@ use crate::config::{Config, ConfigError};
 use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
 use crate::events::EventLog;
 use crate::events::hub::EventHub;
-use crate::ringcentral::RingCentral;
 use crate::sandbox::{self, RunningSandbox, SandboxConfig};
 use crate::serve::{self, ListenerMetrics, Protocol};
 use crate::telemetry::metrics::Metrics;
@@ -30,6 +29,7 @@ use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
 use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
 use crate::{api, sidecar};
+use rc_client::RingCentral;
 
 /// Whether the gateway accepts calls.
 #[derive(Debug, Default)]
@@ -194,7 +194,7 @@ impl Gateway {
                 message: e.to_string(),
             })?;
         let auditor = Arc::new(crate::audit::Auditor::new(audit_log, &authenticator.table));
-        let hooks = crate::ringcentral::stack::Hooks {
+        let hooks = rc_client::stack::Hooks {
             budget: metrics.clone(),
             retry: metrics.clone(),
             cache: metrics.clone(),

@@ -12,9 +12,9 @@ use http::{HeaderMap, StatusCode, header};
 use crate::auth::Authenticator;
 use crate::auth::scopes::{Access, Required};
 use crate::events::hub::EventHub;
-use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
 use crate::telemetry::metrics::Metrics;
+use rc_client::RingCentral;
 
 #[derive(Clone)]
 struct Sidecar {

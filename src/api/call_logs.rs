@@ -9,10 +9,10 @@ use tonic::{Request, Response, Status};
 use super::convert::{self, RcEnum, rc_enum};
 use super::validate;
 use crate::context::CallContext;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_log_service_server::CallLogService;
-use crate::ringcentral::{CallLogFilter, RingCentral};
+use rc_client::{CallLogFilter, RingCentral};
 use rc_spec::models as rc;
 
 rc_enum!(pb::CallDirection {
@@ -110,7 +110,7 @@ impl CallLogService for CallLogApi {
         &self,
         request: Request<pb::ListCallLogsRequest>,
     ) -> Result<Response<pb::ListCallLogsResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filters = Filters {
@@ -128,7 +128,11 @@ impl CallLogService for CallLogApi {
                 navigation,
             }));
         };
-        let list = self.rc.read_call_log(&ctx, None, &query).await?;
+        let list = self
+            .rc
+            .read_call_log(&ctx, None, &query)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListCallLogsResponse {
             records: list.records.into_iter().map(record).collect(),
             paging: convert::paging(list.paging),
@@ -140,7 +144,7 @@ impl CallLogService for CallLogApi {
         &self,
         request: Request<pb::ListExtensionCallLogsRequest>,
     ) -> Result<Response<pb::ListExtensionCallLogsResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filters = Filters {
@@ -161,7 +165,8 @@ impl CallLogService for CallLogApi {
         let list = self
             .rc
             .read_call_log(&ctx, Some(&req.extension_id), &query)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListExtensionCallLogsResponse {
             records: list.records.into_iter().map(record).collect(),
             paging: convert::paging(list.paging),
@@ -173,10 +178,14 @@ impl CallLogService for CallLogApi {
         &self,
         request: Request<pb::GetCallLogRecordRequest>,
     ) -> Result<Response<pb::CallLogRecord>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let view = convert::optional_enum::<pb::CallLogView>("view", req.view)?;
-        let found = self.rc.read_call_record(&ctx, &req.record_id, view).await?;
+        let found = self
+            .rc
+            .read_call_record(&ctx, &req.record_id, view)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(record(found)))
     }
 
@@ -186,7 +195,7 @@ impl CallLogService for CallLogApi {
         &self,
         request: Request<pb::ExportCallLogsRequest>,
     ) -> Result<Response<Self::ExportCallLogsStream>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let extension = Some(req.extension_id.clone()).filter(|e| !e.is_empty());
         let per_page = match req.per_page {
@@ -227,7 +236,7 @@ impl CallLogService for CallLogApi {
                 {
                     Ok(list) => list,
                     Err(err) => {
-                        let _ = tx.send(Err(err.into())).await;
+                        let _ = tx.send(Err(Error::from(err).into())).await;
                         return;
                     }
                 };

@@ -6,11 +6,10 @@ use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum};
 use super::validate;
-use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_queue_service_server::CallQueueService;
-use crate::ringcentral::RingCentral;
+use rc_client::RingCentral;
 use rc_spec::models as rc;
 
 pub struct CallQueueApi {
@@ -29,7 +28,7 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::CreateCallQueueRequest>,
     ) -> Result<Response<pb::CallQueue>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let members: Vec<String> = req.members.into_iter().map(|m| m.id).collect();
         let site = req.site.map(|s| rc::IdRef { id: Some(s.id) });
@@ -49,7 +48,8 @@ impl CallQueueService for CallQueueApi {
                     ..Default::default()
                 },
             )
-            .await?;
+            .await
+            .map_err(Error::from)?;
         let id = convert::id_string(created.id);
         if !members.is_empty() {
             let assign = rc::CallQueueBulkAssign {
@@ -62,7 +62,7 @@ impl CallQueueService for CallQueueApi {
                         "call queue {id} was created, but its members could not be assigned"
                     ),
                     created_id: id,
-                    cause: Box::new(cause),
+                    cause: Box::new(cause.into()),
                 }
                 .into());
             }
@@ -86,14 +86,15 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::ListCallQueuesRequest>,
     ) -> Result<Response<pb::ListCallQueuesResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let member = Some(req.member_extension_id).filter(|m| !m.is_empty());
         let list = self
             .rc
             .list_call_queues(&ctx, page, per_page, member.as_deref())
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListCallQueuesResponse {
             records: list.records.into_iter().map(call_queue).collect(),
             paging: convert::paging(list.paging),
@@ -105,9 +106,13 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::GetCallQueueRequest>,
     ) -> Result<Response<pb::CallQueue>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
-        let info = self.rc.read_call_queue(&ctx, &req.queue_id).await?;
+        let info = self
+            .rc
+            .read_call_queue(&ctx, &req.queue_id)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(call_queue(info)))
     }
 
@@ -115,7 +120,7 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::UpdateCallQueueRequest>,
     ) -> Result<Response<pb::CallQueue>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let status = convert::optional_enum::<pb::ExtensionStatus>("status", req.status)?;
         let site = req.site.map(|s| rc::IdRef { id: Some(s.id) });
@@ -131,7 +136,8 @@ impl CallQueueService for CallQueueApi {
         let info = self
             .rc
             .update_call_queue(&ctx, &req.queue_id, &body)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(call_queue(info)))
     }
 
@@ -139,12 +145,18 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::DeleteCallQueueRequest>,
     ) -> Result<Response<pb::DeleteCallQueueResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         // Queues are deleted as extensions: make sure this id is a queue, so that a
         // wrong id can never delete a user.
-        self.rc.read_call_queue(&ctx, &req.queue_id).await?;
-        self.rc.delete_extension(&ctx, &req.queue_id).await?;
+        self.rc
+            .read_call_queue(&ctx, &req.queue_id)
+            .await
+            .map_err(Error::from)?;
+        self.rc
+            .delete_extension(&ctx, &req.queue_id)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::DeleteCallQueueResponse {}))
     }
 
@@ -152,13 +164,14 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::ListCallQueueMembersRequest>,
     ) -> Result<Response<pb::ListCallQueueMembersResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let list = self
             .rc
             .list_call_queue_members(&ctx, &req.queue_id, page, per_page)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListCallQueueMembersResponse {
             records: list
                 .records
@@ -177,7 +190,7 @@ impl CallQueueService for CallQueueApi {
         &self,
         request: Request<pb::UpdateCallQueueMembersRequest>,
     ) -> Result<Response<pb::UpdateCallQueueMembersResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         if let Some(both) = req
             .added_extension_ids
@@ -198,7 +211,8 @@ impl CallQueueService for CallQueueApi {
         };
         self.rc
             .assign_call_queue_members(&ctx, &req.queue_id, &body)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::UpdateCallQueueMembersResponse {}))
     }
 }

@@ -4,11 +4,10 @@ use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum};
 use super::validate;
-use crate::context::CallContext;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::extension_service_server::ExtensionService;
-use crate::ringcentral::{ExtensionFilter, RingCentral};
+use rc_client::{ExtensionFilter, RingCentral};
 use rc_spec::models as rc;
 
 pub struct ExtensionApi {
@@ -27,7 +26,7 @@ impl ExtensionService for ExtensionApi {
         &self,
         request: Request<pb::ListExtensionsRequest>,
     ) -> Result<Response<pb::ListExtensionsResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filter = ExtensionFilter {
@@ -38,7 +37,11 @@ impl ExtensionService for ExtensionApi {
             extension_number: Some(req.extension_number).filter(|n| !n.is_empty()),
             email: req.email,
         };
-        let list = self.rc.list_extensions(&ctx, &filter).await?;
+        let list = self
+            .rc
+            .list_extensions(&ctx, &filter)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListExtensionsResponse {
             records: list.records.into_iter().map(extension).collect(),
             paging: convert::paging(list.paging),
@@ -50,9 +53,13 @@ impl ExtensionService for ExtensionApi {
         &self,
         request: Request<pb::CreateExtensionRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let body = creation_request(request.into_inner())?;
-        let created = self.rc.create_extension(&ctx, &body).await?;
+        let created = self
+            .rc
+            .create_extension(&ctx, &body)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(extension(created)))
     }
 
@@ -60,9 +67,13 @@ impl ExtensionService for ExtensionApi {
         &self,
         request: Request<pb::GetExtensionRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
-        let info = self.rc.read_extension(&ctx, &req.extension_id).await?;
+        let info = self
+            .rc
+            .read_extension(&ctx, &req.extension_id)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(extension(info)))
     }
 
@@ -70,11 +81,15 @@ impl ExtensionService for ExtensionApi {
         &self,
         request: Request<pb::UpdateExtensionRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let id = req.extension_id.clone();
         let body = update_request(req)?;
-        let info = self.rc.update_extension(&ctx, &id, &body).await?;
+        let info = self
+            .rc
+            .update_extension(&ctx, &id, &body)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(extension(info)))
     }
 
@@ -82,7 +97,7 @@ impl ExtensionService for ExtensionApi {
         &self,
         request: Request<pb::UpdateExtensionNumberRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let body = rc::ExtensionUpdateRequest {
             extension_number: Some(req.extension_number),
@@ -91,7 +106,8 @@ impl ExtensionService for ExtensionApi {
         let info = self
             .rc
             .update_extension(&ctx, &req.extension_id, &body)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(extension(info)))
     }
 }

@@ -6,8 +6,8 @@ use tonic::{Request, Response, Status};
 
 use crate::proto::v1 as pb;
 use crate::proto::v1::health_service_server::HealthService;
-use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
+use rc_client::RingCentral;
 
 pub struct HealthApi {
     rc: RingCentral,

@@ -28,9 +28,9 @@ use crate::proto::v1::{
     phone_number_service_server::PhoneNumberServiceServer, site_service_server::SiteServiceServer,
     subscription_service_server::SubscriptionServiceServer, user_service_server::UserServiceServer,
 };
-use crate::ringcentral::RingCentral;
 use crate::server::Lifecycle;
 use crate::webhooks::SubscriptionKeeper;
+use rc_client::RingCentral;
 
 /// Names of the domain services, for grpc.health.v1 and reflection listings.
 pub const SERVICE_NAMES: &[&str] = &[

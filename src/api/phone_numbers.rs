@@ -4,11 +4,10 @@ use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum, rc_enum};
 use super::validate;
-use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::phone_number_service_server::PhoneNumberService;
-use crate::ringcentral::{AccountNumberFilter, NumberLookup, RingCentral};
+use rc_client::{AccountNumberFilter, NumberLookup, RingCentral};
 use rc_spec::models as rc;
 
 rc_enum!(pb::PhoneNumberType {
@@ -86,7 +85,7 @@ impl PhoneNumberService for PhoneNumberApi {
         &self,
         request: Request<pb::ListPhoneNumbersRequest>,
     ) -> Result<Response<pb::ListPhoneNumbersResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filter = AccountNumberFilter {
@@ -100,7 +99,11 @@ impl PhoneNumberService for PhoneNumberApi {
             types: convert::enum_filter::<pb::PhoneNumberType>("type", &req.r#type)?,
             status: convert::optional_enum::<pb::PhoneNumberStatus>("status", req.status)?,
         };
-        let list = self.rc.list_account_phone_numbers(&ctx, &filter).await?;
+        let list = self
+            .rc
+            .list_account_phone_numbers(&ctx, &filter)
+            .await
+            .map_err(Error::from)?;
         let paging = convert::paging(Some(list.paging));
         Ok(Response::new(pb::ListPhoneNumbersResponse {
             records: list.records.into_iter().map(account_number).collect(),
@@ -113,7 +116,7 @@ impl PhoneNumberService for PhoneNumberApi {
         &self,
         request: Request<pb::ListExtensionPhoneNumbersRequest>,
     ) -> Result<Response<pb::ListExtensionPhoneNumbersResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let usage = usage_filter(
@@ -125,7 +128,8 @@ impl PhoneNumberService for PhoneNumberApi {
         let list = self
             .rc
             .list_extension_phone_numbers(&ctx, &req.extension_id, page, per_page, &usage, status)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListExtensionPhoneNumbersResponse {
             records: list.records.into_iter().map(extension_number).collect(),
             paging: convert::paging(list.paging),
@@ -137,7 +141,7 @@ impl PhoneNumberService for PhoneNumberApi {
         &self,
         request: Request<pb::SearchAvailablePhoneNumbersRequest>,
     ) -> Result<Response<pb::SearchAvailablePhoneNumbersResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let country_id = match req.country_id {
             0 => 1,
@@ -155,7 +159,11 @@ impl PhoneNumberService for PhoneNumberApi {
             number_pattern: Some(req.number_pattern).filter(|p| !p.is_empty()),
             payment_type,
         };
-        let found = self.rc.lookup_pool_numbers(&ctx, &lookup).await?;
+        let found = self
+            .rc
+            .lookup_pool_numbers(&ctx, &lookup)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::SearchAvailablePhoneNumbersResponse {
             records: found
                 .records

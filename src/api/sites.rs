@@ -4,11 +4,10 @@ use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum};
 use super::validate;
-use crate::context::CallContext;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::site_service_server::SiteService;
-use crate::ringcentral::RingCentral;
+use rc_client::RingCentral;
 use rc_spec::models as rc;
 
 pub struct SiteApi {
@@ -27,10 +26,14 @@ impl SiteService for SiteApi {
         &self,
         request: Request<pb::ListSitesRequest>,
     ) -> Result<Response<pb::ListSitesResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
-        let list = self.rc.list_sites(&ctx, page, per_page).await?;
+        let list = self
+            .rc
+            .list_sites(&ctx, page, per_page)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListSitesResponse {
             records: list.records.into_iter().map(site).collect(),
             paging: convert::paging(list.paging),
@@ -42,7 +45,7 @@ impl SiteService for SiteApi {
         &self,
         request: Request<pb::CreateSiteRequest>,
     ) -> Result<Response<pb::Site>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let body = rc::SiteInfo {
             name: Some(req.name),
@@ -60,7 +63,11 @@ impl SiteService for SiteApi {
             code: Some(req.code).filter(|c| !c.is_empty()),
             ..Default::default()
         };
-        let created = self.rc.create_site(&ctx, &body).await?;
+        let created = self
+            .rc
+            .create_site(&ctx, &body)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(site(created)))
     }
 
@@ -68,9 +75,13 @@ impl SiteService for SiteApi {
         &self,
         request: Request<pb::GetSiteRequest>,
     ) -> Result<Response<pb::Site>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
-        let info = self.rc.read_site(&ctx, &req.site_id).await?;
+        let info = self
+            .rc
+            .read_site(&ctx, &req.site_id)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(site(info)))
     }
 
@@ -78,7 +89,7 @@ impl SiteService for SiteApi {
         &self,
         request: Request<pb::UpdateSiteRequest>,
     ) -> Result<Response<pb::Site>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let body = rc::SiteInfo {
             name: req.name,
@@ -95,7 +106,11 @@ impl SiteService for SiteApi {
             operator: operator(req.operator),
             ..Default::default()
         };
-        let info = self.rc.update_site(&ctx, &req.site_id, &body).await?;
+        let info = self
+            .rc
+            .update_site(&ctx, &req.site_id, &body)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(site(info)))
     }
 
@@ -103,9 +118,12 @@ impl SiteService for SiteApi {
         &self,
         request: Request<pb::DeleteSiteRequest>,
     ) -> Result<Response<pb::DeleteSiteResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
-        self.rc.delete_site(&ctx, &req.site_id).await?;
+        self.rc
+            .delete_site(&ctx, &req.site_id)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::DeleteSiteResponse {}))
     }
 }

@@ -5,8 +5,7 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum, rc_enum};
-use crate::context::CallContext;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::subscription_service_server::SubscriptionService;
 use crate::webhooks::SubscriptionKeeper;
@@ -19,11 +18,11 @@ rc_enum!(pb::SubscriptionStatus {
 
 pub struct SubscriptionApi {
     keeper: Arc<SubscriptionKeeper>,
-    rc: crate::ringcentral::RingCentral,
+    rc: rc_client::RingCentral,
 }
 
 impl SubscriptionApi {
-    pub fn new(keeper: Arc<SubscriptionKeeper>, rc: crate::ringcentral::RingCentral) -> Self {
+    pub fn new(keeper: Arc<SubscriptionKeeper>, rc: rc_client::RingCentral) -> Self {
         SubscriptionApi { keeper, rc }
     }
 }
@@ -34,7 +33,7 @@ impl SubscriptionService for SubscriptionApi {
         &self,
         request: Request<pb::CreateSubscriptionRequest>,
     ) -> Result<Response<pb::Subscription>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let mode = req.delivery_mode.unwrap_or_default();
         let token = Some(mode.verification_token).filter(|t| !t.is_empty());
@@ -51,8 +50,12 @@ impl SubscriptionService for SubscriptionApi {
         &self,
         request: Request<pb::ListSubscriptionsRequest>,
     ) -> Result<Response<pb::ListSubscriptionsResponse>, Status> {
-        let ctx = CallContext::of(&request);
-        let list = self.rc.list_subscriptions(&ctx).await?;
+        let ctx = crate::context::of(&request);
+        let list = self
+            .rc
+            .list_subscriptions(&ctx)
+            .await
+            .map_err(Error::from)?;
         let mut records = Vec::with_capacity(list.records.len());
         for info in list.records {
             let managed = match &info.id {
@@ -68,12 +71,13 @@ impl SubscriptionService for SubscriptionApi {
         &self,
         request: Request<pb::GetSubscriptionRequest>,
     ) -> Result<Response<pb::Subscription>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let info = self
             .rc
             .read_subscription(&ctx, &req.subscription_id)
-            .await?;
+            .await
+            .map_err(Error::from)?;
         let managed = self.keeper.managed(&req.subscription_id).await;
         Ok(Response::new(subscription(info, managed)))
     }
@@ -82,7 +86,7 @@ impl SubscriptionService for SubscriptionApi {
         &self,
         request: Request<pb::RenewSubscriptionRequest>,
     ) -> Result<Response<pb::Subscription>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let info = self.keeper.renew(&ctx, &req.subscription_id).await?;
         let managed = self.keeper.managed(&req.subscription_id).await;
@@ -93,7 +97,7 @@ impl SubscriptionService for SubscriptionApi {
         &self,
         request: Request<pb::DeleteSubscriptionRequest>,
     ) -> Result<Response<pb::DeleteSubscriptionResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         self.keeper.delete(&ctx, &req.subscription_id).await?;
         Ok(Response::new(pb::DeleteSubscriptionResponse {}))

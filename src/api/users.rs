@@ -4,10 +4,10 @@ use tonic::{Request, Response, Status};
 
 use super::extensions::extension;
 use super::{convert, validate};
-use crate::context::CallContext;
+use crate::error::Error;
 use crate::proto::v1 as pb;
 use crate::proto::v1::user_service_server::UserService;
-use crate::ringcentral::{ExtensionFilter, RingCentral};
+use rc_client::{ExtensionFilter, RingCentral};
 
 pub struct UserApi {
     rc: RingCentral,
@@ -25,7 +25,7 @@ impl UserService for UserApi {
         &self,
         request: Request<pb::ListUsersRequest>,
     ) -> Result<Response<pb::ListUsersResponse>, Status> {
-        let ctx = CallContext::of(&request);
+        let ctx = crate::context::of(&request);
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         // type=User upstream, so RingCentral's paging counts users only.
@@ -37,7 +37,11 @@ impl UserService for UserApi {
             extension_number: Some(req.extension_number).filter(|n| !n.is_empty()),
             email: req.email,
         };
-        let list = self.rc.list_extensions(&ctx, &filter).await?;
+        let list = self
+            .rc
+            .list_extensions(&ctx, &filter)
+            .await
+            .map_err(Error::from)?;
         Ok(Response::new(pb::ListUsersResponse {
             records: list.records.into_iter().map(extension).collect(),
             paging: convert::paging(list.paging),

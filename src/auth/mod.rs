@@ -49,14 +49,8 @@ impl AuthConfig {
     }
 }
 
-/// Who is calling.
-#[derive(Debug, Clone)]
-pub struct Caller {
-    /// `key:<id>`, `jwt:<sub>`, `cert:<fingerprint>` or `anonymous`.
-    pub id: Arc<str>,
-    /// The part of each RingCentral rate-limit group this caller may use.
-    pub share: f64,
-}
+/// Who is calling: the client's caller, whose share of RingCentral's limits it keeps.
+pub use rc_client::context::Caller;
 
 static ANONYMOUS: LazyLock<Arc<Caller>> = LazyLock::new(|| {
     Arc::new(Caller {

@@ -10,9 +10,9 @@ use prometheus::{
 };
 
 use crate::api::events::WatchHooks;
-use crate::ringcentral::stack::breaker::{BreakerState, CircuitBreaker};
-use crate::ringcentral::stack::{cache, coalesce, rate_budget, retry};
 use crate::webhooks::IngressHooks;
+use rc_client::stack::breaker::{BreakerState, CircuitBreaker};
+use rc_client::stack::{cache, coalesce, rate_budget, retry};
 use rc_spec::ops::{Operation, ThrottleGroup};
 use rc_store::BudgetState;
 
@@ -276,7 +276,7 @@ impl Metrics {
     }
 }
 
-impl crate::ringcentral::auth::TokenHooks for Metrics {
+impl rc_client::auth::TokenHooks for Metrics {
     fn granted(&self, grant: &'static str, ok: bool) {
         self.token_refreshes
             .with_label_values(&[grant, if ok { "ok" } else { "error" }])
@@ -284,7 +284,7 @@ impl crate::ringcentral::auth::TokenHooks for Metrics {
     }
 }
 
-impl crate::ringcentral::stack::observe::UpstreamHooks for Metrics {
+impl rc_client::stack::observe::UpstreamHooks for Metrics {
     fn called(&self, operation: &'static Operation, status: &str, elapsed: Duration) {
         let group = operation.group.name();
         self.rc_calls

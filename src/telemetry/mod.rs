@@ -76,11 +76,16 @@ pub fn init(config: &TelemetryConfig) -> Telemetry {
             }
         }
     });
-    // Traces take the gateway's own spans whatever the log level.
+    // Traces take the gateway's own spans (its RingCentral client's included) whatever
+    // the log level.
     let traces = provider.as_ref().map(|p| {
         tracing_opentelemetry::layer()
             .with_tracer(p.tracer("rc-gateway"))
-            .with_filter(Targets::new().with_target("rc_gateway", LevelFilter::INFO))
+            .with_filter(
+                Targets::new()
+                    .with_target("rc_gateway", LevelFilter::INFO)
+                    .with_target("rc_client", LevelFilter::INFO),
+            )
     });
     let _ = tracing_subscriber::registry()
         .with(logs)

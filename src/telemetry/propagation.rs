@@ -1,8 +1,9 @@
 //! W3C trace context across the gateway: the caller's `traceparent` continues in the
-//! gateway's spans, and each RingCentral call carries its own span's `traceparent`.
+//! gateway's spans (each RingCentral call then carries its own span's, from the
+//! client's observation layer).
 
 use http::HeaderMap;
-use opentelemetry::propagation::{Extractor, Injector, TextMapPropagator};
+use opentelemetry::propagation::{Extractor, TextMapPropagator};
 use opentelemetry::trace::TraceContextExt;
 use opentelemetry_sdk::propagation::TraceContextPropagator;
 use tracing_opentelemetry::OpenTelemetrySpanExt;
@@ -16,16 +17,6 @@ impl Extractor for Headers<'_> {
 
     fn keys(&self) -> Vec<&str> {
         self.0.keys().map(|k| k.as_str()).collect()
-    }
-}
-
-struct Collect(Option<String>);
-
-impl Injector for Collect {
-    fn set(&mut self, key: &str, value: String) {
-        if key == "traceparent" {
-            self.0 = Some(value);
-        }
     }
 }
 
@@ -49,17 +40,6 @@ pub fn continue_trace(span: &tracing::Span, headers: &HeaderMap) {
         // Tracing is off: still log the caller's trace id.
         span.record("trace_id", id);
     }
-}
-
-/// The `traceparent` of `span`, when tracing is on and the span is sampled.
-pub fn traceparent(span: &tracing::Span) -> Option<String> {
-    let context = span.context();
-    if !context.span().span_context().is_valid() {
-        return None;
-    }
-    let mut collect = Collect(None);
-    TraceContextPropagator::new().inject_context(&context, &mut collect);
-    collect.0
 }
 
 /// The trace id to record for work done under `span`: the span's when tracing is on,

@@ -199,7 +199,7 @@ proptest! {
         let parsed = rc_spec::error_body::parse(status, &headers, &body);
         prop_assert_eq!(parsed.status, status);
         // Whatever came in, the caller's error maps to a status.
-        let _ = Error::Upstream(parsed).to_status();
+        let _ = Error::Client(rc_client::Error::Upstream(Box::new(parsed))).to_status();
     }
 
     #[test]
@@ -218,7 +218,7 @@ proptest! {
                 headers.insert(name, value);
             }
         }
-        let _ = crate::ringcentral::stack::rate_budget::observed(&headers);
+        let _ = rc_client::stack::rate_budget::observed(&headers);
     }
 
     #[test]

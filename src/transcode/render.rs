@@ -168,10 +168,10 @@ mod tests {
 
     #[test]
     fn rate_limits_set_retry_after() {
-        let err = Error::RateLimited {
+        let err = Error::Client(rc_client::Error::RateLimited {
             group: "Heavy",
             retry_after: std::time::Duration::from_secs(7),
-        };
+        });
         let (status, headers, body) = gateway_error(&err, "r");
         assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(headers[header::RETRY_AFTER], "7");

@@ -14,7 +14,7 @@ use super::verify;
 use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::events::now_ms;
-use crate::ringcentral::RingCentral;
+use rc_client::RingCentral;
 use rc_spec::models::{CreateSubscriptionRequest, DeliveryModeRequest, SubscriptionInfo};
 use rc_store::{SubscriptionRecord, SubscriptionStore};
 
@@ -178,10 +178,9 @@ impl SubscriptionKeeper {
             expires_in,
         };
         let info = self.rc.create_subscription(ctx, &request).await?;
-        let id = info
-            .id
-            .clone()
-            .ok_or_else(|| Error::UpstreamInvalid("subscription without an id".into()))?;
+        let id = info.id.clone().ok_or_else(|| {
+            rc_client::Error::UpstreamInvalid("subscription without an id".into())
+        })?;
         let record = SubscriptionRecord {
             id: id.clone(),
             token_hash: hash,
@@ -216,12 +215,12 @@ impl SubscriptionKeeper {
         let result = self.rc.delete_subscription(ctx, id).await;
         // Gone at RingCentral either way: stop keeping it.
         if result.is_ok()
-            || matches!(&result, Err(Error::Upstream(rc)) if rc.status == http::StatusCode::NOT_FOUND)
+            || matches!(&result, Err(rc_client::Error::Upstream(rc)) if rc.status == http::StatusCode::NOT_FOUND)
         {
             self.store.remove(id).await?;
             self.forget(id);
         }
-        result
+        Ok(result?)
     }
 
     /// Checks every managed subscription every `check_interval` until shutdown.
@@ -262,11 +261,11 @@ impl SubscriptionKeeper {
         };
         let info = match self.rc.read_subscription(&ctx, &record.id).await {
             Ok(info) => info,
-            Err(Error::Upstream(rc)) if rc.status == http::StatusCode::NOT_FOUND => {
+            Err(rc_client::Error::Upstream(rc)) if rc.status == http::StatusCode::NOT_FOUND => {
                 tracing::warn!(subscription = %record.id, "subscription is gone at RingCentral; recreating it");
                 return self.recreate(&ctx, record, false).await;
             }
-            Err(other) => return Err(other),
+            Err(other) => return Err(other.into()),
         };
         if info.status.as_deref() == Some("Blacklisted") {
             let reason = info

@@ -52,12 +52,12 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
             events: store.clone(),
             sessions: None,
         };
-        let rc = crate::ringcentral::RingCentral::new(
+        let rc = rc_client::RingCentral::new(
             &config.upstream,
             crate::sandbox::default_credentials(),
             stores,
             Default::default(),
-            Arc::new(crate::ringcentral::auth::NoHooks),
+            Arc::new(rc_client::auth::NoHooks),
         );
         store
             .put(&SubscriptionRecord {

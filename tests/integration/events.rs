@@ -854,7 +854,7 @@ async fn events_survive_a_gateway_restart() {
         ("SIDECAR_ADDR", sidecar.as_str()),
         ("WEBHOOK_PUBLIC_URL", public.as_str()),
     ];
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let mut first = process::spawn(&["serve", "--insecure-no-auth"], &env);
     let created = http
         .post(format!("http://{}/api/webhooks/subscriptions", first.http))

@@ -115,7 +115,7 @@ impl TestGateway {
         TestGateway {
             gateway: Some(gateway),
             sandbox,
-            http: rc_gateway::ringcentral::stack::http_client(),
+            http: rc_gateway::http_client(),
             channel,
             data_dir,
         }

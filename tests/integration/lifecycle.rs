@@ -31,7 +31,7 @@ async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
             ("SHUTDOWN_GRACE_PERIOD", "10"),
         ],
     );
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     // Log in first, then make RingCentral slow.
     let warm = http
         .get(format!("http://{}/api/extensions/~", gateway.http))
@@ -87,7 +87,7 @@ async fn a_call_longer_than_the_grace_period_does_not_hold_the_exit() {
             ("SHUTDOWN_GRACE_PERIOD", "1"),
         ],
     );
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let warm = http
         .get(format!("http://{}/api/sites", gateway.http))
         .send()
@@ -130,7 +130,7 @@ async fn a_call_longer_than_the_grace_period_does_not_hold_the_exit() {
 #[tokio::test]
 async fn serve_sandbox_needs_no_account() {
     let mut gateway = process::spawn(&["serve", "--sandbox"], &[("SANDBOX_ADDR", "127.0.0.1:0")]);
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let page: serde_json::Value = http
         .get(format!("http://{}/api/extensions?perPage=5", gateway.http))
         .send()

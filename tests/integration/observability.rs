@@ -32,7 +32,7 @@ fn with_metadata<T>(message: T, pairs: &[(&'static str, &str)]) -> tonic::Reques
 }
 
 async fn upstream_requests(gateway: &Process) -> Vec<Value> {
-    rc_gateway::ringcentral::stack::http_client()
+    rc_gateway::http_client()
         .get(format!("{}/_sandbox/requests", gateway.upstream))
         .send()
         .await
@@ -45,7 +45,7 @@ async fn upstream_requests(gateway: &Process) -> Vec<Value> {
 #[tokio::test]
 async fn a_request_id_reaches_the_response_the_log_line_and_ringcentral() {
     let gateway = process::spawn(&["serve", "--sandbox"], &[("SANDBOX_ADDR", "127.0.0.1:0")]);
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let trace_id = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     // HTTP/JSON: echoed, logged with the route template, sent upstream.
@@ -431,7 +431,7 @@ async fn traces_continue_the_callers_and_reach_an_otlp_receiver() {
             ("CIRCUIT_BREAKER_THRESHOLD", "50"),
         ],
     );
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
 
     // HTTP/JSON, under the caller's trace.
     let trace = "0af7651916cd43dd8448eb211c80319c";
@@ -480,7 +480,7 @@ async fn traces_continue_the_callers_and_reach_an_otlp_receiver() {
     );
 
     // gRPC, with retries: every attempt is a child span with its number.
-    rc_gateway::ringcentral::stack::http_client()
+    rc_gateway::http_client()
         .post(format!("{}/_sandbox/faults", gateway.upstream))
         .json(&json!({"resetRate": 1.0, "operations": ["readExtension"]}))
         .send()
@@ -577,7 +577,7 @@ async fn no_secret_or_event_body_reaches_the_logs() {
             ("WEBHOOK_HMAC_SECRET", hmac),
         ],
     );
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let api = |path: &str| format!("http://{}{path}", gateway.http);
     let admin = |path: &str| format!("{}/_sandbox{path}", gateway.upstream);
     // A caller's credentials, a subscription (with its verification token), events
@@ -916,7 +916,7 @@ async fn caller_credentials_never_reach_the_logs() {
     let expired_jwt = sign(jwt_secret, now - 3600);
     let forged_jwt = sign("not-the-secret-0123456789abcdef-0123456789", now + 300);
     let wrong_key = rc_gateway::auth::keys::generate();
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let url = format!("http://{}/api/extensions/~", gateway.http);
     for (name, value, ok) in [
         ("x-api-key", key.clone(), true),

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use rc_gateway::ringcentral::stack::RcResponse;
+use rc_client::stack::RcResponse;
 use rc_store::CacheStore;
 use rc_store::redis::{Redis, RedisCache};
 

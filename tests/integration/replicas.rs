@@ -65,7 +65,7 @@ impl Cluster {
             sandbox,
             redis,
             replicas: processes,
-            http: rc_gateway::ringcentral::stack::http_client(),
+            http: rc_gateway::http_client(),
         }
     }
 

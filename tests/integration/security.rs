@@ -384,7 +384,7 @@ mod mtls {
 
     fn http_client(identity: Option<(&str, &str)>) -> reqwest::Client {
         // Installs the process's TLS provider.
-        rc_gateway::ringcentral::stack::http_client();
+        rc_gateway::http_client();
         let mut builder = reqwest::Client::builder()
             .tls_certs_only([reqwest::Certificate::from_pem(&pem("ca.pem")).unwrap()]);
         if let Some((cert, key)) = identity {

@@ -106,7 +106,7 @@ impl Client {
 }
 
 async fn login(base: &str) -> (reqwest::Client, Value) {
-    let http = rc_gateway::ringcentral::stack::http_client();
+    let http = rc_gateway::http_client();
     let auth = base64::engine::general_purpose::STANDARD.encode(format!(
         "{}:{}",
         sandbox::DEFAULT_CLIENT_ID,

@@ -33,7 +33,7 @@ pub struct Setup {
 
 pub fn http_client() -> reqwest::Client {
     // Installs the process's TLS provider (the gateway's client does).
-    let _ = rc_gateway::ringcentral::stack::http_client();
+    let _ = rc_gateway::http_client();
     reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
         .pool_max_idle_per_host(1024)

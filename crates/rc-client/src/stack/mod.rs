@@ -35,7 +35,7 @@ pub use bearer::BearerLayer;
 use layered::Wrap;
 use rate_budget::RateBudget;
 pub use timeout::TimeoutLayer;
-pub use transport::{Transport, http_client, install_crypto_provider};
+pub use transport::{Transport, install_crypto_provider};
 
 use crate::context::CallContext;
 use crate::error::Error;

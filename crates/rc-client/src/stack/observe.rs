@@ -49,7 +49,7 @@ impl UpstreamLayer for Observe {
             http.status_code = tracing::field::Empty,
         );
         // This call's own trace context when tracing is on; else pass the caller's on.
-        request.traceparent = crate::telemetry::propagation::traceparent(&span)
+        request.traceparent = traceparent(&span)
             .map(Arc::from)
             .or_else(|| request.ctx.traceparent.clone());
         let hooks = self.hooks.clone();
@@ -72,4 +72,21 @@ impl UpstreamLayer for Observe {
             .instrument(span),
         )
     }
+}
+
+/// The W3C `traceparent` of `span`, when tracing is on and the span is valid.
+fn traceparent(span: &tracing::Span) -> Option<String> {
+    use opentelemetry::trace::TraceContextExt;
+    use tracing_opentelemetry::OpenTelemetrySpanExt;
+    let context = span.context();
+    let span = context.span();
+    let ids = span.span_context();
+    ids.is_valid().then(|| {
+        format!(
+            "00-{}-{}-{:02x}",
+            ids.trace_id(),
+            ids.span_id(),
+            ids.trace_flags().to_u8()
+        )
+    })
 }

@@ -111,8 +111,8 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::stack::layered::Wrap;
-    use crate::ringcentral::stack::testing::{answering, request};
+    use crate::stack::layered::Wrap;
+    use crate::stack::testing::{answering, request};
     use rc_spec::ops;
 
     fn coalesce() -> Coalesce {

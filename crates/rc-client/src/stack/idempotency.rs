@@ -132,8 +132,8 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::stack::layered::Wrap;
-    use crate::ringcentral::stack::testing::{answer, answering, request, upstream, with_body};
+    use crate::stack::layered::Wrap;
+    use crate::stack::testing::{answer, answering, request, upstream, with_body};
     use rc_spec::ops;
     use rc_store::memory::MemoryIdempotency;
 

@@ -214,9 +214,7 @@ impl TokenSource {
 
     /// Takes this token (from another replica, or just granted) into use.
     fn adopt(&self, session: &SharedSession) -> Arc<AccessToken> {
-        let left = session
-            .expires_at_ms
-            .saturating_sub(crate::events::now_ms());
+        let left = session.expires_at_ms.saturating_sub(rc_store::now_ms());
         let token = Arc::new(AccessToken {
             value: Secret::new(session.access_token.clone()),
             expires_at: Instant::now() + Duration::from_millis(left),
@@ -239,7 +237,7 @@ impl TokenSource {
         let needed = valid_until
             .saturating_duration_since(Instant::now())
             .as_millis() as u64;
-        (session.expires_at_ms >= crate::events::now_ms() + needed).then(|| self.adopt(session))
+        (session.expires_at_ms >= rc_store::now_ms() + needed).then(|| self.adopt(session))
     }
 
     /// Renewal with other replicas: use their session if it is good enough; else take
@@ -285,7 +283,7 @@ impl TokenSource {
         if let Some(token) = self.usable(existing.as_ref(), valid_until) {
             return Ok(token);
         }
-        let now_ms = crate::events::now_ms();
+        let now_ms = rc_store::now_ms();
         let mut refresh = existing.as_ref().and_then(|s| {
             let token = s.refresh_token.clone()?;
             let left = s.refresh_expires_at_ms.checked_sub(now_ms)?;
@@ -373,9 +371,9 @@ impl TokenSource {
         let rc = error_body::parse(response.status, &response.headers, &response.body);
         Err(match response.status {
             StatusCode::BAD_REQUEST | StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
-                Error::UpstreamAuth(rc)
+                Error::UpstreamAuth(Box::new(rc))
             }
-            _ => Error::Upstream(rc),
+            _ => Error::Upstream(Box::new(rc)),
         })
     }
 

@@ -43,7 +43,7 @@ pub struct Transport {
 
 impl Transport {
     /// A transport for `base_url` (no trailing slash needed).
-    pub fn new(base_url: &reqwest::Url) -> Self {
+    pub fn new(base_url: &url::Url) -> Self {
         let uri: Uri = base_url
             .as_str()
             .parse()
@@ -112,19 +112,6 @@ fn upstream_client() -> UpstreamClient {
     Client::builder(TokioExecutor::new())
         .pool_idle_timeout(Duration::from_secs(90))
         .build(https)
-}
-
-/// An HTTP client for the gateway's other outbound calls (the sandbox's webhook
-/// deliveries, the container health check) and for tests.
-pub fn http_client() -> reqwest::Client {
-    install_crypto_provider();
-    reqwest::Client::builder()
-        .user_agent(concat!("rc-gateway/", env!("CARGO_PKG_VERSION")))
-        .connect_timeout(Duration::from_secs(5))
-        .pool_idle_timeout(Duration::from_secs(90))
-        .tcp_nodelay(true)
-        .build()
-        .expect("the HTTP client builds with static settings")
 }
 
 impl tower::Service<RcRequest> for Transport {
@@ -205,12 +192,12 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ringcentral::stack::testing::request;
+    use crate::stack::testing::request;
     use rc_spec::ops;
 
     #[tokio::test]
     async fn request_targets_keep_the_base_path_and_encode_the_query() {
-        let base = reqwest::Url::parse("https://platform.example.com/ringcentral/").unwrap();
+        let base = url::Url::parse("https://platform.example.com/ringcentral/").unwrap();
         let transport = Transport::new(&base);
         let mut req = request(&ops::LIST_EXTENSIONS);
         req.path = "/restapi/v1.0/account/~/extension".into();
@@ -227,7 +214,7 @@ mod tests {
         let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let port = closed.local_addr().unwrap().port();
         drop(closed);
-        let base = reqwest::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap();
+        let base = url::Url::parse(&format!("http://127.0.0.1:{port}")).unwrap();
         let mut transport = Transport::new(&base);
         let err = tower::Service::call(&mut transport, request(&ops::READ_EXTENSION))
             .await

@@ -212,8 +212,8 @@ mod tests {
     use tower::{Layer, ServiceExt};
 
     use super::*;
-    use crate::ringcentral::stack::layered::Wrap;
-    use crate::ringcentral::stack::testing::{answer, answering, request, upstream};
+    use crate::stack::layered::Wrap;
+    use crate::stack::testing::{answer, answering, request, upstream};
     use rc_spec::ops;
     use rc_store::memory::MemoryCache;
 

@@ -11,7 +11,7 @@ use http::{HeaderValue, StatusCode};
 use tower::ServiceExt;
 
 use super::{RcRequest, RcResponse, UpstreamError};
-use crate::ringcentral::auth::TokenSource;
+use crate::auth::TokenSource;
 use rc_spec::error_body;
 use rc_spec::ops::ThrottleGroup;
 

@@ -1,10 +1,18 @@
 //! The RingCentral API client: typed calls per telephony domain over one tower stack
-//! (see [`stack`]) that owns the token lifecycle, timeouts and resilience.
+//! (see [`stack`]) that owns the token lifecycle, timeouts and resilience. It takes
+//! from RingCentral's spec through `rc_spec` and keeps its shared state through
+//! `rc_store`; it knows nothing of the gateway's callers beyond [`context`].
+
+#![forbid(unsafe_code)]
 
 pub mod auth;
-
+pub mod config;
+pub mod context;
+pub mod error;
 pub mod path;
 pub mod stack;
+
+pub use error::{Error, Result};
 
 mod call_logs;
 mod call_queues;
@@ -24,9 +32,8 @@ pub use call_logs::CallLogFilter;
 pub use extensions::ExtensionFilter;
 pub use phone_numbers::{AccountNumberFilter, NumberLookup};
 
-use crate::config::{Credentials, UpstreamConfig};
+use crate::config::{ClientConfig, Credentials};
 use crate::context::CallContext;
-use crate::error::{Error, Result};
 use rc_store::Stores;
 
 use auth::TokenSource;
@@ -51,14 +58,14 @@ struct Inner {
     tokens: Arc<TokenSource>,
     breaker: Arc<stack::breaker::CircuitBreaker>,
     stores: Stores,
-    server_url: reqwest::Url,
+    server_url: url::Url,
 }
 
 impl RingCentral {
     /// A client for the configured server, logging in with `credentials`, keeping
     /// its shared state in `stores`.
     pub fn new(
-        config: &UpstreamConfig,
+        config: &ClientConfig,
         credentials: Credentials,
         stores: Stores,
         hooks: stack::Hooks,
@@ -137,7 +144,7 @@ impl RingCentral {
     }
 
     /// The RingCentral base URL.
-    pub fn server_url(&self) -> &reqwest::Url {
+    pub fn server_url(&self) -> &url::Url {
         &self.inner.server_url
     }
 
@@ -150,9 +157,9 @@ impl RingCentral {
         }
         let rc = error_body::parse(response.status, &response.headers, &response.body);
         if error_body::is_token_rejection(&rc) {
-            return Err(Error::UpstreamAuth(rc));
+            return Err(Error::UpstreamAuth(Box::new(rc)));
         }
-        Err(Error::Upstream(rc))
+        Err(Error::Upstream(Box::new(rc)))
     }
 
     fn request(
@@ -239,7 +246,7 @@ impl RingCentral {
 
 /// A short, non-secret identity of the RingCentral account and app, so that shared
 /// keys of different gateways (different accounts on one Redis) never collide.
-fn scope(config: &UpstreamConfig, credentials: &Credentials) -> String {
+fn scope(config: &ClientConfig, credentials: &Credentials) -> String {
     use sha2::{Digest, Sha256};
     let mut hash = Sha256::new();
     hash.update(config.server_url.as_str());
