@@ -94,6 +94,15 @@ pub struct ConfigError {
 
 pub use rc_client::config::{ClientConfig, Credentials, Resilience, Secret};
 
+/// The credentials that log in to a built-in sandbox with its default settings.
+pub fn sandbox_credentials() -> Credentials {
+    Credentials {
+        client_id: rc_sandbox::DEFAULT_CLIENT_ID.to_owned(),
+        client_secret: Secret::new(rc_sandbox::DEFAULT_CLIENT_SECRET),
+        jwt: Secret::new(rc_sandbox::DEFAULT_JWT),
+    }
+}
+
 /// Where events are kept and for how long.
 #[derive(Clone, Debug)]
 pub struct EventsConfig {

@@ -16,7 +16,6 @@ pub mod context;
 pub mod error;
 pub mod events;
 pub mod proto;
-pub mod sandbox;
 pub mod serve;
 pub mod server;
 pub mod sidecar;

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use rc_gateway::config::{Config, LogFormat};
-use rc_gateway::sandbox::{self, SandboxConfig};
 use rc_gateway::server::StartError;
 use rc_gateway::{Gateway, Listeners, telemetry};
+use rc_sandbox::{self as sandbox, SandboxConfig};
 
 // glibc's allocator spent a sixth of the gateway's CPU time under load (many threads,
 // many small short-lived allocations). jemalloc cut that as much as mimalloc did, and

@@ -22,7 +22,6 @@ use crate::config::{Config, ConfigError};
 use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
 use crate::events::EventLog;
 use crate::events::hub::EventHub;
-use crate::sandbox::{self, RunningSandbox, SandboxConfig};
 use crate::serve::{self, ListenerMetrics, Protocol};
 use crate::telemetry::metrics::Metrics;
 use crate::telemetry::observe;
@@ -30,6 +29,7 @@ use crate::transcode::{self, GrpcService, Transcoder};
 use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
 use crate::{api, sidecar};
 use rc_client::RingCentral;
+use rc_sandbox::{self as sandbox, RunningSandbox, SandboxConfig};
 
 /// Whether the gateway accepts calls.
 #[derive(Debug, Default)]
@@ -140,7 +140,7 @@ impl Gateway {
             let credentials = config
                 .upstream
                 .credentials
-                .get_or_insert_with(sandbox::default_credentials)
+                .get_or_insert_with(crate::config::sandbox_credentials)
                 .clone();
             let sandbox_config = SandboxConfig {
                 webhook_signing_secret: config

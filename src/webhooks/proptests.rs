@@ -54,7 +54,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
         };
         let rc = rc_client::RingCentral::new(
             &config.upstream,
-            crate::sandbox::default_credentials(),
+            crate::config::sandbox_credentials(),
             stores,
             Default::default(),
             Arc::new(rc_client::auth::NoHooks),

@@ -299,7 +299,7 @@ async fn export_streams_every_record_of_the_range() {
 async fn exporting_a_month_is_paced_within_the_heavy_limit() {
     // RingCentral's Heavy group at 3 requests a second; the gateway starts from its
     // default budget and learns the real limit from the first answer's headers.
-    let mut config = rc_gateway::sandbox::SandboxConfig::default();
+    let mut config = rc_sandbox::SandboxConfig::default();
     for (group, limit) in config.limits.iter_mut() {
         if *group == rc_spec::ops::ThrottleGroup::Heavy {
             limit.limit = 3;

@@ -829,9 +829,7 @@ async fn events_survive_a_gateway_restart() {
     use crate::harness::TempDir;
     use crate::process;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let sandbox = rc_gateway::sandbox::start(unthrottled(), listener)
-        .await
-        .unwrap();
+    let sandbox = rc_sandbox::start(unthrottled(), listener).await.unwrap();
     let data = TempDir::new();
     let port = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -844,12 +842,9 @@ async fn events_survive_a_gateway_restart() {
     let url = sandbox.url();
     let env = [
         ("RC_SERVER_URL", url.as_str()),
-        ("RC_CLIENT_ID", rc_gateway::sandbox::DEFAULT_CLIENT_ID),
-        (
-            "RC_CLIENT_SECRET",
-            rc_gateway::sandbox::DEFAULT_CLIENT_SECRET,
-        ),
-        ("RC_JWT", rc_gateway::sandbox::DEFAULT_JWT),
+        ("RC_CLIENT_ID", rc_sandbox::DEFAULT_CLIENT_ID),
+        ("RC_CLIENT_SECRET", rc_sandbox::DEFAULT_CLIENT_SECRET),
+        ("RC_JWT", rc_sandbox::DEFAULT_JWT),
         ("DATA_DIR", data.path()),
         ("SIDECAR_ADDR", sidecar.as_str()),
         ("WEBHOOK_PUBLIC_URL", public.as_str()),
@@ -1010,8 +1005,8 @@ async fn sandbox_login(gw: &TestGateway) -> (String, String) {
     use base64::Engine;
     let auth = base64::engine::general_purpose::STANDARD.encode(format!(
         "{}:{}",
-        rc_gateway::sandbox::DEFAULT_CLIENT_ID,
-        rc_gateway::sandbox::DEFAULT_CLIENT_SECRET
+        rc_sandbox::DEFAULT_CLIENT_ID,
+        rc_sandbox::DEFAULT_CLIENT_SECRET
     ));
     let token: Value = gw
         .http
@@ -1019,7 +1014,7 @@ async fn sandbox_login(gw: &TestGateway) -> (String, String) {
         .header("authorization", format!("Basic {auth}"))
         .form(&[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-            ("assertion", rc_gateway::sandbox::DEFAULT_JWT),
+            ("assertion", rc_sandbox::DEFAULT_JWT),
         ])
         .send()
         .await

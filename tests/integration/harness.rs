@@ -14,8 +14,8 @@ use rc_gateway::proto::v1::phone_number_service_client::PhoneNumberServiceClient
 use rc_gateway::proto::v1::site_service_client::SiteServiceClient;
 use rc_gateway::proto::v1::subscription_service_client::SubscriptionServiceClient;
 use rc_gateway::proto::v1::user_service_client::UserServiceClient;
-use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
 use rc_gateway::{Gateway, Listeners};
+use rc_sandbox::{self as sandbox, RunningSandbox, SandboxConfig};
 use serde_json::Value;
 use tonic::transport::Channel;
 

@@ -14,20 +14,15 @@ use crate::process;
 #[tokio::test]
 async fn sigterm_lets_in_flight_calls_finish_then_exits_zero() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let sandbox = rc_gateway::sandbox::start(unthrottled(), listener)
-        .await
-        .unwrap();
+    let sandbox = rc_sandbox::start(unthrottled(), listener).await.unwrap();
     let url = sandbox.url();
     let mut gateway = process::spawn(
         &["serve", "--insecure-no-auth"],
         &[
             ("RC_SERVER_URL", &url),
-            ("RC_CLIENT_ID", rc_gateway::sandbox::DEFAULT_CLIENT_ID),
-            (
-                "RC_CLIENT_SECRET",
-                rc_gateway::sandbox::DEFAULT_CLIENT_SECRET,
-            ),
-            ("RC_JWT", rc_gateway::sandbox::DEFAULT_JWT),
+            ("RC_CLIENT_ID", rc_sandbox::DEFAULT_CLIENT_ID),
+            ("RC_CLIENT_SECRET", rc_sandbox::DEFAULT_CLIENT_SECRET),
+            ("RC_JWT", rc_sandbox::DEFAULT_JWT),
             ("SHUTDOWN_GRACE_PERIOD", "10"),
         ],
     );

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use http::StatusCode;
 use rc_gateway::proto::v1 as pb;
 use rc_gateway::proto::v1::event_service_client::EventServiceClient;
-use rc_gateway::sandbox::{self, RunningSandbox, SandboxConfig};
+use rc_sandbox::{self as sandbox, RunningSandbox, SandboxConfig};
 use serde_json::{Value, json};
 
 use crate::harness::{drain, heavy_demand, unthrottled, uuids};

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use http::{Method, StatusCode};
 use rc_gateway::proto::v1 as pb;
-use rc_gateway::sandbox::SandboxConfig;
+use rc_sandbox::SandboxConfig;
 use serde_json::{Value, json};
 use tonic::Code;
 

@@ -525,7 +525,7 @@ async fn a_key_with_a_share_cannot_spend_the_whole_budget() {
     );
     // RingCentral's own limits on (Heavy: 10 per minute); no cache.
     let gw = TestGateway::start_with(
-        rc_gateway::sandbox::SandboxConfig::default(),
+        rc_sandbox::SandboxConfig::default(),
         &[("AUTH_API_KEYS", &table), ("CACHE_TTL", "0")],
     )
     .await;
@@ -880,7 +880,7 @@ async fn mutations_are_audited_and_reads_are_not() {
 
 #[tokio::test]
 async fn no_authentication_means_no_start_unless_asked_for() {
-    let sandbox = rc_gateway::sandbox::start(
+    let sandbox = rc_sandbox::start(
         unthrottled(),
         tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap(),
     )
@@ -890,12 +890,9 @@ async fn no_authentication_means_no_start_unless_asked_for() {
     let data = crate::harness::TempDir::new();
     let env = [
         ("RC_SERVER_URL", url.as_str()),
-        ("RC_CLIENT_ID", rc_gateway::sandbox::DEFAULT_CLIENT_ID),
-        (
-            "RC_CLIENT_SECRET",
-            rc_gateway::sandbox::DEFAULT_CLIENT_SECRET,
-        ),
-        ("RC_JWT", rc_gateway::sandbox::DEFAULT_JWT),
+        ("RC_CLIENT_ID", rc_sandbox::DEFAULT_CLIENT_ID),
+        ("RC_CLIENT_SECRET", rc_sandbox::DEFAULT_CLIENT_SECRET),
+        ("RC_JWT", rc_sandbox::DEFAULT_JWT),
         ("DATA_DIR", data.path()),
         ("GRPC_ADDR", "127.0.0.1:0"),
         ("HTTP_ADDR", "127.0.0.1:0"),

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use base64::Engine;
 use http::Method;
-use rc_gateway::sandbox;
+use rc_sandbox as sandbox;
 use rc_spec::ops;
 use serde_json::{Value, json};
 

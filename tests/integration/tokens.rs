@@ -5,7 +5,7 @@ use std::time::Duration;
 use base64::Engine;
 use http::StatusCode;
 use rc_gateway::proto::v1 as pb;
-use rc_gateway::sandbox::{self, SandboxConfig};
+use rc_sandbox::{self as sandbox, SandboxConfig};
 use serde_json::Value;
 use tonic::Code;
 

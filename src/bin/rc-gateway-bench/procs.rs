@@ -199,12 +199,9 @@ pub fn gateway(upstream: &str, env: &[(&str, String)]) -> Gateway {
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("RC_SERVER_URL", upstream)
-        .env("RC_CLIENT_ID", rc_gateway::sandbox::DEFAULT_CLIENT_ID)
-        .env(
-            "RC_CLIENT_SECRET",
-            rc_gateway::sandbox::DEFAULT_CLIENT_SECRET,
-        )
-        .env("RC_JWT", rc_gateway::sandbox::DEFAULT_JWT)
+        .env("RC_CLIENT_ID", rc_sandbox::DEFAULT_CLIENT_ID)
+        .env("RC_CLIENT_SECRET", rc_sandbox::DEFAULT_CLIENT_SECRET)
+        .env("RC_JWT", rc_sandbox::DEFAULT_JWT)
         .env("GRPC_ADDR", "127.0.0.1:0")
         .env("HTTP_ADDR", "127.0.0.1:0")
         .env("SIDECAR_ADDR", "127.0.0.1:0")

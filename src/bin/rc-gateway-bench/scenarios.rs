@@ -47,12 +47,12 @@ async fn sandbox_token(http: &reqwest::Client, sandbox: &str) -> String {
     let answer: Value = http
         .post(format!("{sandbox}/restapi/oauth/token"))
         .basic_auth(
-            rc_gateway::sandbox::DEFAULT_CLIENT_ID,
-            Some(rc_gateway::sandbox::DEFAULT_CLIENT_SECRET),
+            rc_sandbox::DEFAULT_CLIENT_ID,
+            Some(rc_sandbox::DEFAULT_CLIENT_SECRET),
         )
         .form(&[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-            ("assertion", rc_gateway::sandbox::DEFAULT_JWT),
+            ("assertion", rc_sandbox::DEFAULT_JWT),
         ])
         .send()
         .await

@@ -191,8 +191,8 @@ pub fn spawn_worker(state: Arc<State>, id: String, mut queue: mpsc::Receiver<Not
                 .timeout(DELIVERY_TIMEOUT);
             if let Some(secret) = &state.config.webhook_signing_secret {
                 request = request.header(
-                    crate::webhooks::verify::SIGNATURE_HEADER,
-                    crate::webhooks::verify::sign(secret.as_bytes(), &body),
+                    rc_spec::webhook::SIGNATURE_HEADER,
+                    rc_spec::webhook::sign(secret.as_bytes(), &body),
                 );
             }
             let mut request = request.body(body);
@@ -300,6 +300,18 @@ pub fn extension_info(id: i64, event_type: &str, owner: i64) -> Value {
 /// The body of an extension list change (`ExtensionListEvent`).
 pub fn extension_list(id: i64, event_type: &str) -> Value {
     json!({"extensions": [{"extensionId": id.to_string(), "eventType": event_type, "hints": ["ExtensionInfo"]}]})
+}
+
+/// The sandbox's own HTTP client for webhook deliveries (it shares nothing with the
+/// gateway's RingCentral client).
+pub fn client() -> reqwest::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::Client::builder()
+        .user_agent(concat!("rc-sandbox/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(std::time::Duration::from_secs(5))
+        .tcp_nodelay(true)
+        .build()
+        .expect("the HTTP client builds with static settings")
 }
 
 #[cfg(test)]

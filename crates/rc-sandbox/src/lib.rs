@@ -37,7 +37,6 @@ use tokio_util::sync::CancellationToken;
 pub use faults::{ErrorFault, Faults};
 pub use state::State;
 
-use crate::config::{Credentials, Secret};
 use rc_spec::ops::{self, ThrottleGroup};
 
 /// The sandbox's default app: documented in README so any RingCentral client can log in.
@@ -47,15 +46,6 @@ pub const DEFAULT_CLIENT_SECRET: &str = "rcgw-sandbox-client-secret";
 /// The sandbox's default user credential (a JWT in RingCentral's format; it logs in as
 /// the account's administrator, extension 101).
 pub const DEFAULT_JWT: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJodHRwczovL3BsYXRmb3JtLnJpbmdjZW50cmFsLmNvbS9yZXN0YXBpL29hdXRoL3Rva2VuIiwiaXNzIjoicmMtZ2F0ZXdheS1zYW5kYm94Iiwic3ViIjoic2FuZGJveC1hZG1pbiIsImlhdCI6MTc2NzIyNTYwMCwiZXhwIjo0MTAyNDQ0ODAwLCJqdGkiOiJyYy1nYXRld2F5LXNhbmRib3gtZGVmYXVsdC11c2VyIn0.cmMtZ2F0ZXdheSBzYW5kYm94IGNyZWRlbnRpYWwsIG5vdCBhIHNlY3JldA";
-
-/// The gateway credentials that log in to a sandbox with default settings.
-pub fn default_credentials() -> Credentials {
-    Credentials {
-        client_id: DEFAULT_CLIENT_ID.to_owned(),
-        client_secret: Secret::new(DEFAULT_CLIENT_SECRET),
-        jwt: Secret::new(DEFAULT_JWT),
-    }
-}
 
 /// Rate limit of one usage-plan group.
 #[derive(Clone, Copy, Debug)]

@@ -233,7 +233,7 @@ impl State {
             rng: Mutex::new(fastrand::Rng::with_seed(seed)),
             subscriptions: Mutex::default(),
             deliveries: Mutex::default(),
-            webhook_client: crate::http_client(),
+            webhook_client: crate::webhooks::client(),
             presence_sequence: AtomicU64::new(1),
         }
     }
