@@ -103,51 +103,10 @@ pub fn sandbox_credentials() -> Credentials {
     }
 }
 
-/// Where events are kept and for how long.
-#[derive(Clone, Debug)]
-pub struct EventsConfig {
-    /// Directory of the embedded store (event log, subscriptions, idempotency records).
-    pub data_dir: std::path::PathBuf,
-    pub retention: Duration,
-    pub max_events: u64,
-}
-
-/// The webhook ingress and subscription upkeep.
-#[derive(Clone, Debug)]
-pub struct WebhookConfig {
-    /// The URL of /api/webhooks/events as RingCentral reaches it.
-    pub public_url: Option<String>,
-    /// Secret of relays that sign notifications (HMAC-SHA256).
-    pub hmac_secret: Option<Secret>,
-    pub max_body_bytes: usize,
-    pub check_interval: Duration,
-    pub renew_before: Duration,
-}
-
-/// Shared state for several replicas.
-#[derive(Clone)]
-pub struct RedisConfig {
-    pub url: Secret,
-    pub prefix: String,
-    /// Connect and command timeout.
-    pub timeout: Duration,
-}
-
-impl std::fmt::Debug for RedisConfig {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RedisConfig")
-            .field("prefix", &self.prefix)
-            .field("timeout", &self.timeout)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Log output format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LogFormat {
-    Json,
-    Text,
-}
+pub use crate::events::EventsConfig;
+pub use crate::state::RedisConfig;
+pub use crate::telemetry::LogFormat;
+pub use crate::webhooks::WebhookConfig;
 
 /// The whole configuration of a gateway process.
 #[derive(Clone, Debug)]
@@ -163,7 +122,7 @@ pub struct Config {
     /// Largest accepted gRPC request message.
     pub grpc_max_message_bytes: usize,
     /// Connection limits and timeouts of every listener.
-    pub listeners: crate::serve::ListenerConfig,
+    pub listeners: crate::listener::ListenerConfig,
     pub auth: crate::auth::AuthConfig,
     /// TLS on the gRPC and HTTP/JSON listeners.
     pub tls: Option<crate::tls::TlsSettings>,
@@ -250,7 +209,7 @@ impl Config {
                 4 * 1024 * 1024,
                 1024..=64 << 20,
             )?,
-            listeners: crate::serve::ListenerConfig {
+            listeners: crate::listener::ListenerConfig {
                 max_header_bytes: vars.number(var::MAX_HEADER_BYTES, 16 * 1024, 1024..=1 << 20)?,
                 idle_timeout: vars.positive_duration(var::CONNECTION_IDLE_TIMEOUT, "60s")?,
                 max_connections: vars.number(var::MAX_CONNECTIONS, 10_000, 1..=1 << 20)?,

@@ -1,8 +1,16 @@
 //! The context of an incoming call: request id, deadline and idempotency key, built
-//! once per call by [`crate::server::RequestContextLayer`] (for gRPC and transcoded
+//! once per call by [`crate::gateway::RequestContextLayer`] (for gRPC and transcoded
 //! HTTP alike) as the client's [`CallContext`], which every upstream request carries.
 
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
+
+use http::HeaderValue;
+use tokio::time::Instant;
 
 pub use rc_client::context::{CallContext, new_request_id};
 
@@ -31,6 +39,222 @@ pub fn valid_request_id(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-_.:/+=".contains(&b))
 }
 
+fn usable_request_id(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| valid_request_id(v))
+        .map(str::to_owned)
+}
+
+/// Builds the [`CallContext`] of every gRPC call (direct or transcoded): request id,
+/// deadline from `grpc-timeout` (or the default), idempotency key. Enforces the
+/// deadline on unary calls and echoes the request id in the response headers.
+#[derive(Clone, Debug)]
+pub struct RequestContextLayer {
+    default_timeout: Duration,
+}
+
+impl RequestContextLayer {
+    pub fn new(default_timeout: Duration) -> Self {
+        RequestContextLayer { default_timeout }
+    }
+}
+
+impl<S> tower::Layer<S> for RequestContextLayer {
+    type Service = RequestContext<S>;
+
+    fn layer(&self, inner: S) -> Self::Service {
+        RequestContext {
+            inner,
+            default_timeout: self.default_timeout,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct RequestContext<S> {
+    inner: S,
+    default_timeout: Duration,
+}
+
+impl<S, B> tower::Service<http::Request<B>> for RequestContext<S>
+where
+    S: tower::Service<
+            http::Request<B>,
+            Response = http::Response<tonic::body::Body>,
+            Error = Infallible,
+        >,
+    S::Future: Send + 'static,
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
+        let headers = request.headers();
+        let request_id = usable_request_id(headers).unwrap_or_else(new_request_id);
+        let asked = headers
+            .get("grpc-timeout")
+            .and_then(|v| v.to_str().ok())
+            .and_then(parse_grpc_timeout);
+        let timeout = asked.unwrap_or(self.default_timeout);
+        let idempotency_key = headers
+            .get(IDEMPOTENCY_KEY_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| !v.is_empty() && v.len() <= 255)
+            .map(Arc::from);
+        let bypass_cache = headers
+            .get(http::header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-cache") || v.contains("no-store"));
+        let deadline = Instant::now() + timeout;
+        let traceparent = headers
+            .get("traceparent")
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| v.len() <= 128)
+            .map(Arc::from);
+        let ctx = CallContext {
+            request_id: Arc::from(request_id.as_str()),
+            deadline,
+            idempotency_key,
+            bypass_cache,
+            traceparent,
+            caller: None,
+        };
+        let id_value = HeaderValue::from_str(&request_id).ok();
+        if let Some(value) = &id_value {
+            request
+                .headers_mut()
+                .insert(REQUEST_ID_HEADER, value.clone());
+        }
+        request.extensions_mut().insert(ctx);
+        let future = self.inner.call(request);
+        Box::pin(async move {
+            let mut response = match tokio::time::timeout_at(deadline, future).await {
+                Ok(Ok(response)) => response,
+                Ok(Err(never)) => match never {},
+                Err(_) => crate::error::Error::DeadlineExceeded
+                    .to_status()
+                    .into_http(),
+            };
+            // A deadline the caller set also ends a stream (the default one does not:
+            // a watch without a deadline runs until the caller stops it).
+            if asked.is_some() && !response.headers().contains_key("grpc-status") {
+                response = response.map(|body| {
+                    tonic::body::Body::new(deadline::DeadlineBody::new(body, deadline))
+                });
+            }
+            if let Some(value) = id_value {
+                response.headers_mut().insert(REQUEST_ID_HEADER, value);
+            }
+            Ok(response)
+        })
+    }
+}
+
+mod deadline {
+    //! Ends a response stream at the caller's deadline with `DEADLINE_EXCEEDED` in its
+    //! trailers, as a gRPC client's own deadline would.
+
+    use std::future::Future;
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+
+    use bytes::Bytes;
+    use http_body::Frame;
+    use tokio::time::{Instant, Sleep};
+
+    pin_project_lite::pin_project! {
+        pub struct DeadlineBody {
+            #[pin]
+            inner: tonic::body::Body,
+            deadline: Instant,
+            // Armed only once the stream waits: most bodies end before.
+            #[pin]
+            timer: Option<Sleep>,
+            ended: bool,
+        }
+    }
+
+    impl DeadlineBody {
+        pub fn new(inner: tonic::body::Body, deadline: Instant) -> Self {
+            DeadlineBody {
+                inner,
+                deadline,
+                timer: None,
+                ended: false,
+            }
+        }
+    }
+
+    impl http_body::Body for DeadlineBody {
+        type Data = Bytes;
+        type Error = tonic::Status;
+
+        fn poll_frame(
+            self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
+            let mut this = self.project();
+            if *this.ended {
+                return Poll::Ready(None);
+            }
+            if let Poll::Ready(frame) = this.inner.poll_frame(cx) {
+                let last = match &frame {
+                    None | Some(Err(_)) => true,
+                    Some(Ok(frame)) => frame.is_trailers(),
+                };
+                *this.ended = last;
+                return Poll::Ready(frame);
+            }
+            if this.timer.is_none() {
+                this.timer
+                    .set(Some(tokio::time::sleep_until(*this.deadline)));
+            }
+            let Some(timer) = this.timer.as_pin_mut() else {
+                return Poll::Pending;
+            };
+            if timer.poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            *this.ended = true;
+            let status = crate::error::Error::DeadlineExceeded.to_status();
+            let mut trailers = http::HeaderMap::new();
+            match status.add_header(&mut trailers) {
+                Ok(()) => Poll::Ready(Some(Ok(Frame::trailers(trailers)))),
+                Err(_) => Poll::Ready(Some(Err(status))),
+            }
+        }
+
+        fn is_end_stream(&self) -> bool {
+            self.ended || self.inner.is_end_stream()
+        }
+    }
+}
+
+/// `grpc-timeout`: up to 8 digits and a unit (H, M, S, m, u, n).
+fn parse_grpc_timeout(value: &str) -> Option<Duration> {
+    if value.len() < 2 || value.len() > 9 {
+        return None;
+    }
+    let (digits, unit) = value.split_at(value.len() - 1);
+    let n: u64 = digits.parse().ok()?;
+    Some(match unit {
+        "H" => Duration::from_secs(n.checked_mul(3600)?),
+        "M" => Duration::from_secs(n.checked_mul(60)?),
+        "S" => Duration::from_secs(n),
+        "m" => Duration::from_millis(n),
+        "u" => Duration::from_micros(n),
+        "n" => Duration::from_nanos(n),
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +266,15 @@ mod tests {
         assert!(!valid_request_id("has space"));
         assert!(!valid_request_id("line\nbreak"));
         assert!(!valid_request_id(&"a".repeat(129)));
+    }
+
+    #[test]
+    fn grpc_timeouts_parse() {
+        assert_eq!(parse_grpc_timeout("5S"), Some(Duration::from_secs(5)));
+        assert_eq!(parse_grpc_timeout("250m"), Some(Duration::from_millis(250)));
+        assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
+        assert_eq!(parse_grpc_timeout("5"), None);
+        assert_eq!(parse_grpc_timeout("123456789S"), None);
+        assert_eq!(parse_grpc_timeout("5x"), None);
     }
 }

@@ -9,22 +9,23 @@
 pub mod api;
 pub mod audit;
 pub mod auth;
-pub mod backend;
 pub mod codec;
 pub mod config;
 pub mod context;
 pub mod error;
 pub mod events;
+pub mod gateway;
+pub mod lifecycle;
+pub mod listener;
 pub mod proto;
-pub mod serve;
-pub mod server;
 pub mod sidecar;
+pub mod state;
 pub mod telemetry;
 pub mod tls;
 pub mod transcode;
 pub mod webhooks;
 
-pub use server::{Gateway, Listeners};
+pub use gateway::{Gateway, Listeners};
 
 /// An HTTP client for the gateway's other outbound calls (the container health check)
 /// and for tests and the benchmark.

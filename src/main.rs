@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use rc_gateway::config::{Config, LogFormat};
-use rc_gateway::server::StartError;
+use rc_gateway::gateway::StartError;
 use rc_gateway::{Gateway, Listeners, telemetry};
 use rc_sandbox::{self as sandbox, SandboxConfig};
 

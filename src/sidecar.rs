@@ -12,7 +12,7 @@ use http::{HeaderMap, StatusCode, header};
 use crate::auth::Authenticator;
 use crate::auth::scopes::{Access, Required};
 use crate::events::hub::EventHub;
-use crate::server::Lifecycle;
+use crate::lifecycle::Lifecycle;
 use crate::telemetry::metrics::Metrics;
 use rc_client::RingCentral;
 

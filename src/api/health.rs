@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use tonic::{Request, Response, Status};
 
+use crate::lifecycle::Lifecycle;
 use crate::proto::v1 as pb;
 use crate::proto::v1::health_service_server::HealthService;
-use crate::server::Lifecycle;
 use rc_client::RingCentral;
 
 pub struct HealthApi {

@@ -21,6 +21,7 @@ use tokio_util::sync::CancellationToken;
 use tonic::service::Routes;
 
 use crate::events::hub::EventHub;
+use crate::lifecycle::Lifecycle;
 use crate::proto::v1::{
     call_log_service_server::CallLogServiceServer,
     call_queue_service_server::CallQueueServiceServer, event_service_server::EventServiceServer,
@@ -28,7 +29,6 @@ use crate::proto::v1::{
     phone_number_service_server::PhoneNumberServiceServer, site_service_server::SiteServiceServer,
     subscription_service_server::SubscriptionServiceServer, user_service_server::UserServiceServer,
 };
-use crate::server::Lifecycle;
 use crate::webhooks::SubscriptionKeeper;
 use rc_client::RingCentral;
 

@@ -17,7 +17,7 @@ use super::scopes::Scopes;
 pub struct JwtConfig {
     pub algorithm: Algorithm,
     /// HS256: the shared secret; RS256/ES256: the public key, PEM.
-    pub key: crate::config::Secret,
+    pub key: rc_client::config::Secret,
     pub issuer: String,
     pub audience: String,
     pub leeway: Duration,
@@ -148,7 +148,7 @@ mod tests {
 
     use super::*;
     use crate::auth::scopes::{Access, Required};
-    use crate::config::Secret;
+    use rc_client::config::Secret;
 
     const SECRET: &str = "a-test-secret-of-at-least-32-bytes!!";
 

@@ -2,8 +2,9 @@
 //!
 //! A scope is `<domain>:<access>`, with `*` for any domain or access: `extensions:read`,
 //! `events:read`, `call_queues:write`, `sites:*`, `*:read`, `*`. Write does not imply
-//! read. Each RPC needs one scope: its service's domain, and `read` when its HTTP
-//! binding is a GET (`write` otherwise), so a new RPC is covered without a table edit.
+//! read. Each RPC of the gateway declares the one scope it needs, beside its
+//! definition (`option (rcgateway.v1.scope) = "extensions:read"`); an RPC without one
+//! stops the gateway at start.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -37,29 +38,21 @@ impl fmt::Display for Required {
     }
 }
 
-/// The domain of each gateway service; `metrics` is the sidecar's `/metrics`.
-pub const DOMAINS: &[(&str, &str)] = &[
-    ("rcgateway.v1.ExtensionService", "extensions"),
-    ("rcgateway.v1.UserService", "users"),
-    ("rcgateway.v1.SiteService", "sites"),
-    ("rcgateway.v1.CallQueueService", "call_queues"),
-    ("rcgateway.v1.PhoneNumberService", "phone_numbers"),
-    ("rcgateway.v1.CallLogService", "call_logs"),
-    ("rcgateway.v1.SubscriptionService", "subscriptions"),
-    ("rcgateway.v1.EventService", "events"),
-    ("rcgateway.v1.HealthService", "health"),
-    ("grpc.health.v1.Health", "health"),
-    ("grpc.reflection.v1.ServerReflection", "reflection"),
-    ("grpc.reflection.v1alpha.ServerReflection", "reflection"),
-];
+/// Domains outside the gateway's own RPCs: grpc.health.v1, reflection, `/metrics`.
+const OTHER_DOMAINS: &[&str] = &["health", "reflection", "metrics"];
 
-/// Every domain name a scope may use.
+/// Every domain name a scope may use: those the RPCs declare, and the others.
 pub fn domain_names() -> impl Iterator<Item = &'static str> {
-    let mut names: Vec<&'static str> = DOMAINS.iter().map(|(_, d)| *d).collect();
-    names.push("metrics");
-    names.sort_unstable();
-    names.dedup();
-    names.into_iter()
+    static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut names: Vec<&'static str> = OTHER_DOMAINS.to_vec();
+        if let Ok(table) = Table::build(crate::proto::pool()) {
+            names.extend(table.0.values().map(|r| r.domain));
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
+    });
+    NAMES.iter().copied()
 }
 
 /// One granted scope.
@@ -146,40 +139,49 @@ impl Scopes {
 pub struct Table(HashMap<String, Required>);
 
 impl Table {
-    /// Reads every RPC of `pool` with a known service: its domain from [`DOMAINS`], its
-    /// access from its first HTTP binding (GET is read). An RPC of ours without a
-    /// binding needs write (and is audited): a gRPC-only mutation added later must not
-    /// slip through as a read. Health and reflection are read.
+    /// Reads the scope every RPC of the gateway's package declares; health and
+    /// reflection need `health:read` and `reflection:read`.
     pub fn build(pool: &prost_reflect::DescriptorPool) -> Result<Self, String> {
-        let routes = crate::transcode::rules::load(pool, crate::proto::PACKAGE)?;
+        let option = pool
+            .get_extension_by_name("rcgateway.v1.scope")
+            .ok_or("rcgateway.v1.scope is not in the descriptor set")?;
         let mut table = HashMap::new();
-        for (service_name, domain) in DOMAINS {
-            let Some(service) = pool.get_service_by_name(service_name) else {
-                // Health and reflection protos are not in the gateway's pool.
-                for method in ["Check", "Watch", "ServerReflectionInfo"] {
-                    table.insert(
-                        format!("/{service_name}/{method}"),
-                        Required {
-                            domain,
-                            access: Access::Read,
-                        },
-                    );
-                }
-                continue;
-            };
+        for service in pool
+            .services()
+            .filter(|s| s.package_name() == crate::proto::PACKAGE)
+        {
             for method in service.methods() {
-                let get = routes
-                    .iter()
-                    .find(|r| r.rpc.full_name() == method.full_name())
-                    .is_some_and(|r| r.method == http::Method::GET);
+                let options = method.options();
+                let declared = options
+                    .has_extension(&option)
+                    .then(|| options.get_extension(&option).as_str().map(str::to_owned))
+                    .flatten()
+                    .ok_or_else(|| format!("{} declares no scope", method.full_name()))?;
                 table.insert(
                     format!("/{}/{}", service.full_name(), method.name()),
-                    Required {
-                        domain,
-                        access: if get { Access::Read } else { Access::Write },
-                    },
+                    declared_scope(method.full_name(), &declared)?,
                 );
             }
+        }
+        for (path, domain) in [
+            ("/grpc.health.v1.Health/Check", "health"),
+            ("/grpc.health.v1.Health/Watch", "health"),
+            (
+                "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+                "reflection",
+            ),
+            (
+                "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
+                "reflection",
+            ),
+        ] {
+            table.insert(
+                path.to_owned(),
+                Required {
+                    domain,
+                    access: Access::Read,
+                },
+            );
         }
         Ok(Table(table))
     }
@@ -192,6 +194,38 @@ impl Table {
     pub fn iter(&self) -> impl Iterator<Item = (&str, Required)> {
         self.0.iter().map(|(k, v)| (k.as_str(), *v))
     }
+}
+
+/// A declared `<domain>:<read|write>`.
+fn declared_scope(rpc: &str, text: &str) -> Result<Required, String> {
+    let (domain, access) = text
+        .split_once(':')
+        .ok_or_else(|| format!("{rpc}: scope {text:?} is not <domain>:<read|write>"))?;
+    let access = match access {
+        "read" => Access::Read,
+        "write" => Access::Write,
+        other => {
+            return Err(format!(
+                "{rpc}: scope {text:?}: {other:?} is not read or write"
+            ));
+        }
+    };
+    Ok(Required {
+        domain: intern(domain),
+        access,
+    })
+}
+
+/// A domain name for the life of the process: the few the protos declare, kept once.
+fn intern(name: &str) -> &'static str {
+    static NAMES: std::sync::Mutex<Vec<&'static str>> = std::sync::Mutex::new(Vec::new());
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = names.iter().find(|n| **n == name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.push(leaked);
+    leaked
 }
 
 #[cfg(test)]
@@ -227,7 +261,7 @@ mod tests {
     }
 
     #[test]
-    fn every_rpc_needs_a_scope_and_gets_read_from_get() {
+    fn every_rpc_declares_its_scope() {
         let table = Table::build(crate::proto::pool()).unwrap();
         for service in crate::proto::pool()
             .services()

@@ -6,3 +6,12 @@ pub mod hub;
 pub mod payload;
 
 pub use rc_store::events::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume, now_ms};
+
+/// Where events are kept and for how long.
+#[derive(Clone, Debug)]
+pub struct EventsConfig {
+    /// Directory of the embedded store (event log, subscriptions, idempotency records).
+    pub data_dir: std::path::PathBuf,
+    pub retention: std::time::Duration,
+    pub max_events: u64,
+}

@@ -240,7 +240,7 @@ proptest! {
                 keys,
                 jwt: Some(crate::auth::jwt::JwtConfig {
                     algorithm: jsonwebtoken::Algorithm::HS256,
-                    key: crate::config::Secret::new("a-secret-of-at-least-thirty-two-bytes"),
+                    key: rc_client::config::Secret::new("a-secret-of-at-least-thirty-two-bytes"),
                     issuer: "i".into(),
                     audience: "a".into(),
                     leeway: std::time::Duration::ZERO,

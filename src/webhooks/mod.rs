@@ -21,12 +21,24 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::time::Instant;
 
-use crate::config::Secret;
 use crate::events::payload::{MAX_EVENT_DEPTH, body_depth};
 use crate::events::{EventLog, NewEvent};
 pub use keeper::{KeeperConfig, SubscriptionKeeper};
+use rc_client::config::Secret;
 
 pub use rc_spec::webhook::{VALIDATION_TOKEN, VERIFICATION_TOKEN};
+
+/// The webhook ingress and subscription upkeep.
+#[derive(Clone, Debug)]
+pub struct WebhookConfig {
+    /// The URL of /api/webhooks/events as RingCentral reaches it.
+    pub public_url: Option<String>,
+    /// Secret of relays that sign notifications (HMAC-SHA256).
+    pub hmac_secret: Option<Secret>,
+    pub max_body_bytes: usize,
+    pub check_interval: Duration,
+    pub renew_before: Duration,
+}
 
 /// What the ingress reports (metrics).
 pub trait IngressHooks: Send + Sync {

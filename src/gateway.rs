@@ -3,26 +3,20 @@
 //! sidecar (probes; later webhooks and metrics).
 
 use std::convert::Infallible;
-use std::future::Future;
 use std::net::SocketAddr;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::task::{Context, Poll};
 use std::time::Duration;
 
-use http::HeaderValue;
 use tokio::net::TcpListener;
-use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 use tower::util::BoxCloneSyncService;
 use tower::{ServiceBuilder, ServiceExt};
 
 use crate::config::{Config, ConfigError};
-use crate::context::{self, CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
 use crate::events::EventLog;
 use crate::events::hub::EventHub;
-use crate::serve::{self, ListenerMetrics, Protocol};
+use crate::lifecycle::Lifecycle;
+use crate::listener::{self, ListenerMetrics, Protocol};
 use crate::telemetry::metrics::Metrics;
 use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
@@ -30,32 +24,6 @@ use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
 use crate::{api, sidecar};
 use rc_client::RingCentral;
 use rc_sandbox::{self as sandbox, RunningSandbox, SandboxConfig};
-
-/// Whether the gateway accepts calls.
-#[derive(Debug, Default)]
-pub struct Lifecycle {
-    started: AtomicBool,
-    shutting_down: AtomicBool,
-    /// Reachability of the shared state (Redis), when there is any.
-    shared_state: Option<Arc<AtomicBool>>,
-}
-
-impl Lifecycle {
-    pub fn is_shutting_down(&self) -> bool {
-        self.shutting_down.load(Ordering::Acquire)
-    }
-
-    pub fn is_ready(&self) -> bool {
-        self.started.load(Ordering::Acquire) && !self.is_shutting_down() && self.shared_state_ok()
-    }
-
-    /// Whether the shared state (if any) is reachable.
-    pub fn shared_state_ok(&self) -> bool {
-        self.shared_state
-            .as_ref()
-            .is_none_or(|ok| ok.load(Ordering::Acquire))
-    }
-}
 
 /// Why the gateway could not start.
 #[derive(Debug, thiserror::Error)]
@@ -178,7 +146,21 @@ impl Gateway {
             ));
         }
 
-        let backend = crate::backend::Backend::open(&config).await?;
+        let backend = crate::state::Backend::open(
+            config.redis.as_ref(),
+            &config.events,
+            &config.upstream.resilience,
+        )
+        .await
+        .map_err(|e| match e {
+            crate::state::OpenError::DataDir(message) => StartError::Setting {
+                var: crate::config::var::DATA_DIR,
+                message,
+            },
+            crate::state::OpenError::Redis(message) => {
+                StartError::SharedState(format!("{message} ({})", crate::config::var::REDIS_URL))
+            }
+        })?;
         let stores = backend.stores.clone();
         let log = backend.log();
         let newest = log.bounds().await.ok().flatten().map(|(_, newest)| newest);
@@ -208,10 +190,7 @@ impl Gateway {
             hooks,
             metrics.clone(),
         );
-        let lifecycle = Arc::new(Lifecycle {
-            shared_state: backend.health(),
-            ..Lifecycle::default()
-        });
+        let lifecycle = Arc::new(Lifecycle::new(backend.health()));
         let (health, health_service) = tonic_health::server::health_reporter();
         for name in api::SERVICE_NAMES {
             health
@@ -245,7 +224,9 @@ impl Gateway {
         // authentication, services.
         let grpc: GrpcService = BoxCloneSyncService::new(
             ServiceBuilder::new()
-                .layer(RequestContextLayer::new(config.request_timeout))
+                .layer(crate::context::RequestContextLayer::new(
+                    config.request_timeout,
+                ))
                 .layer(crate::codec::MessageLimitLayer::new(
                     config.grpc_max_message_bytes,
                 ))
@@ -301,8 +282,8 @@ impl Gateway {
             .map_request(|request: http::Request<hyper::body::Incoming>| {
                 request.map(tonic::body::Body::new)
             });
-        servers.spawn(serve::serve(
-            serve::Listener {
+        servers.spawn(listener::serve(
+            listener::Listener {
                 tcp: listeners.grpc,
                 tls: grpc_tls,
             },
@@ -322,8 +303,8 @@ impl Gateway {
             observe_http,
             observe::http,
         ));
-        servers.spawn(serve::serve(
-            serve::Listener {
+        servers.spawn(listener::serve(
+            listener::Listener {
                 tcp: listeners.http,
                 tls: http_tls,
             },
@@ -349,8 +330,8 @@ impl Gateway {
             hub.clone(),
         )
         .merge(webhooks::router(ingress));
-        servers.spawn(serve::serve(
-            serve::Listener {
+        servers.spawn(listener::serve(
+            listener::Listener {
                 tcp: listeners.sidecar,
                 tls: None,
             },
@@ -362,7 +343,7 @@ impl Gateway {
             "sidecar",
         ));
 
-        lifecycle.started.store(true, Ordering::Release);
+        lifecycle.set_started();
         tracing::info!(%grpc_addr, %http_addr, %sidecar_addr, upstream = %rc.server_url(), "rc-gateway started");
         Ok(Gateway {
             grpc_addr,
@@ -381,7 +362,7 @@ impl Gateway {
     /// Stops accepting new calls, lets in-flight calls finish within the grace
     /// period, then stops. Readiness and grpc.health.v1 report NOT_SERVING first.
     pub async fn shutdown(mut self) {
-        self.lifecycle.shutting_down.store(true, Ordering::Release);
+        self.lifecycle.set_shutting_down();
         for name in api::SERVICE_NAMES.iter().chain(&[""]) {
             self.health
                 .set_service_status(*name, tonic_health::ServingStatus::NotServing)
@@ -483,236 +464,5 @@ async fn prune_events(
             Ok(dropped) => tracing::info!(dropped, "pruned old events"),
             Err(e) => tracing::warn!(error = %e, "could not prune the event log"),
         }
-    }
-}
-
-fn usable_request_id(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| context::valid_request_id(v))
-        .map(str::to_owned)
-}
-
-/// Builds the [`CallContext`] of every gRPC call (direct or transcoded): request id,
-/// deadline from `grpc-timeout` (or the default), idempotency key. Enforces the
-/// deadline on unary calls and echoes the request id in the response headers.
-#[derive(Clone, Debug)]
-pub struct RequestContextLayer {
-    default_timeout: Duration,
-}
-
-impl RequestContextLayer {
-    pub fn new(default_timeout: Duration) -> Self {
-        RequestContextLayer { default_timeout }
-    }
-}
-
-impl<S> tower::Layer<S> for RequestContextLayer {
-    type Service = RequestContext<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        RequestContext {
-            inner,
-            default_timeout: self.default_timeout,
-        }
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct RequestContext<S> {
-    inner: S,
-    default_timeout: Duration,
-}
-
-impl<S, B> tower::Service<http::Request<B>> for RequestContext<S>
-where
-    S: tower::Service<
-            http::Request<B>,
-            Response = http::Response<tonic::body::Body>,
-            Error = Infallible,
-        >,
-    S::Future: Send + 'static,
-{
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
-        let headers = request.headers();
-        let request_id = usable_request_id(headers).unwrap_or_else(context::new_request_id);
-        let asked = headers
-            .get("grpc-timeout")
-            .and_then(|v| v.to_str().ok())
-            .and_then(parse_grpc_timeout);
-        let timeout = asked.unwrap_or(self.default_timeout);
-        let idempotency_key = headers
-            .get(IDEMPOTENCY_KEY_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| !v.is_empty() && v.len() <= 255)
-            .map(Arc::from);
-        let bypass_cache = headers
-            .get(http::header::CACHE_CONTROL)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("no-cache") || v.contains("no-store"));
-        let deadline = Instant::now() + timeout;
-        let traceparent = headers
-            .get("traceparent")
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| v.len() <= 128)
-            .map(Arc::from);
-        let ctx = CallContext {
-            request_id: Arc::from(request_id.as_str()),
-            deadline,
-            idempotency_key,
-            bypass_cache,
-            traceparent,
-            caller: None,
-        };
-        let id_value = HeaderValue::from_str(&request_id).ok();
-        if let Some(value) = &id_value {
-            request
-                .headers_mut()
-                .insert(REQUEST_ID_HEADER, value.clone());
-        }
-        request.extensions_mut().insert(ctx);
-        let future = self.inner.call(request);
-        Box::pin(async move {
-            let mut response = match tokio::time::timeout_at(deadline, future).await {
-                Ok(Ok(response)) => response,
-                Ok(Err(never)) => match never {},
-                Err(_) => crate::error::Error::DeadlineExceeded
-                    .to_status()
-                    .into_http(),
-            };
-            // A deadline the caller set also ends a stream (the default one does not:
-            // a watch without a deadline runs until the caller stops it).
-            if asked.is_some() && !response.headers().contains_key("grpc-status") {
-                response = response.map(|body| {
-                    tonic::body::Body::new(deadline::DeadlineBody::new(body, deadline))
-                });
-            }
-            if let Some(value) = id_value {
-                response.headers_mut().insert(REQUEST_ID_HEADER, value);
-            }
-            Ok(response)
-        })
-    }
-}
-
-mod deadline {
-    //! Ends a response stream at the caller's deadline with `DEADLINE_EXCEEDED` in its
-    //! trailers, as a gRPC client's own deadline would.
-
-    use std::future::Future;
-    use std::pin::Pin;
-    use std::task::{Context, Poll};
-
-    use bytes::Bytes;
-    use http_body::Frame;
-    use tokio::time::{Instant, Sleep};
-
-    pin_project_lite::pin_project! {
-        pub struct DeadlineBody {
-            #[pin]
-            inner: tonic::body::Body,
-            deadline: Instant,
-            // Armed only once the stream waits: most bodies end before.
-            #[pin]
-            timer: Option<Sleep>,
-            ended: bool,
-        }
-    }
-
-    impl DeadlineBody {
-        pub fn new(inner: tonic::body::Body, deadline: Instant) -> Self {
-            DeadlineBody {
-                inner,
-                deadline,
-                timer: None,
-                ended: false,
-            }
-        }
-    }
-
-    impl http_body::Body for DeadlineBody {
-        type Data = Bytes;
-        type Error = tonic::Status;
-
-        fn poll_frame(
-            self: Pin<&mut Self>,
-            cx: &mut Context<'_>,
-        ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
-            let mut this = self.project();
-            if *this.ended {
-                return Poll::Ready(None);
-            }
-            if let Poll::Ready(frame) = this.inner.poll_frame(cx) {
-                let last = match &frame {
-                    None | Some(Err(_)) => true,
-                    Some(Ok(frame)) => frame.is_trailers(),
-                };
-                *this.ended = last;
-                return Poll::Ready(frame);
-            }
-            if this.timer.is_none() {
-                this.timer
-                    .set(Some(tokio::time::sleep_until(*this.deadline)));
-            }
-            let Some(timer) = this.timer.as_pin_mut() else {
-                return Poll::Pending;
-            };
-            if timer.poll(cx).is_pending() {
-                return Poll::Pending;
-            }
-            *this.ended = true;
-            let status = crate::error::Error::DeadlineExceeded.to_status();
-            let mut trailers = http::HeaderMap::new();
-            match status.add_header(&mut trailers) {
-                Ok(()) => Poll::Ready(Some(Ok(Frame::trailers(trailers)))),
-                Err(_) => Poll::Ready(Some(Err(status))),
-            }
-        }
-
-        fn is_end_stream(&self) -> bool {
-            self.ended || self.inner.is_end_stream()
-        }
-    }
-}
-
-/// `grpc-timeout`: up to 8 digits and a unit (H, M, S, m, u, n).
-fn parse_grpc_timeout(value: &str) -> Option<Duration> {
-    if value.len() < 2 || value.len() > 9 {
-        return None;
-    }
-    let (digits, unit) = value.split_at(value.len() - 1);
-    let n: u64 = digits.parse().ok()?;
-    Some(match unit {
-        "H" => Duration::from_secs(n.checked_mul(3600)?),
-        "M" => Duration::from_secs(n.checked_mul(60)?),
-        "S" => Duration::from_secs(n),
-        "m" => Duration::from_millis(n),
-        "u" => Duration::from_micros(n),
-        "n" => Duration::from_nanos(n),
-        _ => return None,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn grpc_timeouts_parse() {
-        assert_eq!(parse_grpc_timeout("5S"), Some(Duration::from_secs(5)));
-        assert_eq!(parse_grpc_timeout("250m"), Some(Duration::from_millis(250)));
-        assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
-        assert_eq!(parse_grpc_timeout("5"), None);
-        assert_eq!(parse_grpc_timeout("123456789S"), None);
-        assert_eq!(parse_grpc_timeout("5x"), None);
     }
 }

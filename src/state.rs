@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use tokio_util::sync::CancellationToken;
 
-use crate::config::{Config, var};
-use crate::events::EventLog;
+use rc_client::config::{Resilience, Secret};
+
 use crate::events::hub::EventHub;
-use crate::server::StartError;
+use crate::events::{EventLog, EventsConfig};
 use rc_store::Stores;
 use rc_store::embedded::EmbeddedStore;
 use rc_store::memory::{GroupLimit, MemoryBudget, MemoryCache};
@@ -17,6 +18,35 @@ use rc_store::redis::event_log::RedisLog;
 use rc_store::redis::{
     Redis, RedisBudget, RedisCache, RedisIdempotency, RedisSubscriptions, RedisTokens,
 };
+
+/// Shared state for several replicas.
+#[derive(Clone)]
+pub struct RedisConfig {
+    pub url: Secret,
+    pub prefix: String,
+    /// Connect and command timeout.
+    pub timeout: Duration,
+}
+
+impl std::fmt::Debug for RedisConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisConfig")
+            .field("prefix", &self.prefix)
+            .field("timeout", &self.timeout)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why the state could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The embedded store's directory.
+    #[error("{0}")]
+    DataDir(String),
+    /// Redis, configured and unreachable.
+    #[error("{0} (with Redis configured, the gateway needs it to start)")]
+    Redis(String),
+}
 
 enum Kind {
     Embedded(Arc<EmbeddedStore>),
@@ -32,8 +62,7 @@ pub struct Backend {
     kind: Kind,
 }
 
-fn limits(config: &Config) -> Vec<(rc_store::Group, GroupLimit)> {
-    let r = &config.upstream.resilience;
+fn limits(r: &Resilience) -> Vec<(rc_store::Group, GroupLimit)> {
     r.limits
         .iter()
         .map(|(group, limit)| {
@@ -50,16 +79,16 @@ fn limits(config: &Config) -> Vec<(rc_store::Group, GroupLimit)> {
 
 impl Backend {
     /// Opens the configured state; an unreachable Redis stops the start.
-    pub async fn open(config: &Config) -> Result<Self, StartError> {
-        let Some(redis_config) = &config.redis else {
-            let embedded =
-                EmbeddedStore::open(&config.events.data_dir).map_err(|e| StartError::Setting {
-                    var: var::DATA_DIR,
-                    message: e.to_string(),
-                })?;
-            let r = &config.upstream.resilience;
+    pub async fn open(
+        redis: Option<&RedisConfig>,
+        events: &EventsConfig,
+        r: &Resilience,
+    ) -> Result<Self, OpenError> {
+        let Some(redis_config) = redis else {
+            let embedded = EmbeddedStore::open(&events.data_dir)
+                .map_err(|e| OpenError::DataDir(e.to_string()))?;
             let stores = Stores {
-                budget: Arc::new(MemoryBudget::new(&limits(config))),
+                budget: Arc::new(MemoryBudget::new(&limits(r))),
                 cache: Arc::new(MemoryCache::new(r.cache_max_entries)),
                 idempotency: embedded.clone(),
                 subscriptions: embedded.clone(),
@@ -77,19 +106,14 @@ impl Backend {
             redis_config.timeout,
         )
         .await
-        .map_err(|e| {
-            StartError::SharedState(format!(
-                "{e} (with {} set, the gateway needs Redis to start)",
-                var::REDIS_URL
-            ))
-        })?;
+        .map_err(|e| OpenError::Redis(e.to_string()))?;
         let log = Arc::new(RedisLog::new(
             redis.clone(),
-            config.events.retention,
-            config.events.max_events,
+            events.retention,
+            events.max_events,
         ));
         let stores = Stores {
-            budget: Arc::new(RedisBudget::new(redis.clone(), &limits(config))),
+            budget: Arc::new(RedisBudget::new(redis.clone(), &limits(r))),
             cache: Arc::new(RedisCache::new(redis.clone())),
             idempotency: Arc::new(RedisIdempotency::new(redis.clone())),
             subscriptions: Arc::new(RedisSubscriptions::new(redis.clone())),
