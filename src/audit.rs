@@ -4,8 +4,8 @@
 //! (`AUDIT_LOG`: stdout with `"logger":"audit"`, or a file), apart from LOG_LEVEL, so
 //! they can be shipped and kept separately.
 //!
-//! The [`AuditLayer`] sits in the shared gRPC stack, so direct and transcoded calls are
-//! audited alike, and a new mutating RPC is audited without code of its own: target
+//! The [`AuditLayer`] sits in the inbound stack, outside authentication (so refused
+//! calls are recorded too), and direct and transcoded calls are audited alike, and a new mutating RPC is audited without code of its own: target
 //! ids are the request's top-level `*_id`/`*_ids` fields, decoded with the RPC's
 //! descriptor (looked up once at start).
 
@@ -13,12 +13,9 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::future::Future;
 use std::io::Write;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
-use std::task::{Context, Poll};
 
-use bytes::{Buf, Bytes, BytesMut};
-use http_body::Frame;
+use bytes::{Bytes, BytesMut};
 use http_body_util::BodyExt;
 use prost_reflect::{DynamicMessage, MessageDescriptor, MethodDescriptor, Value as ProtoValue};
 use serde_json::{Map, Value};
@@ -26,7 +23,7 @@ use serde_json::{Map, Value};
 use crate::auth::Caller;
 use crate::auth::scopes::{Access, Table};
 use crate::context::CallContext;
-use crate::transcode::{code_name, status_name};
+use crate::inbound::{Answer, Call, Step, StepLayer, Watcher, forward, watch_end};
 
 /// Where audit records go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,113 +121,47 @@ impl Auditor {
     pub fn is_mutation(&self, path: &str) -> bool {
         self.mutations.contains_key(path)
     }
-
-    /// Records a mutation refused before it reached the services (the transcoder's
-    /// authentication): `targets` are its path parameters.
-    pub fn refused(
-        self: &Arc<Self>,
-        path: &str,
-        caller: Option<Arc<Caller>>,
-        targets: Map<String, Value>,
-        result: &str,
-        ctx: Option<&CallContext>,
-    ) {
-        let Some(mutation) = self.mutations.get(path) else {
-            return;
-        };
-        Record {
-            auditor: self.clone(),
-            caller,
-            method: path.to_owned(),
-            targets,
-            output: mutation.output.clone(),
-            request_id: ctx.map(|c| c.request_id.clone()),
-            trace_id: crate::telemetry::propagation::trace_id(
-                &tracing::Span::current(),
-                ctx.and_then(|c| c.traceparent.as_deref()),
-            ),
-            reply: BytesMut::new(),
-        }
-        .write(result);
-    }
 }
 
-#[derive(Clone)]
-pub struct AuditLayer {
+/// The audit trail as a step of the inbound stack.
+pub struct AuditStep {
     auditor: Arc<Auditor>,
     /// Largest request body buffered for decoding (the gRPC message limit).
     max_body: usize,
 }
 
+/// The audit trail as a layer of the inbound stack.
+pub type AuditLayer = StepLayer<AuditStep>;
+
 impl AuditLayer {
-    pub fn new(auditor: Arc<Auditor>, max_body: usize) -> Self {
-        AuditLayer { auditor, max_body }
+    pub fn with(auditor: Arc<Auditor>, max_body: usize) -> Self {
+        StepLayer::new(AuditStep { auditor, max_body })
     }
 }
 
-impl<S> tower::Layer<S> for AuditLayer {
-    type Service = Audit<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Audit {
-            inner,
-            layer: self.clone(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct Audit<S> {
-    inner: S,
-    layer: AuditLayer,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, Infallible>> + Send>>;
-
-impl<S> tower::Service<http::Request<tonic::body::Body>> for Audit<S>
-where
-    S: tower::Service<
-            http::Request<tonic::body::Body>,
-            Response = http::Response<tonic::body::Body>,
-            Error = Infallible,
-        > + Clone
-        + Send
-        + 'static,
-    S::Future: Send + 'static,
-{
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<Self::Response>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
-        let Some(mutation) = self
-            .layer
-            .auditor
-            .mutations
-            .get(request.uri().path())
-            .cloned()
-        else {
-            return Box::pin(self.inner.call(request));
-        };
-        // The service that was made ready goes with this call; a clone takes its place.
-        let clone = self.inner.clone();
-        let mut inner = std::mem::replace(&mut self.inner, clone);
-        let layer = self.layer.clone();
-        let method = request.uri().path().to_owned();
-        let ctx = request.extensions().get::<CallContext>().cloned();
+impl Step for AuditStep {
+    fn call<S>(&self, call: Call, next: S) -> impl Future<Output = Answer> + Send + 'static
+    where
+        S: tower::Service<Call, Response = Answer, Error = Infallible> + Send + 'static,
+        S::Future: Send + 'static,
+    {
+        let mutation = self.auditor.mutations.get(call.uri().path()).cloned();
+        let auditor = self.auditor.clone();
+        let max_body = self.max_body;
+        let method = call.uri().path().to_owned();
+        let ctx = call.extensions().get::<CallContext>().cloned();
         let trace_id = crate::telemetry::propagation::trace_id(
             &tracing::Span::current(),
             ctx.as_ref().and_then(|c| c.traceparent.as_deref()),
         );
-        Box::pin(async move {
-            let (parts, body) = request.into_parts();
-            // The message limit layer refuses a message over the limit as it
-            // arrives; this bound (one message and its prefix) only caps the buffer.
-            let bytes = match http_body_util::Limited::new(body, layer.max_body + 5)
+        async move {
+            let Some(mutation) = mutation else {
+                return forward(next, call).await;
+            };
+            let (parts, body) = call.into_parts();
+            // The message limit refuses a message over the limit as it arrives; this
+            // bound (one message and its prefix) only caps the buffer.
+            let bytes = match http_body_util::Limited::new(body, max_body + 5)
                 .collect()
                 .await
             {
@@ -241,28 +172,25 @@ where
                         Err(_) => crate::error::Error::TooLarge {
                             field: "message",
                             what: "the request message",
-                            limit: layer.max_body,
+                            limit: max_body,
                         }
                         .to_status(),
                     };
-                    return Ok(status.into_http());
+                    return status.into_http();
                 }
             };
             let targets = message(&bytes)
                 .and_then(|m| DynamicMessage::decode(mutation.input.clone(), m).ok())
                 .map(|m| ids(&m))
                 .unwrap_or_default();
-            let request = http::Request::from_parts(
+            let call = http::Request::from_parts(
                 parts,
                 tonic::body::Body::new(http_body_util::Full::new(bytes)),
             );
-            let response = match inner.call(request).await {
-                Ok(response) => response,
-                Err(never) => match never {},
-            };
+            let answer = forward(next, call).await;
             let record = Record {
-                auditor: layer.auditor.clone(),
-                caller: response.extensions().get::<Arc<Caller>>().cloned(),
+                auditor,
+                caller: answer.extensions().get::<Arc<Caller>>().cloned(),
                 method,
                 targets,
                 output: mutation.output,
@@ -270,20 +198,8 @@ where
                 trace_id,
                 reply: BytesMut::new(),
             };
-            let (parts, body) = response.into_parts();
-            if parts.headers.contains_key("grpc-status") {
-                record.write(status_name(&parts.headers));
-                return Ok(http::Response::from_parts(parts, body));
-            }
-            let body = AuditedBody {
-                inner: body,
-                record: Some(record),
-            };
-            Ok(http::Response::from_parts(
-                parts,
-                tonic::body::Body::new(body),
-            ))
-        })
+            watch_end(answer, record)
+        }
     }
 }
 
@@ -371,62 +287,15 @@ impl Record {
     }
 }
 
-pin_project_lite::pin_project! {
-    /// A reply body that writes the audit record when the trailers pass.
-    struct AuditedBody {
-        #[pin]
-        inner: tonic::body::Body,
-        record: Option<Record>,
-    }
-
-    impl PinnedDrop for AuditedBody {
-        fn drop(this: Pin<&mut Self>) {
-            // The caller went away before the end.
-            if let Some(record) = this.project().record.take() {
-                record.write("CANCELLED");
-            }
+impl Watcher for Record {
+    fn data(&mut self, data: &Bytes) {
+        if self.reply.len() + data.len() <= MAX_REPLY {
+            self.reply.extend_from_slice(data);
         }
     }
-}
 
-impl http_body::Body for AuditedBody {
-    type Data = Bytes;
-    type Error = tonic::Status;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
-        let this = self.project();
-        let polled = this.inner.poll_frame(cx);
-        if let Poll::Ready(item) = &polled {
-            let status = match item {
-                Some(Ok(frame)) => {
-                    if let (Some(data), Some(record)) = (frame.data_ref(), this.record.as_mut())
-                        && record.reply.len() + data.remaining() <= MAX_REPLY
-                    {
-                        record.reply.extend_from_slice(data.chunk());
-                    }
-                    frame.trailers_ref().map(status_name)
-                }
-                Some(Err(status)) => Some(code_name(status.code())),
-                None => Some("OK"),
-            };
-            if let Some(status) = status
-                && let Some(record) = this.record.take()
-            {
-                record.write(status);
-            }
-        }
-        polled
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
+    fn end(self, status: &'static str) {
+        self.write(status);
     }
 }
 

@@ -4,9 +4,7 @@
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use http::HeaderValue;
@@ -39,65 +37,67 @@ pub fn valid_request_id(value: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"-_.:/+=".contains(&b))
 }
 
-fn usable_request_id(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| valid_request_id(v))
-        .map(str::to_owned)
+/// The request id of a call, settled once where the call arrives (the observation
+/// layer): the caller's `x-request-id` if usable, else a new one.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub Arc<str>);
+
+impl RequestId {
+    /// The caller's id from `headers` if it is usable, else a new one.
+    pub fn from_headers(headers: &http::HeaderMap) -> Self {
+        let id = headers
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| valid_request_id(v))
+            .map(Arc::from)
+            .unwrap_or_else(|| Arc::from(new_request_id()));
+        RequestId(id)
+    }
+
+    /// The id a call already carries, or the one its headers give.
+    pub fn of(call: &http::Request<tonic::body::Body>) -> Self {
+        call.extensions()
+            .get::<RequestId>()
+            .cloned()
+            .unwrap_or_else(|| RequestId::from_headers(call.headers()))
+    }
 }
 
 /// Builds the [`CallContext`] of every gRPC call (direct or transcoded): request id,
 /// deadline from `grpc-timeout` (or the default), idempotency key. Enforces the
-/// deadline on unary calls and echoes the request id in the response headers.
+/// deadline on unary calls (and on streams when the caller set one) and echoes the
+/// request id in the response headers.
 #[derive(Clone, Debug)]
-pub struct RequestContextLayer {
+pub struct RequestContext {
     default_timeout: Duration,
 }
+
+/// The request context as a layer of the inbound stack.
+pub type RequestContextLayer = crate::inbound::StepLayer<RequestContext>;
 
 impl RequestContextLayer {
-    pub fn new(default_timeout: Duration) -> Self {
-        RequestContextLayer { default_timeout }
+    pub fn with_timeout(default_timeout: Duration) -> Self {
+        crate::inbound::StepLayer::new(RequestContext { default_timeout })
     }
 }
 
-impl<S> tower::Layer<S> for RequestContextLayer {
-    type Service = RequestContext<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        RequestContext {
-            inner,
-            default_timeout: self.default_timeout,
-        }
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct RequestContext<S> {
-    inner: S,
-    default_timeout: Duration,
-}
-
-impl<S, B> tower::Service<http::Request<B>> for RequestContext<S>
-where
-    S: tower::Service<
-            http::Request<B>,
-            Response = http::Response<tonic::body::Body>,
-            Error = Infallible,
-        >,
-    S::Future: Send + 'static,
-{
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, mut request: http::Request<B>) -> Self::Future {
-        let headers = request.headers();
-        let request_id = usable_request_id(headers).unwrap_or_else(new_request_id);
+impl crate::inbound::Step for RequestContext {
+    fn call<S>(
+        &self,
+        mut call: crate::inbound::Call,
+        next: S,
+    ) -> impl Future<Output = crate::inbound::Answer> + Send + 'static
+    where
+        S: tower::Service<
+                crate::inbound::Call,
+                Response = crate::inbound::Answer,
+                Error = Infallible,
+            > + Send
+            + 'static,
+        S::Future: Send + 'static,
+    {
+        let RequestId(request_id) = RequestId::of(&call);
+        let headers = call.headers();
         let asked = headers
             .get("grpc-timeout")
             .and_then(|v| v.to_str().ok())
@@ -118,26 +118,22 @@ where
             .and_then(|v| v.to_str().ok())
             .filter(|v| v.len() <= 128)
             .map(Arc::from);
-        let ctx = CallContext {
-            request_id: Arc::from(request_id.as_str()),
+        let id_value = HeaderValue::from_str(&request_id).ok();
+        if let Some(value) = &id_value {
+            call.headers_mut().insert(REQUEST_ID_HEADER, value.clone());
+        }
+        call.extensions_mut().insert(CallContext {
+            request_id,
             deadline,
             idempotency_key,
             bypass_cache,
             traceparent,
             caller: None,
-        };
-        let id_value = HeaderValue::from_str(&request_id).ok();
-        if let Some(value) = &id_value {
-            request
-                .headers_mut()
-                .insert(REQUEST_ID_HEADER, value.clone());
-        }
-        request.extensions_mut().insert(ctx);
-        let future = self.inner.call(request);
-        Box::pin(async move {
-            let mut response = match tokio::time::timeout_at(deadline, future).await {
-                Ok(Ok(response)) => response,
-                Ok(Err(never)) => match never {},
+        });
+        let answered = crate::inbound::forward(next, call);
+        async move {
+            let mut response = match tokio::time::timeout_at(deadline, answered).await {
+                Ok(response) => response,
                 Err(_) => crate::error::Error::DeadlineExceeded
                     .to_status()
                     .into_http(),
@@ -152,8 +148,8 @@ where
             if let Some(value) = id_value {
                 response.headers_mut().insert(REQUEST_ID_HEADER, value);
             }
-            Ok(response)
-        })
+            response
+        }
     }
 }
 

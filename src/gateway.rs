@@ -224,25 +224,24 @@ impl Gateway {
         // authentication, services.
         let grpc: GrpcService = BoxCloneSyncService::new(
             ServiceBuilder::new()
-                .layer(crate::context::RequestContextLayer::new(
+                .layer(crate::context::RequestContextLayer::with_timeout(
                     config.request_timeout,
                 ))
                 .layer(crate::codec::MessageLimitLayer::new(
                     config.grpc_max_message_bytes,
                 ))
-                .layer(crate::audit::AuditLayer::new(
+                .layer(crate::audit::AuditLayer::with(
                     auditor.clone(),
                     config.grpc_max_message_bytes,
                 ))
-                .layer(crate::auth::layer::AuthLayer::new(
+                .layer(crate::auth::layer::AuthLayer::with(
                     authenticator.auth.clone(),
                 ))
                 .service(routes),
         );
         let transcoder = Transcoder::new(
             grpc.clone(),
-            authenticator.auth.clone(),
-            auditor,
+            &authenticator.auth,
             transcode::Settings {
                 max_body_bytes: config.http_max_body_bytes,
                 max_header_bytes: config.listeners.max_header_bytes,
@@ -278,10 +277,15 @@ impl Gateway {
         let listener_metrics = ListenerMetrics::register(metrics.registry())
             .map_err(|e| StartError::Routes(format!("listener metrics: {e}")))?;
         let limits = config.listeners;
-        let grpc_app = tower::Layer::layer(&observe::GrpcObserveLayer::new(metrics.clone()), grpc)
-            .map_request(|request: http::Request<hyper::body::Incoming>| {
-                request.map(tonic::body::Body::new)
-            });
+        // The RPCs the scope table knows are the ones served (metric labels).
+        let known = authenticator.table.iter().map(|(path, _)| Arc::from(path));
+        let grpc_app = tower::Layer::layer(
+            &observe::GrpcObserveLayer::with(metrics.clone(), known),
+            grpc,
+        )
+        .map_request(|request: http::Request<hyper::body::Incoming>| {
+            request.map(tonic::body::Body::new)
+        });
         servers.spawn(listener::serve(
             listener::Listener {
                 tcp: listeners.grpc,
@@ -431,7 +435,9 @@ fn authenticator(config: &Config, metrics: Arc<Metrics>) -> Result<CallerAuth, S
         );
     }
     let table = Arc::new(
-        crate::auth::scopes::Table::build(crate::proto::pool()).map_err(StartError::Routes)?,
+        crate::auth::scopes::Table::get()
+            .map_err(StartError::Routes)?
+            .clone(),
     );
     let auth =
         crate::auth::Authenticator::new(auth, table.clone(), metrics).map_err(|message| {

@@ -15,6 +15,7 @@ pub mod context;
 pub mod error;
 pub mod events;
 pub mod gateway;
+pub mod inbound;
 pub mod lifecycle;
 pub mod listener;
 pub mod proto;

@@ -1,106 +1,68 @@
-//! The authentication layer of the shared gRPC service stack (direct gRPC calls and
-//! transcoded HTTP/JSON calls alike): refuses a call before any work is done, or
-//! records its caller in the request's [`CallContext`].
+//! The authentication step of the inbound stack (direct gRPC calls and transcoded
+//! HTTP/JSON calls alike): refuses a call before any work is done, or records its
+//! caller in the request's [`CallContext`].
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use super::{Authenticator, Caller, Denied, PeerCert};
 use crate::context::CallContext;
 use crate::error::Error;
+use crate::inbound::{Answer, Call, Step, StepLayer, forward};
 
-#[derive(Clone)]
-pub struct AuthLayer {
+/// Caller authentication as a step.
+pub struct Authenticate {
     auth: Arc<Authenticator>,
 }
 
+/// Caller authentication as a layer of the inbound stack.
+pub type AuthLayer = StepLayer<Authenticate>;
+
 impl AuthLayer {
-    pub fn new(auth: Arc<Authenticator>) -> Self {
-        AuthLayer { auth }
+    pub fn with(auth: Arc<Authenticator>) -> Self {
+        StepLayer::new(Authenticate { auth })
     }
 }
 
-impl<S> tower::Layer<S> for AuthLayer {
-    type Service = Auth<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        Auth {
-            inner,
-            layer: self.clone(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct Auth<S> {
-    inner: S,
-    layer: AuthLayer,
-}
-
-type BoxFuture<T> = Pin<Box<dyn Future<Output = Result<T, Infallible>> + Send>>;
-
-impl<S> tower::Service<http::Request<tonic::body::Body>> for Auth<S>
-where
-    S: tower::Service<
-            http::Request<tonic::body::Body>,
-            Response = http::Response<tonic::body::Body>,
-            Error = Infallible,
-        >,
-    S::Future: Send + 'static,
-{
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = BoxFuture<Self::Response>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, mut request: http::Request<tonic::body::Body>) -> Self::Future {
-        // The transcoder authenticates HTTP callers before it parses their request,
-        // and hands the caller over in-process (extensions never come off the wire).
-        let checked = match request.extensions().get::<Arc<Caller>>() {
-            Some(caller) => Ok(caller.clone()),
-            None => {
-                let peer = request.extensions().get::<PeerCert>();
-                self.layer
-                    .auth
-                    .check_path(request.headers(), peer, request.uri().path())
-            }
-        };
-        match checked {
-            Ok(caller) => {
-                // Handlers have no use for the credential: it goes no further.
-                request.headers_mut().remove(http::header::AUTHORIZATION);
-                request.headers_mut().remove("x-api-key");
-                if let Some(ctx) = request.extensions_mut().get_mut::<CallContext>() {
-                    ctx.caller = Some(caller.clone());
+impl Step for Authenticate {
+    fn call<S>(&self, mut call: Call, next: S) -> impl Future<Output = Answer> + Send + 'static
+    where
+        S: tower::Service<Call, Response = Answer, Error = Infallible> + Send + 'static,
+        S::Future: Send + 'static,
+    {
+        let peer = call.extensions().get::<PeerCert>();
+        let checked = self
+            .auth
+            .check_path(call.headers(), peer, call.uri().path());
+        async move {
+            match checked {
+                Ok(caller) => {
+                    // Handlers have no use for the credential: it goes no further.
+                    call.headers_mut().remove(http::header::AUTHORIZATION);
+                    call.headers_mut().remove("x-api-key");
+                    if let Some(ctx) = call.extensions_mut().get_mut::<CallContext>() {
+                        ctx.caller = Some(caller.clone());
+                    }
+                    let mut answer = forward(next, call).await;
+                    // For the audit trail, which sits outside this step.
+                    answer.extensions_mut().insert(caller);
+                    answer
                 }
-                request.extensions_mut().insert(caller.clone());
-                let future = self.inner.call(request);
-                Box::pin(async move {
-                    let Ok(mut response) = future.await;
-                    // For the audit trail, which sits outside this layer.
-                    response.extensions_mut().insert(caller);
-                    Ok(response)
-                })
-            }
-            Err(denied) => {
-                let known = match &denied {
-                    Denied::Scope { caller, .. } => Some(Arc::new(Caller {
-                        id: caller.clone(),
-                        share: 1.0,
-                    })),
-                    _ => None,
-                };
-                let mut response = Error::from(denied).to_status().into_http();
-                if let Some(caller) = known {
-                    response.extensions_mut().insert(caller);
+                Err(denied) => {
+                    let known = match &denied {
+                        Denied::Scope { caller, .. } => Some(Arc::new(Caller {
+                            id: caller.clone(),
+                            share: 1.0,
+                        })),
+                        _ => None,
+                    };
+                    let mut answer = Error::from(denied).to_status().into_http();
+                    if let Some(caller) = known {
+                        answer.extensions_mut().insert(caller);
+                    }
+                    answer
                 }
-                Box::pin(std::future::ready(Ok(response)))
             }
         }
     }

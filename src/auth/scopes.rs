@@ -45,7 +45,7 @@ const OTHER_DOMAINS: &[&str] = &["health", "reflection", "metrics"];
 pub fn domain_names() -> impl Iterator<Item = &'static str> {
     static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
         let mut names: Vec<&'static str> = OTHER_DOMAINS.to_vec();
-        if let Ok(table) = Table::build(crate::proto::pool()) {
+        if let Ok(table) = Table::get() {
             names.extend(table.0.values().map(|r| r.domain));
         }
         names.sort_unstable();
@@ -139,6 +139,13 @@ impl Scopes {
 pub struct Table(HashMap<String, Required>);
 
 impl Table {
+    /// The gateway's table, read once per process from its (static) descriptor set.
+    pub fn get() -> Result<&'static Table, String> {
+        static TABLE: std::sync::LazyLock<Result<Table, String>> =
+            std::sync::LazyLock::new(|| Table::build(crate::proto::pool()));
+        TABLE.as_ref().map_err(Clone::clone)
+    }
+
     /// Reads the scope every RPC of the gateway's package declares; health and
     /// reflection need `health:read` and `reflection:read`.
     pub fn build(pool: &prost_reflect::DescriptorPool) -> Result<Self, String> {

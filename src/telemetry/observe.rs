@@ -6,37 +6,31 @@
 use std::collections::HashSet;
 use std::convert::Infallible;
 use std::future::Future;
-use std::pin::Pin;
 use std::sync::Arc;
-use std::task::{Context, Poll};
 
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use bytes::Bytes;
 use http::HeaderValue;
-use http_body::Frame;
 use tokio::time::Instant;
 use tracing::Instrument;
 
 use super::metrics::Metrics;
 use super::propagation;
-use crate::context::{self, REQUEST_ID_HEADER};
-use crate::transcode::{Transcoder, code_name, status_name};
+use crate::context::{REQUEST_ID_HEADER, RequestId};
+use crate::inbound::{Answer, Call, Step, StepLayer, Watcher, forward, watch_end};
+use crate::transcode::{Found, Matched, Transcoder};
 
-/// The request id of a request: the caller's if usable, else a new one; set on the
-/// request so that every later layer sees the same.
-fn request_id(headers: &mut http::HeaderMap) -> HeaderValue {
-    let usable = headers
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| context::valid_request_id(v))
-        .and_then(|v| HeaderValue::from_str(v).ok());
-    let value = usable.unwrap_or_else(|| {
-        HeaderValue::from_str(&context::new_request_id())
-            .unwrap_or_else(|_| HeaderValue::from_static("invalid"))
-    });
-    headers.insert(REQUEST_ID_HEADER, value.clone());
+/// The request id of a call, settled once: the caller's if usable, else a new one,
+/// set on the request (header and extension) so that every later layer sees the same.
+fn settle_request_id(request: &mut http::Request<impl Sized>) -> HeaderValue {
+    let id = RequestId::from_headers(request.headers());
+    let value =
+        HeaderValue::from_str(&id.0).unwrap_or_else(|_| HeaderValue::from_static("invalid"));
+    request
+        .headers_mut()
+        .insert(REQUEST_ID_HEADER, value.clone());
+    request.extensions_mut().insert(id);
     value
 }
 
@@ -111,126 +105,44 @@ impl Drop for Finish {
     }
 }
 
-pin_project_lite::pin_project! {
-    /// A gRPC response body that reports the call's status when the trailers pass.
-    struct ObservedBody {
-        #[pin]
-        inner: tonic::body::Body,
-        finish: Option<Finish>,
+impl Watcher for Finish {
+    fn end(mut self, status: &'static str) {
+        self.record(status);
     }
 }
 
-impl http_body::Body for ObservedBody {
-    type Data = Bytes;
-    type Error = tonic::Status;
-
-    fn poll_frame(
-        self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<Option<Result<Frame<Bytes>, tonic::Status>>> {
-        let this = self.project();
-        let polled = this.inner.poll_frame(cx);
-        if let Poll::Ready(item) = &polled {
-            let status = match item {
-                Some(Ok(frame)) => frame.trailers_ref().map(status_name),
-                Some(Err(status)) => Some(code_name(status.code())),
-                None => Some("OK"),
-            };
-            // Only a status ends the call; a data frame must leave `finish` in place.
-            if let Some(status) = status
-                && let Some(mut finish) = this.finish.take()
-            {
-                finish.record(status);
-            }
-        }
-        polled
-    }
-
-    fn is_end_stream(&self) -> bool {
-        self.inner.is_end_stream()
-    }
-
-    fn size_hint(&self) -> http_body::SizeHint {
-        self.inner.size_hint()
-    }
-}
-
-/// The gRPC listener's observation layer.
-#[derive(Clone)]
-pub struct GrpcObserveLayer {
+/// Observation of the gRPC listener's calls, as a step.
+pub struct GrpcObserve {
     metrics: Arc<Metrics>,
     /// Known RPC paths: anything else is labelled "unknown" (bounded cardinality).
-    known: Arc<HashSet<Arc<str>>>,
+    known: HashSet<Arc<str>>,
 }
+
+/// Observation as the outermost layer of the gRPC listener.
+pub type GrpcObserveLayer = StepLayer<GrpcObserve>;
 
 impl GrpcObserveLayer {
-    pub fn new(metrics: Arc<Metrics>) -> Self {
-        let mut known: HashSet<Arc<str>> = crate::proto::pool()
-            .services()
-            .flat_map(|s| {
-                s.methods()
-                    .map(|m| format!("/{}/{}", s.full_name(), m.name()))
-                    .collect::<Vec<_>>()
-            })
-            .map(Arc::from)
-            .collect();
-        for extra in [
-            "/grpc.health.v1.Health/Check",
-            "/grpc.health.v1.Health/Watch",
-            "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
-            "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo",
-        ] {
-            known.insert(Arc::from(extra));
-        }
-        GrpcObserveLayer {
+    /// `known` lists the RPC paths the gateway serves.
+    pub fn with(metrics: Arc<Metrics>, known: impl IntoIterator<Item = Arc<str>>) -> Self {
+        StepLayer::new(GrpcObserve {
             metrics,
-            known: Arc::new(known),
-        }
+            known: known.into_iter().collect(),
+        })
     }
 }
 
-impl<S> tower::Layer<S> for GrpcObserveLayer {
-    type Service = GrpcObserve<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        GrpcObserve {
-            inner,
-            layer: self.clone(),
-        }
-    }
-}
-
-#[derive(Clone)]
-pub struct GrpcObserve<S> {
-    inner: S,
-    layer: GrpcObserveLayer,
-}
-
-impl<S> tower::Service<http::Request<tonic::body::Body>> for GrpcObserve<S>
-where
-    S: tower::Service<
-            http::Request<tonic::body::Body>,
-            Response = http::Response<tonic::body::Body>,
-            Error = Infallible,
-        >,
-    S::Future: Send + 'static,
-{
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + Send>>;
-
-    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, mut request: http::Request<tonic::body::Body>) -> Self::Future {
+impl Step for GrpcObserve {
+    fn call<S>(&self, mut call: Call, next: S) -> impl Future<Output = Answer> + Send + 'static
+    where
+        S: tower::Service<Call, Response = Answer, Error = Infallible> + Send + 'static,
+        S::Future: Send + 'static,
+    {
         let route = self
-            .layer
             .known
-            .get(request.uri().path())
+            .get(call.uri().path())
             .cloned()
             .unwrap_or_else(|| Arc::from("unknown"));
-        let id = request_id(request.headers_mut());
+        let id = settle_request_id(&mut call);
         let span = tracing::info_span!(
             "grpc",
             otel.name = %route,
@@ -240,42 +152,16 @@ where
             request_id = id.to_str().unwrap_or(""),
             trace_id = tracing::field::Empty,
         );
-        propagation::continue_trace(&span, request.headers());
-        let mut finish = Finish::new(
-            self.layer.metrics.clone(),
-            "grpc",
-            "POST",
-            route,
-            span.clone(),
-        );
+        propagation::continue_trace(&span, call.headers());
+        let finish = Finish::new(self.metrics.clone(), "grpc", "POST", route, span.clone());
         // Entered while the inner layers set their call up too (the audit trail reads
         // the trace id there), not only while the future runs.
-        let future = {
+        let answered = {
             let _entered = span.enter();
-            self.inner.call(request)
+            forward(next, call)
         }
         .instrument(span);
-        Box::pin(async move {
-            let response = match future.await {
-                Ok(response) => response,
-                Err(never) => match never {},
-            };
-            let (parts, body) = response.into_parts();
-            // An error answered before any message is "trailers-only": the status is
-            // in the headers.
-            if parts.headers.contains_key("grpc-status") {
-                finish.record(status_name(&parts.headers));
-                return Ok(http::Response::from_parts(parts, body));
-            }
-            let body = ObservedBody {
-                inner: body,
-                finish: Some(finish),
-            };
-            Ok(http::Response::from_parts(
-                parts,
-                tonic::body::Body::new(body),
-            ))
-        })
+        async move { watch_end(answered.await, finish) }
     }
 }
 
@@ -308,14 +194,17 @@ pub async fn http(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let id = request_id(request.headers_mut());
+    let id = settle_request_id(&mut request);
     let method = request.method().clone();
     let path = request.uri().path();
-    let route: Arc<str> = match observe.transcoder.route_label(&method, path) {
-        Some(template) => Arc::from(template),
-        None if path == "/openapi.json" || path == "/docs" => Arc::from(path),
-        None => Arc::from("unmatched"),
+    // Matched once: the label here, the route for the transcoder.
+    let found = observe.transcoder.find(&method, path);
+    let route: Arc<str> = match &found {
+        Found::Route(route, _) => Arc::from(route.template.source()),
+        _ if path == "/openapi.json" || path == "/docs" => Arc::from(path),
+        _ => Arc::from("unmatched"),
     };
+    request.extensions_mut().insert(Matched(found));
     let span = tracing::info_span!(
         "http",
         otel.name = %format_args!("{method} {route}"),

@@ -32,7 +32,7 @@ pub async fn call(
     grpc_path: &http::uri::PathAndQuery,
     message: &DynamicMessage,
     metadata: HeaderMap,
-    caller: std::sync::Arc<crate::auth::Caller>,
+    extensions: http::Extensions,
     output: MessageDescriptor,
 ) -> Result<Reply, (HeaderMap, tonic::Status)> {
     let mut frame = BytesMut::with_capacity(5 + message.encoded_len());
@@ -48,7 +48,7 @@ pub async fn call(
             frame.freeze(),
         )))
         .map_err(|e| (HeaderMap::new(), tonic::Status::internal(e.to_string())))?;
-    request.extensions_mut().insert(caller);
+    *request.extensions_mut() = extensions;
     let headers = request.headers_mut();
     headers.extend(metadata);
     headers.insert(

@@ -33,11 +33,11 @@ use prost_reflect::ReflectMessage;
 
 pub use grpc::GrpcService;
 pub use render::{code_name, status_name};
-use rules::Route;
+pub use rules::Found;
+use rules::{Route, RouteTable};
 
-use crate::audit::Auditor;
-use crate::auth::{Authenticator, Caller, Denied, PeerCert};
-use crate::context::{CallContext, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER};
+use crate::auth::{Authenticator, PeerCert};
+use crate::context::{IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER, RequestId};
 use crate::error::Error;
 
 /// Request headers handed to the gRPC services as metadata.
@@ -61,10 +61,8 @@ pub struct Transcoder {
 }
 
 struct Inner {
-    routes: Vec<Route>,
+    routes: &'static RouteTable,
     grpc: GrpcService,
-    auth: Arc<Authenticator>,
-    auditor: Arc<Auditor>,
     settings: Settings,
     openapi: Bytes,
     docs: Bytes,
@@ -86,18 +84,15 @@ impl Transcoder {
     /// Reads the routes of every service in the gateway's proto package.
     pub fn new(
         grpc: GrpcService,
-        auth: Arc<Authenticator>,
-        auditor: Arc<Auditor>,
+        auth: &Authenticator,
         settings: Settings,
     ) -> Result<Self, String> {
-        let routes = rules::load(crate::proto::pool(), crate::proto::PACKAGE)?;
-        let openapi = Bytes::from(openapi::document(&routes, &auth, &settings));
+        let routes = rules::table()?;
+        let openapi = Bytes::from(openapi::document(routes.routes(), auth, &settings));
         Ok(Transcoder {
             inner: Arc::new(Inner {
                 routes,
                 grpc,
-                auth,
-                auditor,
                 settings,
                 openapi,
                 docs: Bytes::from_static(docs::PAGE.as_bytes()),
@@ -106,49 +101,15 @@ impl Transcoder {
     }
 
     /// The route (and its variable bindings) for a request.
-    fn find(&self, method: &Method, path: &str) -> Found<'_> {
-        let mut path_matched = false;
-        for route in &self.inner.routes {
-            if let Some(bindings) = route.template.matches(path) {
-                if route.method == method {
-                    return Found::Route(route, bindings);
-                }
-                path_matched = true;
-            }
-        }
-        if path_matched {
-            Found::WrongMethod
-        } else {
-            Found::Nothing
-        }
-    }
-
-    /// Methods allowed on `path` (for 405 answers).
-    fn allowed(&self, path: &str) -> String {
-        let methods: Vec<&str> = self
-            .inner
-            .routes
-            .iter()
-            .filter(|r| r.template.matches(path).is_some())
-            .map(|r| r.method.as_str())
-            .collect();
-        methods.join(", ")
-    }
-
-    /// The route template for a request, for metric labels (never the raw path).
-    pub fn route_label(&self, method: &Method, path: &str) -> Option<&str> {
-        match self.find(method, path) {
-            Found::Route(route, _) => Some(route.template.source()),
-            _ => None,
-        }
+    pub fn find(&self, method: &Method, path: &str) -> Found {
+        self.inner.routes.find(method, path)
     }
 }
 
-enum Found<'a> {
-    Route(&'a Route, Vec<template::Binding>),
-    WrongMethod,
-    Nothing,
-}
+/// The route a request was matched to by the listener's observation layer, which
+/// matches it once for its metric label; the transcoder takes it from there.
+#[derive(Clone)]
+pub struct Matched(pub Found);
 
 /// The HTTP/JSON router: transcoded routes, `/openapi.json` and `/docs`.
 pub fn router(transcoder: Transcoder) -> Router {
@@ -234,9 +195,13 @@ fn error(err: &Error, request_id: &str) -> Response {
 }
 
 async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
+    let (mut parts, body) = request.into_parts();
     let request_id = request_id(&parts.headers);
-    let (route, bindings) = match t.find(&parts.method, parts.uri.path()) {
+    let found = match parts.extensions.remove::<Matched>() {
+        Some(Matched(found)) => found,
+        None => t.find(&parts.method, parts.uri.path()),
+    };
+    let (route, bindings) = match found {
         Found::Route(route, bindings) => (route, bindings),
         Found::WrongMethod => {
             let mut response = error(
@@ -246,7 +211,7 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
                 },
                 &request_id,
             );
-            if let Ok(allow) = HeaderValue::from_str(&t.allowed(parts.uri.path())) {
+            if let Ok(allow) = HeaderValue::from_str(&t.inner.routes.allowed(parts.uri.path())) {
                 response.headers_mut().insert(header::ALLOW, allow);
             }
             return response;
@@ -263,47 +228,6 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         }
     };
 
-    // Callers are authenticated before their request is read.
-    let caller = match t.inner.auth.check_path(
-        &parts.headers,
-        parts.extensions.get::<PeerCert>(),
-        route.grpc_path.path(),
-    ) {
-        Ok(caller) => caller,
-        Err(denied) => {
-            let err = Error::from(denied.clone());
-            if t.inner.auditor.is_mutation(route.grpc_path.path()) {
-                let caller = match &denied {
-                    Denied::Scope { caller, .. } => Some(Arc::new(Caller {
-                        id: caller.clone(),
-                        share: 1.0,
-                    })),
-                    _ => None,
-                };
-                let targets = bindings
-                    .iter()
-                    .filter_map(|(path, value)| Some((path.last()?.clone(), value.clone().into())))
-                    .collect();
-                let ctx = CallContext {
-                    request_id: Arc::from(request_id.as_str()),
-                    traceparent: parts
-                        .headers
-                        .get("traceparent")
-                        .and_then(|v| v.to_str().ok())
-                        .map(Arc::from),
-                    ..CallContext::internal(std::time::Duration::ZERO)
-                };
-                t.inner.auditor.refused(
-                    route.grpc_path.path(),
-                    caller,
-                    targets,
-                    code_name(err.grpc_code()),
-                    Some(&ctx),
-                );
-            }
-            return error(&err, &request_id);
-        }
-    };
     let body = match read_body(&parts.headers, body, t.inner.settings.max_body_bytes).await {
         Ok(body) => body,
         Err(err) => return error(&err, &request_id),
@@ -321,12 +245,21 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         }
     }
     let output = route.rpc.output();
+    // The call continues as a gRPC call through the same inbound stack as any other
+    // (context, audit, authentication), with what its listener settled.
+    let mut extensions = http::Extensions::new();
+    if let Some(peer) = parts.extensions.get::<PeerCert>() {
+        extensions.insert(peer.clone());
+    }
+    if let Some(id) = parts.extensions.get::<RequestId>() {
+        extensions.insert(id.clone());
+    }
     let reply = match grpc::call(
         &t.inner.grpc,
         &route.grpc_path,
         &message,
         metadata,
-        caller,
+        extensions,
         output,
     )
     .await

@@ -43,13 +43,14 @@ pub fn build(
     };
 
     let mut bound = HashSet::new();
-    for (path, value) in bindings {
-        let fields = resolve(&input, &path).ok_or_else(|| {
-            Error::Internal(format!("unresolved path variable {}", path.join(".")))
-        })?;
-        let name = json_path(&fields);
-        set_scalar(&mut message, &fields, &value, &name)?;
-        bound.insert(name);
+    for (index, value) in bindings {
+        let (Some(fields), Some(name)) =
+            (route.variables.get(index), route.variable_names.get(index))
+        else {
+            return Err(Error::Internal(format!("no path variable {index}")));
+        };
+        set_scalar(&mut message, fields, &value, name)?;
+        bound.insert(name.clone());
     }
 
     if let Some(query) = query.filter(|q| !q.is_empty()) {

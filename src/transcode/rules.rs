@@ -27,6 +27,10 @@ pub struct Route {
     pub grpc_path: http::uri::PathAndQuery,
     pub body: BodyRule,
     pub response_body: Option<FieldDescriptor>,
+    /// The field chain of each path variable, resolved when the routes load.
+    pub variables: Vec<Vec<FieldDescriptor>>,
+    /// The dotted JSON name of each path variable (`extensionId`).
+    pub variable_names: Vec<String>,
 }
 
 impl Route {
@@ -107,15 +111,26 @@ fn route(rpc: &MethodDescriptor, rule: &prost_reflect::DynamicMessage) -> Result
         pattern.ok_or_else(|| format!("{}: HTTP rule without a pattern", rpc.full_name()))?;
     let template = PathTemplate::parse(&path).map_err(|e| format!("{}: {e}", rpc.full_name()))?;
     let input = rpc.input();
+    let mut variables = Vec::new();
     for var in template.variables() {
-        resolve(&input, var).ok_or_else(|| {
+        variables.push(resolve(&input, var).ok_or_else(|| {
             format!(
                 "{}: path variable {} is not a field",
                 rpc.full_name(),
                 var.join(".")
             )
-        })?;
+        })?);
     }
+    let variable_names = variables
+        .iter()
+        .map(|fields| {
+            fields
+                .iter()
+                .map(FieldDescriptor::json_name)
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect();
     let body = match text("body").as_str() {
         "" => BodyRule::None,
         "*" => BodyRule::Whole,
@@ -151,7 +166,131 @@ fn route(rpc: &MethodDescriptor, rule: &prost_reflect::DynamicMessage) -> Result
         grpc_path,
         body,
         response_body,
+        variables,
+        variable_names,
     })
+}
+
+/// Every route, indexed for matching: a request's path is split once and tried
+/// only against the templates that share its first literal segments.
+pub struct RouteTable {
+    routes: Vec<Route>,
+    /// Routes by their literal prefix (the first two segments, `api/extensions`).
+    by_prefix: std::collections::HashMap<String, Vec<usize>>,
+    /// Routes whose template starts with a variable too soon to be indexed.
+    unindexed: Vec<usize>,
+}
+
+/// What a request's method and path find.
+#[derive(Clone)]
+pub enum Found {
+    Route(&'static Route, Vec<super::template::Binding>),
+    WrongMethod,
+    Nothing,
+}
+
+/// How many literal segments index a route.
+const PREFIX: usize = 2;
+
+impl RouteTable {
+    pub fn new(routes: Vec<Route>) -> Self {
+        let mut by_prefix: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut unindexed = Vec::new();
+        for (i, route) in routes.iter().enumerate() {
+            let prefix = route.template.literal_prefix();
+            if prefix.len() >= PREFIX {
+                by_prefix
+                    .entry(prefix[..PREFIX].join("/"))
+                    .or_default()
+                    .push(i);
+            } else {
+                unindexed.push(i);
+            }
+        }
+        RouteTable {
+            routes,
+            by_prefix,
+            unindexed,
+        }
+    }
+
+    pub fn routes(&self) -> &[Route] {
+        &self.routes
+    }
+
+    /// The routes a path may match, split into its segments.
+    fn candidates<'a>(&'a self, segments: &[&str]) -> impl Iterator<Item = &'a Route> {
+        let key = (segments.len() >= PREFIX).then(|| {
+            let mut key = String::with_capacity(32);
+            for (i, s) in segments[..PREFIX].iter().enumerate() {
+                if i > 0 {
+                    key.push('/');
+                }
+                // A verb can only sit on a path's last segment.
+                key.push_str(if i + 1 == segments.len() {
+                    s.split(':').next().unwrap_or(s)
+                } else {
+                    s
+                });
+            }
+            key
+        });
+        let indexed = key
+            .and_then(|k| self.by_prefix.get(&k))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        indexed
+            .iter()
+            .chain(self.unindexed.iter())
+            .map(|&i| &self.routes[i])
+    }
+
+    /// The route (and its bindings) for a request: one split of the path, the
+    /// candidates of its prefix.
+    pub fn find(&'static self, method: &http::Method, path: &str) -> Found {
+        let Some(rest) = path.strip_prefix('/') else {
+            return Found::Nothing;
+        };
+        let segments: Vec<&str> = rest.split('/').collect();
+        let mut path_matched = false;
+        for route in self.candidates(&segments) {
+            if route.method != method {
+                if !path_matched && route.template.matches_segments(&segments).is_some() {
+                    path_matched = true;
+                }
+                continue;
+            }
+            if let Some(bindings) = route.template.matches_segments(&segments) {
+                return Found::Route(route, bindings);
+            }
+        }
+        if path_matched {
+            Found::WrongMethod
+        } else {
+            Found::Nothing
+        }
+    }
+
+    /// Methods allowed on `path` (for 405 answers).
+    pub fn allowed(&self, path: &str) -> String {
+        let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        let methods: Vec<&str> = self
+            .candidates(&segments)
+            .filter(|r| r.template.matches_segments(&segments).is_some())
+            .map(|r| r.method.as_str())
+            .collect();
+        methods.join(", ")
+    }
+}
+
+/// The gateway's routes, read once per process from the descriptor set it was built
+/// from (which is static).
+pub fn table() -> Result<&'static RouteTable, String> {
+    static TABLE: std::sync::LazyLock<Result<RouteTable, String>> =
+        std::sync::LazyLock::new(|| {
+            load(crate::proto::pool(), crate::proto::PACKAGE).map(RouteTable::new)
+        });
+    TABLE.as_ref().map_err(Clone::clone)
 }
 
 /// The chain of fields a dotted path names, by proto or JSON name.

@@ -33,8 +33,9 @@ pub struct PathTemplate {
     source: String,
 }
 
-/// A variable bound by a match: the field path and its decoded value.
-pub type Binding = (Vec<String>, String);
+/// A variable bound by a match: its index among the template's variables (in
+/// [`PathTemplate::variables`] order) and its decoded value.
+pub type Binding = (usize, String);
 
 impl PathTemplate {
     /// Parses a template such as `/api/extensions/{extension_id}/number`.
@@ -126,58 +127,110 @@ impl PathTemplate {
     /// Matches a request path (still percent-encoded); returns the variable bindings.
     pub fn matches(&self, path: &str) -> Option<Vec<Binding>> {
         let rest = path.strip_prefix('/')?;
-        let rest = match &self.verb {
-            Some(verb) => rest.strip_suffix(verb.as_str())?.strip_suffix(':')?,
-            None => rest,
-        };
         let segments: Vec<&str> = rest.split('/').collect();
+        self.matches_segments(&segments)
+    }
+
+    /// Matches a path already split at `/` (after its leading `/`): the router splits
+    /// a request's path once for every template it tries.
+    pub fn matches_segments(&self, segments: &[&str]) -> Option<Vec<Binding>> {
+        let (last, init) = segments.split_last()?;
+        // The verb is on the last segment: `watch` of `events:watch`.
+        let last = match &self.verb {
+            Some(verb) => last.strip_suffix(verb.as_str())?.strip_suffix(':')?,
+            None => last,
+        };
+        let at_segment = |i: usize| {
+            if i == init.len() {
+                Some(last)
+            } else {
+                init.get(i).copied()
+            }
+        };
+        let count = segments.len();
         let mut bindings = Vec::new();
+        let mut variable = 0;
         let mut at = 0;
         for (index, segment) in self.segments.iter().enumerate() {
-            let last = index + 1 == self.segments.len();
+            let is_last = index + 1 == self.segments.len();
             match segment {
                 Segment::Part(p) => {
-                    let taken = match_part(p, &segments[at..], last)?;
-                    at += taken;
+                    at += match_part(p, at, count, &at_segment, is_last)?;
                 }
-                Segment::Variable { field, pattern } => {
+                Segment::Variable { pattern, .. } => {
                     let begin = at;
                     for (pi, p) in pattern.iter().enumerate() {
-                        let taken =
-                            match_part(p, &segments[at..], last && pi + 1 == pattern.len())?;
-                        at += taken;
+                        at += match_part(
+                            p,
+                            at,
+                            count,
+                            &at_segment,
+                            is_last && pi + 1 == pattern.len(),
+                        )?;
                     }
-                    let raw = &segments[begin..at];
                     let value = if pattern.len() == 1 && pattern[0] == Part::One {
-                        decode(raw[0])?
+                        decode(at_segment(begin)?)?
                     } else {
                         // Multi-segment variables keep "/" between segments and
                         // leave an encoded "%2F" inside a segment encoded.
-                        raw.iter()
-                            .map(|s| decode(&s.replace("%2F", "%252F").replace("%2f", "%252f")))
+                        (begin..at)
+                            .map(|i| {
+                                let s = at_segment(i)?;
+                                decode(&s.replace("%2F", "%252F").replace("%2f", "%252f"))
+                            })
                             .collect::<Option<Vec<_>>>()?
                             .join("/")
                     };
-                    bindings.push((field.clone(), value));
+                    bindings.push((variable, value));
+                    variable += 1;
                 }
             }
         }
-        (at == segments.len()).then_some(bindings)
+        (at == count).then_some(bindings)
+    }
+
+    /// The first literal segments of the template (`["api", "extensions"]`), which a
+    /// router can index it by.
+    pub fn literal_prefix(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for (i, segment) in self.segments.iter().enumerate() {
+            match segment {
+                // A verb sits on the last segment: it is not the segment's whole text.
+                Segment::Part(Part::Literal(l))
+                    if !(self.verb.is_some() && i + 1 == self.segments.len()) =>
+                {
+                    out.push(l.as_str())
+                }
+                _ => break,
+            }
+        }
+        out
     }
 }
 
-/// How many segments `part` takes from `segments`, if it matches.
-fn match_part(part: &Part, segments: &[&str], last: bool) -> Option<usize> {
+/// How many segments `part` takes from position `at` (of `count`), if it matches.
+fn match_part<'a>(
+    part: &Part,
+    at: usize,
+    count: usize,
+    segment: &impl Fn(usize) -> Option<&'a str>,
+    last: bool,
+) -> Option<usize> {
     match part {
         Part::Literal(l) => {
-            let first = segments.first()?;
-            (decode(first)? == *l).then_some(1)
+            let first = segment(at)?;
+            let equal = if first.contains('%') {
+                decode(first)? == *l
+            } else {
+                first == l
+            };
+            equal.then_some(1)
         }
         Part::One => {
-            let first = segments.first()?;
+            let first = segment(at)?;
             (!first.is_empty()).then_some(1)
         }
-        Part::Rest => last.then_some(segments.len()),
+        Part::Rest => last.then_some(count - at),
     }
 }
 
@@ -228,10 +281,11 @@ mod tests {
     use super::*;
 
     fn bind(t: &str, path: &str) -> Option<Vec<(String, String)>> {
-        PathTemplate::parse(t)
-            .unwrap()
+        let template = PathTemplate::parse(t).unwrap();
+        let names: Vec<String> = template.variables().map(|f| f.join(".")).collect();
+        template
             .matches(path)
-            .map(|b| b.into_iter().map(|(f, v)| (f.join("."), v)).collect())
+            .map(|b| b.into_iter().map(|(i, v)| (names[i].clone(), v)).collect())
     }
 
     #[test]
