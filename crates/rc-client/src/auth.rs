@@ -362,6 +362,7 @@ impl TokenSource {
             authorization: Some(self.basic_auth()?),
             attempt: 0,
             traceparent: None,
+            key: None,
         };
         let response = self.upstream.clone().oneshot(request).await?;
         if response.status.is_success() {

@@ -178,6 +178,7 @@ impl RingCentral {
             authorization: None,
             attempt: 0,
             traceparent: None,
+            key: None,
         }
     }
 

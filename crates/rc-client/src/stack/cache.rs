@@ -126,7 +126,7 @@ impl UpstreamLayer for Cache {
     fn call(
         &self,
         inner: UpstreamService,
-        request: RcRequest,
+        mut request: RcRequest,
     ) -> BoxFuture<'static, Result<RcResponse, UpstreamError>> {
         let this = self.clone();
         Box::pin(async move {
@@ -148,7 +148,7 @@ impl UpstreamLayer for Cache {
             if ttl.is_zero() || request.ctx.bypass_cache {
                 return inner.oneshot(request).await;
             }
-            let key = key(&this.scope, &request);
+            let key = request.key(&this.scope);
             let mut generation = match this.store.get(&key, resource).await {
                 Ok(Lookup { hit: Some(hit), .. }) => {
                     this.hooks.hit(resource);

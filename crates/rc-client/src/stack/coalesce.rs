@@ -10,7 +10,6 @@ use futures::future::{BoxFuture, WeakShared};
 use http::Method;
 use tower::ServiceExt;
 
-use super::cache::key;
 use super::layered::UpstreamLayer;
 use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
 
@@ -19,7 +18,7 @@ type Call = BoxFuture<'static, Result<RcResponse, UpstreamError>>;
 /// The registry holds calls weakly: a call whose callers have all gone away is
 /// dropped (and unregisters itself), not kept to be driven later by a new caller
 /// with the old caller's deadline.
-type Registry = Arc<Mutex<HashMap<String, (u64, WeakShared<Call>)>>>;
+type Registry = Arc<Mutex<HashMap<Arc<str>, (u64, WeakShared<Call>)>>>;
 
 /// What coalescing reports (metrics).
 pub trait CoalesceHooks: Send + Sync {
@@ -53,7 +52,7 @@ impl Coalesce {
 /// call has taken the key meanwhile).
 struct Unregister {
     registry: Registry,
-    key: String,
+    key: Arc<str>,
     id: u64,
 }
 
@@ -73,12 +72,12 @@ impl UpstreamLayer for Coalesce {
     fn call(
         &self,
         inner: UpstreamService,
-        request: RcRequest,
+        mut request: RcRequest,
     ) -> BoxFuture<'static, Result<RcResponse, UpstreamError>> {
         if request.op.method != Method::GET {
             return Box::pin(inner.oneshot(request));
         }
-        let key = key(&self.scope, &request);
+        let key = request.key(&self.scope);
         let mut in_flight = self.in_flight.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(call) = in_flight.get(&key).and_then(|(_, weak)| weak.upgrade()) {
             drop(in_flight);

@@ -28,8 +28,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
+use futures::future::BoxFuture;
 use http::HeaderValue;
-use tower::util::BoxCloneSyncService;
 
 pub use bearer::BearerLayer;
 use layered::Wrap;
@@ -59,6 +59,8 @@ pub struct RcRequest {
     pub attempt: u32,
     /// W3C trace context to send (set by the observation layer).
     pub traceparent: Option<Arc<str>>,
+    /// The cache and coalescing key, built once by the first layer that needs it.
+    pub key: Option<Arc<str>>,
 }
 
 /// A request body with its content type.
@@ -111,7 +113,66 @@ impl From<UpstreamError> for Error {
 }
 
 /// The composed upstream service.
-pub type UpstreamService = BoxCloneSyncService<RcRequest, RcResponse, UpstreamError>;
+/// A segment of the stack, shared: each layer hands its inner segment to every call,
+/// and cloning one is a reference count, not a copy of the chain below it.
+#[derive(Clone)]
+pub struct UpstreamService(Arc<CallFn>);
+
+type CallFn =
+    dyn Fn(RcRequest) -> BoxFuture<'static, Result<RcResponse, UpstreamError>> + Send + Sync;
+
+impl UpstreamService {
+    /// A tower service as a segment: each call runs on a clone of it, so its clone
+    /// must be cheap (the stack's services are always ready).
+    pub fn new<S>(service: S) -> Self
+    where
+        S: tower::Service<RcRequest, Response = RcResponse, Error = UpstreamError>
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+        S::Future: Send + 'static,
+    {
+        UpstreamService(Arc::new(move |request| {
+            Box::pin(tower::ServiceExt::oneshot(service.clone(), request))
+        }))
+    }
+
+    /// One of the stack's own layers over `inner`: called by reference, never cloned.
+    pub fn wrap<L: layered::UpstreamLayer>(layer: L, inner: UpstreamService) -> Self {
+        UpstreamService(Arc::new(move |request| layer.call(inner.clone(), request)))
+    }
+}
+
+impl tower::Service<RcRequest> for UpstreamService {
+    type Response = RcResponse;
+    type Error = UpstreamError;
+    type Future = BoxFuture<'static, Result<RcResponse, UpstreamError>>;
+
+    fn poll_ready(
+        &mut self,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), UpstreamError>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: RcRequest) -> Self::Future {
+        (self.0)(request)
+    }
+}
+
+impl RcRequest {
+    /// The cache (and coalescing) key of this GET: account scope, path and query,
+    /// built on first use.
+    pub fn key(&mut self, scope: &str) -> Arc<str> {
+        if let Some(key) = &self.key {
+            return key.clone();
+        }
+        let key: Arc<str> = Arc::from(cache::key(scope, self));
+        self.key = Some(key.clone());
+        key
+    }
+}
 
 /// What the layers report, for metrics; no-ops by default.
 #[derive(Clone)]
@@ -158,21 +219,18 @@ pub fn base(
     breaker: &Arc<breaker::CircuitBreaker>,
 ) -> UpstreamService {
     use tower::Layer;
-    let timed =
-        BoxCloneSyncService::new(TimeoutLayer::new(config.request_timeout).layer(transport));
-    let observed = BoxCloneSyncService::new(
-        Wrap(observe::Observe {
-            breaker: breaker.clone(),
-            hooks: hooks.upstream.clone(),
-        })
-        .layer(timed),
-    );
+    let timed = UpstreamService::new(TimeoutLayer::new(config.request_timeout).layer(transport));
+    let observed = Wrap(observe::Observe {
+        breaker: breaker.clone(),
+        hooks: hooks.upstream.clone(),
+    })
+    .layer(timed);
     let budget = RateBudget::new(
         stores.budget.clone(),
         config.rate_window,
         hooks.budget.clone(),
     );
-    BoxCloneSyncService::new(Wrap(budget).layer(observed))
+    Wrap(budget).layer(observed)
 }
 
 /// The full stack for API calls over `base`.
@@ -185,28 +243,26 @@ pub fn build(
     hooks: &Hooks,
 ) -> UpstreamService {
     use tower::Layer;
-    let s = BoxCloneSyncService::new(bearer.layer(base));
-    let s = BoxCloneSyncService::new(Wrap(breaker::Breaker(breaker)).layer(s));
+    let s = UpstreamService::new(bearer.layer(base));
+    let s = Wrap(breaker::Breaker(breaker)).layer(s);
     let policy = retry::RetryPolicy::new(config.retry.clone(), hooks.retry.clone());
-    let s = BoxCloneSyncService::new(tower::retry::Retry::new(policy, s));
-    let s = BoxCloneSyncService::new(
-        Wrap(coalesce::Coalesce::new(
-            config.scope.clone(),
-            hooks.coalesce.clone(),
-        ))
-        .layer(s),
-    );
+    let s = UpstreamService::new(tower::retry::Retry::new(policy, s));
+    let s = Wrap(coalesce::Coalesce::new(
+        config.scope.clone(),
+        hooks.coalesce.clone(),
+    ))
+    .layer(s);
     let cache = cache::Cache::new(
         stores.cache.clone(),
         config.cache_ttls.clone(),
         config.scope.clone(),
         hooks.cache.clone(),
     );
-    let s = BoxCloneSyncService::new(Wrap(cache).layer(s));
+    let s = Wrap(cache).layer(s);
     let idempotency = idempotency::Idempotency::new(
         stores.idempotency.clone(),
         config.idempotency_ttl,
         config.scope.clone(),
     );
-    BoxCloneSyncService::new(Wrap(idempotency).layer(s))
+    Wrap(idempotency).layer(s)
 }

@@ -146,6 +146,7 @@ mod tests {
             authorization: None,
             attempt: 0,
             traceparent: None,
+            key: None,
         }
     }
 

@@ -6,7 +6,6 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use tower::util::BoxCloneSyncService;
 
 use super::{RcRequest, RcResponse, RequestBody, UpstreamError, UpstreamService};
 use crate::context::CallContext;
@@ -23,6 +22,7 @@ pub fn request(op: &'static Operation) -> RcRequest {
         authorization: None,
         attempt: 0,
         traceparent: None,
+        key: None,
     }
 }
 
@@ -67,7 +67,7 @@ pub fn upstream(
         let n = counter.fetch_add(1, Ordering::SeqCst);
         script(n, request)
     });
-    (BoxCloneSyncService::new(service), calls)
+    (UpstreamService::new(service), calls)
 }
 
 /// An upstream that answers every request with `status`, after `delay`.

@@ -96,6 +96,7 @@ mod tests {
             attempt: 0,
             traceparent: None,
             authorization: None,
+            key: None,
         }
     }
 
