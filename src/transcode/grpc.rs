@@ -88,17 +88,19 @@ pub struct MessageStream {
 }
 
 impl MessageStream {
-    /// The next message; `None` once the call ended successfully.
-    pub async fn next(&mut self) -> Option<Result<DynamicMessage, tonic::Status>> {
+    /// The type of the messages.
+    pub fn output(&self) -> &MessageDescriptor {
+        &self.output
+    }
+
+    /// The next message's bytes; `None` once the call ended successfully.
+    pub async fn next(&mut self) -> Option<Result<Bytes, tonic::Status>> {
         if self.finished {
             return None;
         }
         loop {
             if let Some(bytes) = self.take_message() {
-                return Some(
-                    DynamicMessage::decode(self.output.clone(), bytes)
-                        .map_err(|e| tonic::Status::internal(format!("undecodable response: {e}"))),
-                );
+                return Some(Ok(bytes));
             }
             match self.body.frame().await {
                 Some(Ok(frame)) => {
@@ -131,7 +133,7 @@ impl MessageStream {
     }
 
     /// Turns the messages into a `Stream`.
-    pub fn into_stream(self) -> impl Stream<Item = Result<DynamicMessage, tonic::Status>> + Send {
+    pub fn into_stream(self) -> impl Stream<Item = Result<Bytes, tonic::Status>> + Send {
         futures::stream::unfold(
             self,
             |mut s| async move { s.next().await.map(|item| (item, s)) },

@@ -10,6 +10,7 @@
 mod docs;
 mod duplicates;
 pub mod grpc;
+mod json;
 mod openapi;
 mod render;
 mod request;
@@ -276,6 +277,7 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         return streaming::respond(route, reply, &parts.headers, &request_id);
     }
     let mut messages = reply.messages;
+    let output = messages.output().clone();
     let result = match messages.next().await {
         Some(Ok(message)) => match messages.next().await {
             None => Ok(message),
@@ -285,12 +287,17 @@ async fn transcode(State(t): State<Transcoder>, request: Request) -> Response {
         Some(Err(status)) => Err(status),
         None => Err(tonic::Status::internal("unary call answered nothing")),
     };
-    let rendered = result.and_then(|message| match &route.response_body {
-        Some(field) => match message.get_field(field).as_ref() {
-            prost_reflect::Value::Message(inner) => render::message_json(inner),
-            _ => render::message_json(&message),
-        },
-        None => render::message_json(&message),
+    let rendered = result.and_then(|bytes| match &route.response_body {
+        // Rare: the answer's one field as the body, through a dynamic message.
+        Some(field) => {
+            let message = prost_reflect::DynamicMessage::decode(output.clone(), bytes)
+                .map_err(|e| tonic::Status::internal(format!("undecodable response: {e}")))?;
+            match message.get_field(field).as_ref() {
+                prost_reflect::Value::Message(inner) => render::message_json(inner),
+                _ => render::message_json(&message),
+            }
+        }
+        None => render::answer_json(&output, &bytes),
     });
     let mut response = match rendered {
         Ok(body) => json(StatusCode::OK, HeaderMap::new(), body),
@@ -382,16 +389,22 @@ mod streaming {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("text/event-stream"));
         let request_id = request_id.to_owned();
-        let offset_field = route.rpc.output().get_field_by_name("offset");
+        let output = route.rpc.output();
+        let offset_field = output.get_field_by_name("offset");
         let stream = reply.messages.into_stream().map(move |item| {
-            let item =
-                item.and_then(|message| render::message_json(&message).map(|json| (message, json)));
+            let item = item.and_then(|bytes| {
+                let id = if sse {
+                    offset_field
+                        .as_ref()
+                        .and_then(|f| wire_string(&bytes, f.number()))
+                } else {
+                    None
+                };
+                render::answer_json(&output, &bytes).map(|json| (id, json))
+            });
             let chunk = match item {
-                Ok((message, json)) => {
+                Ok((id, json)) => {
                     if sse {
-                        let id = offset_field
-                            .as_ref()
-                            .and_then(|f| message.get_field(f).as_str().map(str::to_owned));
                         let mut out = Vec::with_capacity(json.len() + 32);
                         if let Some(id) = id {
                             out.extend_from_slice(b"id: ");
@@ -446,6 +459,22 @@ mod streaming {
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         copy_metadata(&reply.headers, response.headers_mut());
         response
+    }
+
+    /// A string field of an encoded message (the event offset, for SSE's `id:`).
+    fn wire_string(mut bytes: &[u8], number: u32) -> Option<String> {
+        use prost::encoding::{DecodeContext, WireType, decode_key, decode_varint, skip_field};
+        while !bytes.is_empty() {
+            let (tag, wire) = decode_key(&mut bytes).ok()?;
+            if tag == number && wire == WireType::LengthDelimited {
+                let len = decode_varint(&mut bytes).ok()? as usize;
+                return std::str::from_utf8(bytes.get(..len)?)
+                    .ok()
+                    .map(str::to_owned);
+            }
+            skip_field(wire, tag, &mut bytes, DecodeContext::default()).ok()?;
+        }
+        None
     }
 
     fn with_heartbeat<S>(

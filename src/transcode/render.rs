@@ -36,6 +36,27 @@ pub fn message_json(message: &DynamicMessage) -> Result<Vec<u8>, tonic::Status> 
     Ok(out)
 }
 
+/// The JSON of an answer message from its wire bytes: written directly (see
+/// [`super::json`]), or through a dynamic message for what that writer leaves out.
+pub fn answer_json(
+    desc: &prost_reflect::MessageDescriptor,
+    bytes: &[u8],
+) -> Result<Vec<u8>, tonic::Status> {
+    match super::json::message(desc, bytes, true) {
+        Ok(json) => Ok(json),
+        Err(super::json::Unsupported(why)) => {
+            tracing::debug!(
+                message = desc.full_name(),
+                why,
+                "answer written through a dynamic message"
+            );
+            let message = DynamicMessage::decode(desc.clone(), bytes)
+                .map_err(|e| tonic::Status::internal(format!("undecodable response: {e}")))?;
+            message_json(&message)
+        }
+    }
+}
+
 /// The JSON error body of every HTTP/JSON failure.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
