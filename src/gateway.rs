@@ -12,6 +12,8 @@ use tokio_util::sync::CancellationToken;
 use tower::util::BoxCloneSyncService;
 use tower::{ServiceBuilder, ServiceExt};
 
+use crate::api::events::WatchMetrics;
+use crate::auth::AuthMetrics;
 use crate::config::{Config, ConfigError};
 use crate::events::EventLog;
 use crate::events::hub::EventHub;
@@ -20,9 +22,11 @@ use crate::listener::{self, ListenerMetrics, Protocol};
 use crate::telemetry::metrics::Metrics;
 use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
+use crate::webhooks::IngressMetrics;
 use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
 use crate::{api, sidecar};
 use rc_client::RingCentral;
+use rc_client::metrics::ClientMetrics;
 use rc_sandbox::{self as sandbox, RunningSandbox, SandboxConfig};
 
 /// Why the gateway could not start.
@@ -168,27 +172,26 @@ impl Gateway {
         let shutdown = CancellationToken::new();
         let mut servers = tokio::task::JoinSet::new();
         backend.feed(hub.clone(), &mut servers, &shutdown);
+        // One registry; each part registers its own metrics into it.
         let metrics = Arc::new(Metrics::new());
-        let authenticator = authenticator(&config, metrics.clone())?;
+        let registered = |e: prometheus::Error| StartError::Routes(format!("metrics: {e}"));
+        let client_metrics = ClientMetrics::register(metrics.registry()).map_err(registered)?;
+        let watch_metrics = WatchMetrics::register(metrics.registry()).map_err(registered)?;
+        let ingress_metrics = IngressMetrics::register(metrics.registry()).map_err(registered)?;
+        let auth_metrics = AuthMetrics::register(metrics.registry()).map_err(registered)?;
+        let authenticator = authenticator(&config, auth_metrics)?;
         let audit_log =
             crate::audit::AuditLog::open(&config.audit).map_err(|e| StartError::Setting {
                 var: crate::config::var::AUDIT_LOG,
                 message: e.to_string(),
             })?;
         let auditor = Arc::new(crate::audit::Auditor::new(audit_log, &authenticator.table));
-        let hooks = rc_client::stack::Hooks {
-            budget: metrics.clone(),
-            retry: metrics.clone(),
-            cache: metrics.clone(),
-            coalesce: metrics.clone(),
-            upstream: metrics.clone(),
-        };
         let rc = RingCentral::new(
             &config.upstream,
             credentials,
             stores.clone(),
-            hooks,
-            metrics.clone(),
+            client_metrics.hooks(),
+            client_metrics.clone(),
         );
         let lifecycle = Arc::new(Lifecycle::new(backend.health()));
         let (health, health_service) = tonic_health::server::health_reporter();
@@ -216,7 +219,7 @@ impl Gateway {
             keeper: keeper.clone(),
             hub: hub.clone(),
             shutdown: shutdown.clone(),
-            watch_hooks: metrics.clone(),
+            watch_hooks: watch_metrics.clone(),
             sandbox: config.sandbox,
         };
         let routes = api::routes(&backends, health_service, config.grpc_max_message_bytes);
@@ -324,11 +327,15 @@ impl Gateway {
             log,
             hmac_secret: config.webhooks.hmac_secret.clone(),
             max_body: config.webhooks.max_body_bytes,
-            hooks: metrics.clone(),
+            hooks: ingress_metrics,
         };
         let sidecar_app = sidecar::router(
             lifecycle.clone(),
-            metrics.clone(),
+            sidecar::Scraped {
+                registry: metrics.clone(),
+                client: client_metrics,
+                watch: watch_metrics,
+            },
             rc.clone(),
             authenticator.auth.clone(),
             hub.clone(),
@@ -415,7 +422,10 @@ struct CallerAuth {
 
 /// Builds caller authentication, refusing to start without any unless the gateway
 /// runs on the sandbox or was told `--insecure-no-auth`.
-fn authenticator(config: &Config, metrics: Arc<Metrics>) -> Result<CallerAuth, StartError> {
+fn authenticator(
+    config: &Config,
+    metrics: Arc<crate::auth::AuthMetrics>,
+) -> Result<CallerAuth, StartError> {
     let auth = &config.auth;
     if !auth.configured() {
         if !config.sandbox && !auth.insecure_no_auth {

@@ -15,11 +15,20 @@ use crate::events::hub::EventHub;
 use crate::lifecycle::Lifecycle;
 use crate::telemetry::metrics::Metrics;
 use rc_client::RingCentral;
+use rc_client::metrics::ClientMetrics;
+
+/// What `/metrics` renders: the registry, and the owners of the gauges read at scrape.
+#[derive(Clone)]
+pub struct Scraped {
+    pub registry: Arc<Metrics>,
+    pub client: Arc<ClientMetrics>,
+    pub watch: Arc<crate::api::events::WatchMetrics>,
+}
 
 #[derive(Clone)]
 struct Sidecar {
     lifecycle: Arc<Lifecycle>,
-    metrics: Arc<Metrics>,
+    metrics: Scraped,
     rc: RingCentral,
     auth: Arc<Authenticator>,
     hub: Arc<EventHub>,
@@ -30,7 +39,7 @@ struct Sidecar {
 /// `metrics` out; then it needs the `metrics:read` scope).
 pub fn router(
     lifecycle: Arc<Lifecycle>,
-    metrics: Arc<Metrics>,
+    metrics: Scraped,
     rc: RingCentral,
     auth: Arc<Authenticator>,
     hub: Arc<EventHub>,
@@ -79,9 +88,12 @@ async fn render(State(sidecar): State<Sidecar>, headers: HeaderMap) -> Response 
         .snapshot()
         .await
         .unwrap_or_default();
-    let body = sidecar
+    sidecar
         .metrics
-        .render(sidecar.rc.breaker(), &budget, sidecar.hub.furthest_behind());
+        .client
+        .refresh(sidecar.rc.breaker(), &budget);
+    sidecar.metrics.watch.refresh(sidecar.hub.furthest_behind());
+    let body = sidecar.metrics.registry.render();
     (
         [(
             header::CONTENT_TYPE,

@@ -28,6 +28,56 @@ pub trait WatchHooks: Send + Sync {
 pub struct NoHooks;
 impl WatchHooks for NoHooks {}
 
+/// The watch streams' metrics, registered into the gateway's registry.
+pub struct WatchMetrics {
+    subscribers: prometheus::IntGauge,
+    delivered: prometheus::IntCounter,
+    lag: prometheus::IntGauge,
+}
+
+impl WatchMetrics {
+    pub fn register(r: &prometheus::Registry) -> prometheus::Result<Arc<Self>> {
+        let subscribers =
+            prometheus::IntGauge::new("event_stream_subscribers", "Open watch streams")?;
+        r.register(Box::new(subscribers.clone()))?;
+        let delivered = prometheus::IntCounter::new(
+            "webhook_events_delivered_total",
+            "Events sent to watch streams",
+        )?;
+        r.register(Box::new(delivered.clone()))?;
+        let lag = prometheus::IntGauge::new(
+            "event_stream_lag_events",
+            "Events the furthest-behind watch stream has yet to send",
+        )?;
+        r.register(Box::new(lag.clone()))?;
+        Ok(Arc::new(WatchMetrics {
+            subscribers,
+            delivered,
+            lag,
+        }))
+    }
+
+    /// Sets the lag gauge before a scrape (computed then from each stream's position).
+    pub fn refresh(&self, furthest_behind: u64) {
+        self.lag
+            .set(i64::try_from(furthest_behind).unwrap_or(i64::MAX));
+    }
+}
+
+impl WatchHooks for WatchMetrics {
+    fn subscribed(&self) {
+        self.subscribers.inc();
+    }
+
+    fn unsubscribed(&self) {
+        self.subscribers.dec();
+    }
+
+    fn delivered(&self) {
+        self.delivered.inc();
+    }
+}
+
 pub struct EventApi {
     hub: Arc<EventHub>,
     shutdown: CancellationToken,

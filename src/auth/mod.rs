@@ -122,6 +122,34 @@ pub trait AuthHooks: Send + Sync {
 pub struct NoHooks;
 impl AuthHooks for NoHooks {}
 
+/// Caller authentication's metric, registered into the gateway's registry.
+pub struct AuthMetrics {
+    denied: prometheus::IntCounterVec,
+}
+
+impl AuthMetrics {
+    pub fn register(r: &prometheus::Registry) -> prometheus::Result<Arc<Self>> {
+        let denied = prometheus::IntCounterVec::new(
+            prometheus::Opts::new(
+                "auth_denied_total",
+                "Calls refused by caller authentication",
+            ),
+            &["reason"],
+        )?;
+        r.register(Box::new(denied.clone()))?;
+        for reason in DENIED_REASONS {
+            denied.with_label_values(&[reason]);
+        }
+        Ok(Arc::new(AuthMetrics { denied }))
+    }
+}
+
+impl AuthHooks for AuthMetrics {
+    fn denied(&self, reason: &'static str) {
+        self.denied.with_label_values(&[reason]).inc();
+    }
+}
+
 /// Checks callers against the configured keys, JWT settings and certificates.
 pub struct Authenticator {
     table: Arc<scopes::Table>,

@@ -51,6 +51,58 @@ pub trait IngressHooks: Send + Sync {
 pub struct NoHooks;
 impl IngressHooks for NoHooks {}
 
+/// The ingress's metrics, registered into the gateway's registry.
+pub struct IngressMetrics {
+    received: prometheus::IntCounter,
+    rejected: prometheus::IntCounterVec,
+    ack: prometheus::Histogram,
+}
+
+impl IngressMetrics {
+    pub fn register(r: &prometheus::Registry) -> prometheus::Result<Arc<Self>> {
+        let received = prometheus::IntCounter::new(
+            "webhook_events_received_total",
+            "Notifications received on the webhook",
+        )?;
+        r.register(Box::new(received.clone()))?;
+        let rejected = prometheus::IntCounterVec::new(
+            prometheus::Opts::new("webhook_events_rejected_total", "Notifications refused"),
+            &["reason"],
+        )?;
+        r.register(Box::new(rejected.clone()))?;
+        let ack = prometheus::Histogram::with_opts(
+            prometheus::HistogramOpts::new(
+                "webhook_ack_duration_seconds",
+                "Time from a notification's arrival to its acknowledgement (stored durably)",
+            )
+            .buckets(crate::telemetry::metrics::BUCKETS.to_vec()),
+        )?;
+        r.register(Box::new(ack.clone()))?;
+        for reason in REJECT_REASONS {
+            rejected.with_label_values(&[reason]);
+        }
+        Ok(Arc::new(IngressMetrics {
+            received,
+            rejected,
+            ack,
+        }))
+    }
+}
+
+impl IngressHooks for IngressMetrics {
+    fn received(&self) {
+        self.received.inc();
+    }
+
+    fn rejected(&self, reason: &'static str) {
+        self.rejected.with_label_values(&[reason]).inc();
+    }
+
+    fn acknowledged(&self, elapsed: Duration) {
+        self.ack.observe(elapsed.as_secs_f64());
+    }
+}
+
 /// The ingress's shared state.
 #[derive(Clone)]
 pub struct Ingress {

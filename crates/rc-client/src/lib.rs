@@ -9,6 +9,7 @@ pub mod auth;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod metrics;
 pub mod path;
 pub mod stack;
 

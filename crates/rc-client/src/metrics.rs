@@ -1,0 +1,241 @@
+//! The client's Prometheus metrics, registered into the registry its owner passes in:
+//! each layer of the stack reports through them (the `*Hooks` traits the layers call).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use prometheus::{
+    HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
+};
+use rc_spec::ops::{Operation, ThrottleGroup};
+use rc_store::BudgetState;
+
+use crate::stack::breaker::{BreakerState, CircuitBreaker};
+use crate::stack::{Hooks, cache, coalesce, observe, rate_budget, retry};
+
+/// RingCentral's time to answer, from a fast read to a slow export page.
+const BUCKETS: &[f64] = &[
+    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+];
+
+/// Every metric of the client.
+pub struct ClientMetrics {
+    rc_calls: IntCounterVec,
+    rc_duration: HistogramVec,
+    rate_limit_hits: IntCounterVec,
+    budget_remaining: IntGaugeVec,
+    budget_limit: IntGaugeVec,
+    retries: IntCounterVec,
+    cache_hits: IntCounterVec,
+    cache_misses: IntCounterVec,
+    coalesced: IntCounter,
+    token_refreshes: IntCounterVec,
+    breaker_failures: IntGauge,
+    breaker_state: IntGauge,
+}
+
+fn counter(
+    r: &Registry,
+    name: &str,
+    help: &str,
+    labels: &[&str],
+) -> prometheus::Result<IntCounterVec> {
+    let c = IntCounterVec::new(Opts::new(name, help), labels)?;
+    r.register(Box::new(c.clone()))?;
+    Ok(c)
+}
+
+fn gauge(r: &Registry, name: &str, help: &str, labels: &[&str]) -> prometheus::Result<IntGaugeVec> {
+    let g = IntGaugeVec::new(Opts::new(name, help), labels)?;
+    r.register(Box::new(g.clone()))?;
+    Ok(g)
+}
+
+impl ClientMetrics {
+    pub fn register(r: &Registry) -> prometheus::Result<Arc<Self>> {
+        let rc_duration = HistogramVec::new(
+            HistogramOpts::new(
+                "ringcentral_api_duration_seconds",
+                "RingCentral's time to answer",
+            )
+            .buckets(BUCKETS.to_vec()),
+            &["operation", "group"],
+        )?;
+        r.register(Box::new(rc_duration.clone()))?;
+        let coalesced = IntCounter::new(
+            "coalesced_calls_total",
+            "Reads that joined an identical read in flight",
+        )?;
+        r.register(Box::new(coalesced.clone()))?;
+        let breaker_failures = IntGauge::new(
+            "circuit_breaker_failures",
+            "Consecutive failed RingCentral attempts",
+        )?;
+        r.register(Box::new(breaker_failures.clone()))?;
+        let breaker_state = IntGauge::new(
+            "circuit_breaker_state",
+            "Circuit breaker: 0 closed, 1 half-open, 2 open",
+        )?;
+        r.register(Box::new(breaker_state.clone()))?;
+        let metrics = ClientMetrics {
+            rc_calls: counter(
+                r,
+                "ringcentral_api_calls_total",
+                "Requests sent to RingCentral",
+                &["operation", "group", "status"],
+            )?,
+            rc_duration,
+            rate_limit_hits: counter(
+                r,
+                "rate_limit_hits_total",
+                "429s from RingCentral (source=upstream) and calls the budget could not admit in time (source=budget)",
+                &["group", "source"],
+            )?,
+            budget_remaining: gauge(
+                r,
+                "ringcentral_rate_budget_remaining",
+                "Requests left in the group's current window",
+                &["group"],
+            )?,
+            budget_limit: gauge(
+                r,
+                "ringcentral_rate_budget_limit",
+                "The group's limit per window",
+                &["group"],
+            )?,
+            retries: counter(
+                r,
+                "ringcentral_retries_total",
+                "Retried RingCentral requests",
+                &["operation", "reason"],
+            )?,
+            cache_hits: counter(
+                r,
+                "cache_hits_total",
+                "Reads answered from the cache",
+                &["resource"],
+            )?,
+            cache_misses: counter(
+                r,
+                "cache_misses_total",
+                "Reads not in the cache",
+                &["resource"],
+            )?,
+            coalesced,
+            token_refreshes: counter(
+                r,
+                "token_refreshes_total",
+                "OAuth token grants",
+                &["grant", "result"],
+            )?,
+            breaker_failures,
+            breaker_state,
+        };
+        // Series with a small, known label set start at 0, so that rates and alerts
+        // see "none yet" rather than "no data".
+        for group in ThrottleGroup::LIMITED {
+            for source in ["upstream", "budget", "caller"] {
+                metrics
+                    .rate_limit_hits
+                    .with_label_values(&[group.name(), source]);
+            }
+        }
+        for grant in ["jwt", "refresh_token"] {
+            for result in ["ok", "error"] {
+                metrics.token_refreshes.with_label_values(&[grant, result]);
+            }
+        }
+        Ok(Arc::new(metrics))
+    }
+
+    /// The stack's hooks, all reporting here.
+    pub fn hooks(self: &Arc<Self>) -> Hooks {
+        Hooks {
+            budget: self.clone(),
+            retry: self.clone(),
+            cache: self.clone(),
+            coalesce: self.clone(),
+            upstream: self.clone(),
+        }
+    }
+
+    /// Sets the state-like gauges (breaker, rate budget) before a scrape.
+    pub fn refresh(&self, breaker: &CircuitBreaker, budget: &[BudgetState]) {
+        self.breaker_failures.set(i64::from(breaker.failures()));
+        self.breaker_state.set(match breaker.state() {
+            BreakerState::Closed => 0,
+            BreakerState::HalfOpen => 1,
+            BreakerState::Open => 2,
+        });
+        for state in budget {
+            self.budget_remaining
+                .with_label_values(&[state.group])
+                .set(i64::from(state.remaining));
+            self.budget_limit
+                .with_label_values(&[state.group])
+                .set(i64::from(state.limit));
+        }
+    }
+}
+
+impl crate::auth::TokenHooks for ClientMetrics {
+    fn granted(&self, grant: &'static str, ok: bool) {
+        self.token_refreshes
+            .with_label_values(&[grant, if ok { "ok" } else { "error" }])
+            .inc();
+    }
+}
+
+impl observe::UpstreamHooks for ClientMetrics {
+    fn called(&self, operation: &'static Operation, status: &str, elapsed: Duration) {
+        let group = operation.group.name();
+        self.rc_calls
+            .with_label_values(&[operation.id, group, status])
+            .inc();
+        self.rc_duration
+            .with_label_values(&[operation.id, group])
+            .observe(elapsed.as_secs_f64());
+    }
+}
+
+impl rate_budget::BudgetHooks for ClientMetrics {
+    fn refused(&self, group: ThrottleGroup) {
+        self.rate_limit_hits
+            .with_label_values(&[group.name(), "budget"])
+            .inc();
+    }
+
+    fn caller_refused(&self, group: ThrottleGroup) {
+        self.rate_limit_hits
+            .with_label_values(&[group.name(), "caller"])
+            .inc();
+    }
+
+    fn throttled(&self, group: ThrottleGroup) {
+        self.rate_limit_hits
+            .with_label_values(&[group.name(), "upstream"])
+            .inc();
+    }
+}
+
+impl retry::RetryHooks for ClientMetrics {
+    fn retrying(&self, operation: &'static str, reason: &'static str) {
+        self.retries.with_label_values(&[operation, reason]).inc();
+    }
+}
+
+impl cache::CacheHooks for ClientMetrics {
+    fn hit(&self, resource: &'static str) {
+        self.cache_hits.with_label_values(&[resource]).inc();
+    }
+
+    fn miss(&self, resource: &'static str) {
+        self.cache_misses.with_label_values(&[resource]).inc();
+    }
+}
+
+impl coalesce::CoalesceHooks for ClientMetrics {
+    fn joined(&self) {
+        self.coalesced.inc();
+    }
+}
