@@ -333,12 +333,18 @@ impl Gateway {
             lifecycle.clone(),
             sidecar::Scraped {
                 registry: metrics.clone(),
-                client: client_metrics,
-                watch: watch_metrics,
+                gauges: vec![
+                    Arc::new(sidecar::ClientGauges {
+                        rc: rc.clone(),
+                        metrics: client_metrics,
+                    }),
+                    Arc::new(sidecar::WatchGauges {
+                        hub: hub.clone(),
+                        metrics: watch_metrics,
+                    }),
+                ],
             },
-            rc.clone(),
             authenticator.auth.clone(),
-            hub.clone(),
         )
         .merge(webhooks::router(ingress));
         servers.spawn(listener::serve(

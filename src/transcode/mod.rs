@@ -19,6 +19,8 @@ mod template;
 
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 
