@@ -5,6 +5,8 @@
 //! request message is checked against its proto's rules as it is decoded, so that no
 //! service can receive a request the rules refuse.
 
+use std::convert::Infallible;
+use std::future::Future;
 use std::marker::PhantomData;
 
 use prost::Message;
@@ -14,6 +16,7 @@ use tonic_prost::ProstEncoder;
 
 use crate::api::validate::ValidateRequest;
 use crate::error::Error;
+use crate::inbound::{Answer, Call, Step, StepLayer, forward};
 
 /// The codec named by the generated service and client code.
 #[derive(Debug, Clone)]
@@ -74,52 +77,27 @@ where
 /// The gRPC request message limit, on the wire: each message's 5-byte prefix is
 /// read as the body streams in, and a message declared over the limit ends the call
 /// with `RESOURCE_EXHAUSTED` (gRPC's convention) before its bytes are buffered.
-#[derive(Debug, Clone, Copy)]
-pub struct MessageLimitLayer {
-    limit: usize,
-}
+pub type MessageLimitLayer = StepLayer<MessageLimit>;
 
 impl MessageLimitLayer {
-    pub fn new(limit: usize) -> Self {
-        MessageLimitLayer { limit }
+    pub fn with(limit: usize) -> Self {
+        StepLayer::new(MessageLimit { limit })
     }
 }
 
-impl<S> tower::Layer<S> for MessageLimitLayer {
-    type Service = MessageLimit<S>;
-
-    fn layer(&self, inner: S) -> Self::Service {
-        MessageLimit {
-            inner,
-            limit: self.limit,
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct MessageLimit<S> {
-    inner: S,
+/// The step of [`MessageLimitLayer`].
+pub struct MessageLimit {
     limit: usize,
 }
 
-impl<S> tower::Service<http::Request<tonic::body::Body>> for MessageLimit<S>
-where
-    S: tower::Service<http::Request<tonic::body::Body>>,
-{
-    type Response = S::Response;
-    type Error = S::Error;
-    type Future = S::Future;
-
-    fn poll_ready(
-        &mut self,
-        cx: &mut std::task::Context<'_>,
-    ) -> std::task::Poll<Result<(), S::Error>> {
-        self.inner.poll_ready(cx)
-    }
-
-    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+impl Step for MessageLimit {
+    fn call<S>(&self, call: Call, next: S) -> impl Future<Output = Answer> + Send + 'static
+    where
+        S: tower::Service<Call, Response = Answer, Error = Infallible> + Send + 'static,
+        S::Future: Send + 'static,
+    {
         let limit = self.limit;
-        self.inner.call(request.map(|body| {
+        let call = call.map(|body| {
             tonic::body::Body::new(LimitedMessages {
                 inner: body,
                 limit,
@@ -127,7 +105,8 @@ where
                 prefix_len: 0,
                 remaining: 0,
             })
-        }))
+        });
+        forward(next, call)
     }
 }
 

@@ -230,7 +230,7 @@ impl Gateway {
                 .layer(crate::context::RequestContextLayer::with_timeout(
                     config.request_timeout,
                 ))
-                .layer(crate::codec::MessageLimitLayer::new(
+                .layer(crate::codec::MessageLimitLayer::with(
                     config.grpc_max_message_bytes,
                 ))
                 .layer(crate::audit::AuditLayer::with(
