@@ -1,19 +1,23 @@
-//! Canonical proto3 JSON written straight from a message's wire bytes, guided by its
-//! descriptor: no dynamic message is built on the way (the HTTP/JSON answer of a
-//! 300-record page is written in one pass over the bytes the service encoded).
+//! Canonical proto3 JSON written straight from a message's wire bytes, guided by a
+//! plan of each message type made once from its descriptor: no dynamic message is
+//! built on the way, and no descriptor is consulted per field (the HTTP/JSON answer
+//! of a 300-record page is written in one pass over the bytes the service encoded,
+//! with every field's quoted name ready to copy).
 //!
 //! The output is what prost-reflect writes for the same message (lowerCamel names,
 //! defaults left out, 64-bit integers as strings, enums by name, well-known types in
 //! their JSON forms); a property test holds the two to it. Input this writer does not
-//! expect (a repeated field split across the message, a value of the wrong wire type)
-//! is an error, and the caller falls back to the dynamic path.
+//! expect (a repeated field split across the message, a value of the wrong wire type,
+//! a type outside the gateway's descriptor pool) is an error, and the caller falls
+//! back to the dynamic path.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::LazyLock;
 
 use base64::Engine;
 use prost::encoding::{WireType, decode_varint};
-use prost_reflect::{Cardinality, FieldDescriptor, Kind, MessageDescriptor};
+use prost_reflect::{Cardinality, DescriptorPool, FieldDescriptor, Kind, MessageDescriptor};
 
 /// Why the bytes could not be written directly.
 #[derive(Debug)]
@@ -29,27 +33,582 @@ fn bad(what: impl Into<String>) -> Unsupported {
 /// for the top level's unset repeated fields (RingCentral's envelope keeps
 /// `"records": []`).
 pub fn message(desc: &MessageDescriptor, bytes: &[u8], empty_lists: bool) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(bytes.len() * 2 + 16);
-    let written = write_message(desc, bytes, &mut out)?;
+    let plans = &*PLANS;
+    let index = *plans
+        .by_name
+        .get(desc.full_name())
+        .ok_or_else(|| bad(format!("{} is not a gateway message", desc.full_name())))?;
+    let mut out = Vec::with_capacity(bytes.len() * 3 + 16);
+    let written = plans.write_message(index, bytes, &mut out)?;
     if empty_lists {
-        let mut missing = desc
-            .fields()
-            .filter(|f| f.is_list() && !written.contains(&f.number()));
+        let plan = &plans.messages[index];
+        let mut missing = plan
+            .lists
+            .iter()
+            .filter(|number| !written.contains(**number));
         if let Some(first) = missing.next() {
             out.pop(); // the closing brace
             let mut comma = out.len() > 1;
-            for field in std::iter::once(first).chain(missing) {
+            for number in std::iter::once(first).chain(missing) {
                 if comma {
                     out.push(b',');
                 }
                 comma = true;
-                write_str(&mut out, field.json_name());
-                out.extend_from_slice(b":[]");
+                if let Some(field) = plan.field(*number) {
+                    out.extend_from_slice(&field.key);
+                }
+                out.extend_from_slice(b"[]");
             }
             out.push(b'}');
         }
     }
     Ok(out)
+}
+
+static PLANS: LazyLock<Plans> = LazyLock::new(|| Plans::build(crate::proto::pool()));
+
+/// How to write each message and enum type of a pool.
+struct Plans {
+    by_name: HashMap<String, usize>,
+    messages: Vec<MessagePlan>,
+    enums: Vec<EnumPlan>,
+}
+
+struct MessagePlan {
+    well_known: Option<WellKnown>,
+    /// Indexed by field number.
+    fields: Vec<Option<FieldPlan>>,
+    /// The repeated fields (not maps), for `empty_lists`.
+    lists: Vec<u32>,
+    full_name: String,
+}
+
+impl MessagePlan {
+    fn field(&self, number: u32) -> Option<&FieldPlan> {
+        self.fields.get(number as usize).and_then(Option::as_ref)
+    }
+}
+
+/// The types whose JSON form is not an object of their fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WellKnown {
+    Timestamp,
+    Duration,
+    Struct,
+    ListValue,
+    Value,
+    /// Int32Value, StringValue, ...: their one value, unwrapped.
+    Wrapper,
+    Empty,
+    /// Any and FieldMask: left to the dynamic path.
+    Dynamic,
+}
+
+struct FieldPlan {
+    /// `"jsonName":`, escaped and quoted.
+    key: Box<[u8]>,
+    kind: Scalar,
+    shape: Shape,
+    /// A presence-less scalar at its default is left out.
+    presence: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Single,
+    List,
+    /// A map entry type; the key's and value's kinds.
+    Map {
+        key: Scalar,
+        value: Scalar,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scalar {
+    Double,
+    Float,
+    Int64,
+    Uint64,
+    Sint64,
+    Fixed64,
+    Sfixed64,
+    Int32,
+    Uint32,
+    Sint32,
+    Fixed32,
+    Sfixed32,
+    Bool,
+    String,
+    Bytes,
+    Enum(usize),
+    Message(usize),
+}
+
+impl Scalar {
+    fn packable(self) -> bool {
+        !matches!(self, Scalar::String | Scalar::Bytes | Scalar::Message(_))
+    }
+}
+
+/// An enum's quoted value names by number; `null` for `google.protobuf.NullValue`.
+struct EnumPlan {
+    null: bool,
+    names: HashMap<i32, Box<[u8]>>,
+}
+
+impl Plans {
+    fn build(pool: &DescriptorPool) -> Plans {
+        let mut plans = Plans {
+            by_name: HashMap::new(),
+            messages: Vec::new(),
+            enums: Vec::new(),
+        };
+        let messages: Vec<MessageDescriptor> = pool.all_messages().collect();
+        for (i, m) in messages.iter().enumerate() {
+            plans.by_name.insert(m.full_name().to_owned(), i);
+        }
+        let mut enum_index = HashMap::new();
+        for e in pool.all_enums() {
+            enum_index.insert(e.full_name().to_owned(), plans.enums.len());
+            let mut names = HashMap::new();
+            for v in e.values() {
+                let mut quoted = Vec::new();
+                write_str(&mut quoted, v.name());
+                names.entry(v.number()).or_insert(quoted.into_boxed_slice());
+            }
+            plans.enums.push(EnumPlan {
+                null: e.full_name() == "google.protobuf.NullValue",
+                names,
+            });
+        }
+        let scalar = |kind: &Kind| match kind {
+            Kind::Double => Scalar::Double,
+            Kind::Float => Scalar::Float,
+            Kind::Int64 => Scalar::Int64,
+            Kind::Uint64 => Scalar::Uint64,
+            Kind::Sint64 => Scalar::Sint64,
+            Kind::Fixed64 => Scalar::Fixed64,
+            Kind::Sfixed64 => Scalar::Sfixed64,
+            Kind::Int32 => Scalar::Int32,
+            Kind::Uint32 => Scalar::Uint32,
+            Kind::Sint32 => Scalar::Sint32,
+            Kind::Fixed32 => Scalar::Fixed32,
+            Kind::Sfixed32 => Scalar::Sfixed32,
+            Kind::Bool => Scalar::Bool,
+            Kind::String => Scalar::String,
+            Kind::Bytes => Scalar::Bytes,
+            Kind::Enum(e) => Scalar::Enum(enum_index[e.full_name()]),
+            Kind::Message(m) => Scalar::Message(plans.by_name[m.full_name()]),
+        };
+        let mut built = Vec::with_capacity(messages.len());
+        for m in &messages {
+            let max = m.fields().map(|f| f.number()).max().unwrap_or(0) as usize;
+            let mut fields: Vec<Option<FieldPlan>> = (0..=max).map(|_| None).collect();
+            let mut lists = Vec::new();
+            for f in m.fields() {
+                let kind = f.kind();
+                let shape = if f.is_map() {
+                    let Kind::Message(entry) = &kind else {
+                        continue;
+                    };
+                    Shape::Map {
+                        key: scalar(&entry.map_entry_key_field().kind()),
+                        value: scalar(&entry.map_entry_value_field().kind()),
+                    }
+                } else if f.is_list() {
+                    lists.push(f.number());
+                    Shape::List
+                } else {
+                    Shape::Single
+                };
+                let mut key = Vec::new();
+                write_str(&mut key, f.json_name());
+                key.push(b':');
+                fields[f.number() as usize] = Some(FieldPlan {
+                    key: key.into_boxed_slice(),
+                    kind: scalar(&kind),
+                    shape,
+                    presence: has_presence(&f),
+                });
+            }
+            built.push(MessagePlan {
+                well_known: well_known(m.full_name()),
+                fields,
+                lists,
+                full_name: m.full_name().to_owned(),
+            });
+        }
+        plans.messages = built;
+        plans
+    }
+
+    /// Writes an object for the message; returns the numbers of the fields written.
+    fn write_message(&self, index: usize, bytes: &[u8], out: &mut Vec<u8>) -> Result<Seen> {
+        let plan = &self.messages[index];
+        if let Some(kind) = plan.well_known {
+            self.write_well_known(kind, plan, bytes, out)?;
+            return Ok(Seen::default());
+        }
+        out.push(b'{');
+        let mut written = Seen::default();
+        let mut fields = Fields { bytes }.peekable();
+        let mut first = true;
+        while let Some(item) = fields.next() {
+            let (number, raw) = item?;
+            let Some(field) = plan.field(number) else {
+                continue; // unknown fields are not part of the JSON
+            };
+            if field.shape != Shape::Single {
+                if !written.insert(number) {
+                    return Err(bad(format!(
+                        "{}.{number} is not contiguous",
+                        plan.full_name
+                    )));
+                }
+                separator(out, &mut first);
+                out.extend_from_slice(&field.key);
+                let (open, close) = match field.shape {
+                    Shape::Map { .. } => (b'{', b'}'),
+                    _ => (b'[', b']'),
+                };
+                out.push(open);
+                let mut first_item = true;
+                self.write_items(field, raw, out, &mut first_item)?;
+                while let Some(Ok((next, _))) = fields.peek() {
+                    if *next != number {
+                        break;
+                    }
+                    let Some(Ok((_, raw))) = fields.next() else {
+                        break;
+                    };
+                    self.write_items(field, raw, out, &mut first_item)?;
+                }
+                out.push(close);
+                continue;
+            }
+            if !field.presence && is_default(field.kind, &raw) {
+                continue;
+            }
+            if !written.insert(number) {
+                // A singular field given twice: the last one wins in protobuf; prost never
+                // writes that.
+                return Err(bad(format!("{}.{number} given twice", plan.full_name)));
+            }
+            separator(out, &mut first);
+            out.extend_from_slice(&field.key);
+            self.write_value(field.kind, raw, out)?;
+        }
+        out.push(b'}');
+        Ok(written)
+    }
+
+    /// The items of a repeated (or map) field occurrence: one item, or a packed run.
+    fn write_items(
+        &self,
+        field: &FieldPlan,
+        raw: Raw<'_>,
+        out: &mut Vec<u8>,
+        first: &mut bool,
+    ) -> Result<()> {
+        if let Shape::Map { key, value } = field.shape {
+            let Raw::Bytes(bytes) = raw else {
+                return Err(bad("map entry wire type"));
+            };
+            let mut key_raw: Option<Raw<'_>> = None;
+            let mut value_raw: Option<Raw<'_>> = None;
+            for item in (Fields { bytes }) {
+                match item? {
+                    (1, raw) => key_raw = Some(raw),
+                    (2, raw) => value_raw = Some(raw),
+                    _ => {}
+                }
+            }
+            separator(out, first);
+            self.write_map_key(key, key_raw, out)?;
+            out.push(b':');
+            match value_raw {
+                Some(raw) => self.write_value(value, raw, out)?,
+                None => self.write_default(value, out)?,
+            }
+            return Ok(());
+        }
+        let kind = field.kind;
+        match raw {
+            Raw::Bytes(mut bytes) if kind.packable() => {
+                while !bytes.is_empty() {
+                    let raw = match kind {
+                        Scalar::Double | Scalar::Fixed64 | Scalar::Sfixed64 => {
+                            let (head, rest) = bytes
+                                .split_at_checked(8)
+                                .ok_or_else(|| bad("packed fixed64"))?;
+                            bytes = rest;
+                            Raw::Fixed64(u64::from_le_bytes(
+                                head.try_into().map_err(|_| bad("fixed64"))?,
+                            ))
+                        }
+                        Scalar::Float | Scalar::Fixed32 | Scalar::Sfixed32 => {
+                            let (head, rest) = bytes
+                                .split_at_checked(4)
+                                .ok_or_else(|| bad("packed fixed32"))?;
+                            bytes = rest;
+                            Raw::Fixed32(u32::from_le_bytes(
+                                head.try_into().map_err(|_| bad("fixed32"))?,
+                            ))
+                        }
+                        _ => {
+                            Raw::Varint(decode_varint(&mut bytes).map_err(|e| bad(e.to_string()))?)
+                        }
+                    };
+                    separator(out, first);
+                    self.write_value(kind, raw, out)?;
+                }
+                Ok(())
+            }
+            raw => {
+                separator(out, first);
+                self.write_value(kind, raw, out)
+            }
+        }
+    }
+
+    /// A map key: always a JSON string.
+    fn write_map_key(&self, kind: Scalar, raw: Option<Raw<'_>>, out: &mut Vec<u8>) -> Result<()> {
+        match (kind, raw) {
+            (Scalar::String, Some(Raw::Bytes(b))) => {
+                write_str(out, std::str::from_utf8(b).map_err(|_| bad("utf-8"))?);
+                Ok(())
+            }
+            (Scalar::String, None) => {
+                out.extend_from_slice(b"\"\"");
+                Ok(())
+            }
+            (kind, raw) => {
+                let mut scratch = Vec::new();
+                match raw {
+                    Some(raw) => self.write_value(kind, raw, &mut scratch)?,
+                    None => self.write_default(kind, &mut scratch)?,
+                }
+                let text = String::from_utf8(scratch).map_err(|_| bad("map key"))?;
+                write_str(out, text.trim_matches('"'));
+                Ok(())
+            }
+        }
+    }
+
+    fn write_default(&self, kind: Scalar, out: &mut Vec<u8>) -> Result<()> {
+        match kind {
+            Scalar::String | Scalar::Bytes => out.extend_from_slice(b"\"\""),
+            Scalar::Bool => out.extend_from_slice(b"false"),
+            Scalar::Message(m) => {
+                self.write_message(m, &[], out)?;
+            }
+            Scalar::Enum(e) => self.write_enum(e, 0, out),
+            Scalar::Int64
+            | Scalar::Sint64
+            | Scalar::Sfixed64
+            | Scalar::Uint64
+            | Scalar::Fixed64 => out.extend_from_slice(b"\"0\""),
+            _ => out.push(b'0'),
+        }
+        Ok(())
+    }
+
+    fn write_enum(&self, index: usize, number: i32, out: &mut Vec<u8>) {
+        let plan = &self.enums[index];
+        if plan.null {
+            out.extend_from_slice(b"null");
+            return;
+        }
+        match plan.names.get(&number) {
+            Some(name) => out.extend_from_slice(name),
+            None => {
+                let _ = write!(Utf8(out), "{number}");
+            }
+        }
+    }
+
+    /// One singular value of `kind`.
+    fn write_value(&self, kind: Scalar, raw: Raw<'_>, out: &mut Vec<u8>) -> Result<()> {
+        match (kind, raw) {
+            (Scalar::Double, Raw::Fixed64(v)) => write_f64(f64::from_bits(v), out),
+            (Scalar::Float, Raw::Fixed32(v)) => write_f32(f32::from_bits(v), out),
+            (Scalar::Int64, Raw::Varint(v)) => quoted(out, v as i64),
+            (Scalar::Uint64, Raw::Varint(v)) => quoted(out, v),
+            (Scalar::Sint64, Raw::Varint(v)) => quoted(out, zigzag64(v)),
+            (Scalar::Fixed64, Raw::Fixed64(v)) => quoted(out, v),
+            (Scalar::Sfixed64, Raw::Fixed64(v)) => quoted(out, v as i64),
+            (Scalar::Int32, Raw::Varint(v)) => plain(out, v as i32),
+            (Scalar::Uint32, Raw::Varint(v)) => plain(out, v as u32),
+            (Scalar::Sint32, Raw::Varint(v)) => plain(out, zigzag32(v)),
+            (Scalar::Fixed32, Raw::Fixed32(v)) => plain(out, v),
+            (Scalar::Sfixed32, Raw::Fixed32(v)) => plain(out, v as i32),
+            (Scalar::Bool, Raw::Varint(v)) => {
+                out.extend_from_slice(if v != 0 { b"true" } else { b"false" })
+            }
+            (Scalar::Enum(e), Raw::Varint(v)) => self.write_enum(e, v as i32, out),
+            (Scalar::String, Raw::Bytes(b)) => {
+                write_str(out, std::str::from_utf8(b).map_err(|_| bad("utf-8"))?)
+            }
+            (Scalar::Bytes, Raw::Bytes(b)) => {
+                out.push(b'"');
+                out.extend_from_slice(
+                    base64::engine::general_purpose::STANDARD
+                        .encode(b)
+                        .as_bytes(),
+                );
+                out.push(b'"');
+            }
+            (Scalar::Message(m), Raw::Bytes(b)) => {
+                self.write_message(m, b, out)?;
+            }
+            _ => return Err(bad("a value of another wire type than its field")),
+        }
+        Ok(())
+    }
+
+    /// The JSON forms of the well-known types.
+    fn write_well_known(
+        &self,
+        kind: WellKnown,
+        plan: &MessagePlan,
+        bytes: &[u8],
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        match kind {
+            WellKnown::Timestamp | WellKnown::Duration => {
+                let (mut seconds, mut nanos) = (0i64, 0i32);
+                for item in (Fields { bytes }) {
+                    match item? {
+                        (1, Raw::Varint(v)) => seconds = v as i64,
+                        (2, Raw::Varint(v)) => nanos = v as i32,
+                        _ => return Err(bad("timestamp field")),
+                    }
+                }
+                if kind == WellKnown::Timestamp {
+                    // The range RFC 3339 can write (prost-reflect refuses the rest too).
+                    if !(-62_135_596_800..=253_402_300_799).contains(&seconds)
+                        || !(0..1_000_000_000).contains(&nanos)
+                    {
+                        return Err(bad("timestamp out of range"));
+                    }
+                    let ts = prost_types::Timestamp { seconds, nanos };
+                    let _ = write!(Utf8(out), "\"{ts}\"");
+                } else {
+                    let d = prost_types::Duration { seconds, nanos };
+                    let _ = write!(Utf8(out), "\"{d}\"");
+                }
+            }
+            WellKnown::Struct | WellKnown::ListValue => {
+                let (open, close) = if kind == WellKnown::Struct {
+                    (b'{', b'}')
+                } else {
+                    (b'[', b']')
+                };
+                out.push(open);
+                let mut first = true;
+                let field = plan
+                    .field(1)
+                    .ok_or_else(|| bad("Struct or ListValue field"))?;
+                for item in (Fields { bytes }) {
+                    let (number, raw) = item?;
+                    if number == 1 {
+                        self.write_items(field, raw, out, &mut first)?;
+                    }
+                }
+                out.push(close);
+            }
+            WellKnown::Value => {
+                // The last kind on the wire wins, as in any oneof.
+                let mut last: Option<(u32, Raw<'_>)> = None;
+                for item in (Fields { bytes }) {
+                    last = Some(item?);
+                }
+                match last {
+                    None | Some((1, _)) => out.extend_from_slice(b"null"),
+                    Some((number, raw)) => {
+                        let field = plan.field(number).ok_or_else(|| bad("Value kind"))?;
+                        if let (Scalar::Double, Raw::Fixed64(v)) = (field.kind, &raw)
+                            && !f64::from_bits(*v).is_finite()
+                        {
+                            return Err(bad("a Value number that JSON cannot hold"));
+                        }
+                        self.write_value(field.kind, raw, out)?;
+                    }
+                }
+            }
+            WellKnown::Wrapper => {
+                let value = plan.field(1).ok_or_else(|| bad("wrapper value"))?;
+                let mut raw = None;
+                for item in (Fields { bytes }) {
+                    let (number, r) = item?;
+                    if number == 1 {
+                        raw = Some(r);
+                    }
+                }
+                match raw {
+                    Some(raw) => self.write_value(value.kind, raw, out)?,
+                    None => self.write_default(value.kind, out)?,
+                }
+            }
+            WellKnown::Empty => out.extend_from_slice(b"{}"),
+            WellKnown::Dynamic => {
+                return Err(bad(format!(
+                    "{} is written by the dynamic path",
+                    plan.full_name
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn well_known(name: &str) -> Option<WellKnown> {
+    Some(match name {
+        "google.protobuf.Timestamp" => WellKnown::Timestamp,
+        "google.protobuf.Duration" => WellKnown::Duration,
+        "google.protobuf.Struct" => WellKnown::Struct,
+        "google.protobuf.ListValue" => WellKnown::ListValue,
+        "google.protobuf.Value" => WellKnown::Value,
+        "google.protobuf.Empty" => WellKnown::Empty,
+        "google.protobuf.Any" | "google.protobuf.FieldMask" => WellKnown::Dynamic,
+        name if name.starts_with("google.protobuf.") && name.ends_with("Value") => {
+            WellKnown::Wrapper
+        }
+        _ => return None,
+    })
+}
+
+/// Field numbers seen in one message: a bit each below 128, a list above.
+#[derive(Default)]
+struct Seen {
+    low: u128,
+    high: Vec<u32>,
+}
+
+impl Seen {
+    /// Adds `number`; `false` when it was there.
+    fn insert(&mut self, number: u32) -> bool {
+        if number < 128 {
+            let bit = 1u128 << number;
+            let new = self.low & bit == 0;
+            self.low |= bit;
+            new
+        } else if self.high.contains(&number) {
+            false
+        } else {
+            self.high.push(number);
+            true
+        }
+    }
+
+    fn contains(&self, number: u32) -> bool {
+        if number < 128 {
+            self.low & (1u128 << number) != 0
+        } else {
+            self.high.contains(&number)
+        }
+    }
 }
 
 /// One field's occurrences on the wire, in order.
@@ -118,68 +677,6 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// Writes an object for the message; returns the numbers of the fields written.
-fn write_message(
-    desc: &MessageDescriptor,
-    bytes: &[u8],
-    out: &mut Vec<u8>,
-) -> Result<HashSet<u32>> {
-    if let Some(done) = write_well_known(desc, bytes, out)? {
-        return Ok(done);
-    }
-    out.push(b'{');
-    let mut written = HashSet::new();
-    let mut fields = Fields { bytes }.peekable();
-    let mut first = true;
-    while let Some(item) = fields.next() {
-        let (number, raw) = item?;
-        let Some(field) = desc.get_field(number) else {
-            continue; // unknown fields are not part of the JSON
-        };
-        if field.is_list() || field.is_map() {
-            if !written.insert(number) {
-                return Err(bad(format!("{} is not contiguous", field.full_name())));
-            }
-            separator(out, &mut first);
-            write_str(out, field.json_name());
-            out.push(b':');
-            let (open, close) = if field.is_map() {
-                (b'{', b'}')
-            } else {
-                (b'[', b']')
-            };
-            out.push(open);
-            let mut first_item = true;
-            write_items(&field, raw, out, &mut first_item)?;
-            while let Some(Ok((next, _))) = fields.peek() {
-                if *next != number {
-                    break;
-                }
-                let Some(Ok((_, raw))) = fields.next() else {
-                    break;
-                };
-                write_items(&field, raw, out, &mut first_item)?;
-            }
-            out.push(close);
-            continue;
-        }
-        if !has_presence(&field) && is_default(&field, &raw) {
-            continue;
-        }
-        if !written.insert(number) {
-            // A singular field given twice: the last one wins in protobuf; prost never
-            // writes that.
-            return Err(bad(format!("{} given twice", field.full_name())));
-        }
-        separator(out, &mut first);
-        write_str(out, field.json_name());
-        out.push(b':');
-        write_value(&field.kind(), raw, out)?;
-    }
-    out.push(b'}');
-    Ok(written)
-}
-
 fn separator(out: &mut Vec<u8>, first: &mut bool) {
     if !*first {
         out.push(b',');
@@ -192,283 +689,12 @@ fn has_presence(field: &FieldDescriptor) -> bool {
 }
 
 /// Whether a presence-less scalar holds its default (proto3 JSON leaves it out).
-fn is_default(field: &FieldDescriptor, raw: &Raw<'_>) -> bool {
+fn is_default(kind: Scalar, raw: &Raw<'_>) -> bool {
     match raw {
         Raw::Varint(v) => *v == 0,
         Raw::Fixed64(v) => *v == 0,
         Raw::Fixed32(v) => *v == 0,
-        Raw::Bytes(b) => b.is_empty() && !matches!(field.kind(), Kind::Message(_)),
-    }
-}
-
-/// The items of a repeated (or map) field occurrence: one item, or a packed run.
-fn write_items(
-    field: &FieldDescriptor,
-    raw: Raw<'_>,
-    out: &mut Vec<u8>,
-    first: &mut bool,
-) -> Result<()> {
-    let kind = field.kind();
-    if field.is_map() {
-        let Kind::Message(entry) = &kind else {
-            return Err(bad("map without an entry type"));
-        };
-        let Raw::Bytes(bytes) = raw else {
-            return Err(bad("map entry wire type"));
-        };
-        let (key_field, value_field) = (entry.map_entry_key_field(), entry.map_entry_value_field());
-        let mut key: Option<Raw<'_>> = None;
-        let mut value: Option<Raw<'_>> = None;
-        for item in (Fields { bytes }) {
-            let (number, raw) = item?;
-            if number == key_field.number() {
-                key = Some(raw);
-            } else if number == value_field.number() {
-                value = Some(raw);
-            }
-        }
-        separator(out, first);
-        write_map_key(&key_field.kind(), key, out)?;
-        out.push(b':');
-        match value {
-            Some(raw) => write_value(&value_field.kind(), raw, out)?,
-            None => write_default(&value_field.kind(), out)?,
-        }
-        return Ok(());
-    }
-    let packable = !matches!(kind, Kind::String | Kind::Bytes | Kind::Message(_));
-    match raw {
-        Raw::Bytes(mut bytes) if packable => {
-            while !bytes.is_empty() {
-                let raw = match kind {
-                    Kind::Double | Kind::Fixed64 | Kind::Sfixed64 => {
-                        let (head, rest) = bytes
-                            .split_at_checked(8)
-                            .ok_or_else(|| bad("packed fixed64"))?;
-                        bytes = rest;
-                        Raw::Fixed64(u64::from_le_bytes(
-                            head.try_into().map_err(|_| bad("fixed64"))?,
-                        ))
-                    }
-                    Kind::Float | Kind::Fixed32 | Kind::Sfixed32 => {
-                        let (head, rest) = bytes
-                            .split_at_checked(4)
-                            .ok_or_else(|| bad("packed fixed32"))?;
-                        bytes = rest;
-                        Raw::Fixed32(u32::from_le_bytes(
-                            head.try_into().map_err(|_| bad("fixed32"))?,
-                        ))
-                    }
-                    _ => Raw::Varint(decode_varint(&mut bytes).map_err(|e| bad(e.to_string()))?),
-                };
-                separator(out, first);
-                write_value(&kind, raw, out)?;
-            }
-            Ok(())
-        }
-        raw => {
-            separator(out, first);
-            write_value(&kind, raw, out)
-        }
-    }
-}
-
-/// A map key: always a JSON string.
-fn write_map_key(kind: &Kind, raw: Option<Raw<'_>>, out: &mut Vec<u8>) -> Result<()> {
-    match (kind, raw) {
-        (Kind::String, Some(Raw::Bytes(b))) => {
-            write_str(out, std::str::from_utf8(b).map_err(|_| bad("utf-8"))?);
-            Ok(())
-        }
-        (Kind::String, None) => {
-            out.extend_from_slice(b"\"\"");
-            Ok(())
-        }
-        (kind, raw) => {
-            let mut scratch = Vec::new();
-            match raw {
-                Some(raw) => write_value(kind, raw, &mut scratch)?,
-                None => write_default(kind, &mut scratch)?,
-            }
-            let text = String::from_utf8(scratch).map_err(|_| bad("map key"))?;
-            write_str(out, text.trim_matches('"'));
-            Ok(())
-        }
-    }
-}
-
-fn write_default(kind: &Kind, out: &mut Vec<u8>) -> Result<()> {
-    match kind {
-        Kind::String | Kind::Bytes => out.extend_from_slice(b"\"\""),
-        Kind::Bool => out.extend_from_slice(b"false"),
-        Kind::Message(m) => {
-            write_message(m, &[], out)?;
-        }
-        Kind::Enum(e) => write_enum(e, 0, out),
-        Kind::Int64 | Kind::Sint64 | Kind::Sfixed64 | Kind::Uint64 | Kind::Fixed64 => {
-            out.extend_from_slice(b"\"0\"")
-        }
-        _ => out.push(b'0'),
-    }
-    Ok(())
-}
-
-fn write_enum(e: &prost_reflect::EnumDescriptor, number: i32, out: &mut Vec<u8>) {
-    if e.full_name() == "google.protobuf.NullValue" {
-        out.extend_from_slice(b"null");
-        return;
-    }
-    match e.get_value(number) {
-        Some(v) => write_str(out, v.name()),
-        None => {
-            let _ = write!(Utf8(out), "{number}");
-        }
-    }
-}
-
-/// One singular value of `kind`.
-fn write_value(kind: &Kind, raw: Raw<'_>, out: &mut Vec<u8>) -> Result<()> {
-    match (kind, raw) {
-        (Kind::Double, Raw::Fixed64(v)) => write_f64(f64::from_bits(v), out),
-        (Kind::Float, Raw::Fixed32(v)) => write_f32(f32::from_bits(v), out),
-        (Kind::Int64, Raw::Varint(v)) => quoted(out, v as i64),
-        (Kind::Uint64, Raw::Varint(v)) => quoted(out, v),
-        (Kind::Sint64, Raw::Varint(v)) => quoted(out, zigzag64(v)),
-        (Kind::Fixed64, Raw::Fixed64(v)) => quoted(out, v),
-        (Kind::Sfixed64, Raw::Fixed64(v)) => quoted(out, v as i64),
-        (Kind::Int32, Raw::Varint(v)) => plain(out, v as i32),
-        (Kind::Uint32, Raw::Varint(v)) => plain(out, v as u32),
-        (Kind::Sint32, Raw::Varint(v)) => plain(out, zigzag32(v)),
-        (Kind::Fixed32, Raw::Fixed32(v)) => plain(out, v),
-        (Kind::Sfixed32, Raw::Fixed32(v)) => plain(out, v as i32),
-        (Kind::Bool, Raw::Varint(v)) => {
-            out.extend_from_slice(if v != 0 { b"true" } else { b"false" })
-        }
-        (Kind::Enum(e), Raw::Varint(v)) => write_enum(e, v as i32, out),
-        (Kind::String, Raw::Bytes(b)) => {
-            write_str(out, std::str::from_utf8(b).map_err(|_| bad("utf-8"))?)
-        }
-        (Kind::Bytes, Raw::Bytes(b)) => {
-            out.push(b'"');
-            out.extend_from_slice(
-                base64::engine::general_purpose::STANDARD
-                    .encode(b)
-                    .as_bytes(),
-            );
-            out.push(b'"');
-        }
-        (Kind::Message(m), Raw::Bytes(b)) => {
-            write_message(m, b, out)?;
-        }
-        _ => return Err(bad("a value of another wire type than its field")),
-    }
-    Ok(())
-}
-
-/// The JSON forms of the well-known types the gateway uses; `None` for other types.
-fn write_well_known(
-    desc: &MessageDescriptor,
-    bytes: &[u8],
-    out: &mut Vec<u8>,
-) -> Result<Option<HashSet<u32>>> {
-    match desc.full_name() {
-        "google.protobuf.Timestamp" | "google.protobuf.Duration" => {
-            let (mut seconds, mut nanos) = (0i64, 0i32);
-            for item in (Fields { bytes }) {
-                match item? {
-                    (1, Raw::Varint(v)) => seconds = v as i64,
-                    (2, Raw::Varint(v)) => nanos = v as i32,
-                    _ => return Err(bad("timestamp field")),
-                }
-            }
-            if desc.full_name() == "google.protobuf.Timestamp" {
-                // The range RFC 3339 can write (prost-reflect refuses the rest too).
-                if !(-62_135_596_800..=253_402_300_799).contains(&seconds)
-                    || !(0..1_000_000_000).contains(&nanos)
-                {
-                    return Err(bad("timestamp out of range"));
-                }
-                let ts = prost_types::Timestamp { seconds, nanos };
-                let _ = write!(Utf8(out), "\"{ts}\"");
-            } else {
-                let d = prost_types::Duration { seconds, nanos };
-                let _ = write!(Utf8(out), "\"{d}\"");
-            }
-            Ok(Some(HashSet::new()))
-        }
-        "google.protobuf.Struct" => {
-            out.push(b'{');
-            let mut first = true;
-            let fields = desc.get_field(1).ok_or_else(|| bad("Struct.fields"))?;
-            for item in (Fields { bytes }) {
-                let (number, raw) = item?;
-                if number == 1 {
-                    write_items(&fields, raw, out, &mut first)?;
-                }
-            }
-            out.push(b'}');
-            Ok(Some(HashSet::new()))
-        }
-        "google.protobuf.ListValue" => {
-            out.push(b'[');
-            let mut first = true;
-            let values = desc.get_field(1).ok_or_else(|| bad("ListValue.values"))?;
-            for item in (Fields { bytes }) {
-                let (number, raw) = item?;
-                if number == 1 {
-                    write_items(&values, raw, out, &mut first)?;
-                }
-            }
-            out.push(b']');
-            Ok(Some(HashSet::new()))
-        }
-        "google.protobuf.Value" => {
-            // The last kind on the wire wins, as in any oneof.
-            let mut kind: Option<(u32, Raw<'_>)> = None;
-            for item in (Fields { bytes }) {
-                kind = Some(item?);
-            }
-            match kind {
-                None | Some((1, _)) => out.extend_from_slice(b"null"),
-                Some((number, raw)) => {
-                    let field = desc.get_field(number).ok_or_else(|| bad("Value kind"))?;
-                    if let (Kind::Double, Raw::Fixed64(v)) = (field.kind(), &raw)
-                        && !f64::from_bits(*v).is_finite()
-                    {
-                        return Err(bad("a Value number that JSON cannot hold"));
-                    }
-                    write_value(&field.kind(), raw, out)?;
-                }
-            }
-            Ok(Some(HashSet::new()))
-        }
-        name if name.starts_with("google.protobuf.") && name.ends_with("Value") => {
-            // The wrappers (Int32Value, StringValue, ...): their one value, unwrapped.
-            let value = desc.get_field(1).ok_or_else(|| bad("wrapper value"))?;
-            let mut raw = None;
-            for item in (Fields { bytes }) {
-                let (number, r) = item?;
-                if number == 1 {
-                    raw = Some(r);
-                }
-            }
-            match raw {
-                Some(raw) => write_value(&value.kind(), raw, out)?,
-                None => write_default(&value.kind(), out)?,
-            }
-            Ok(Some(HashSet::new()))
-        }
-        "google.protobuf.Any" | "google.protobuf.FieldMask" | "google.protobuf.Empty" => {
-            if desc.full_name() == "google.protobuf.Empty" {
-                out.extend_from_slice(b"{}");
-                return Ok(Some(HashSet::new()));
-            }
-            Err(bad(format!(
-                "{} is written by the dynamic path",
-                desc.full_name()
-            )))
-        }
-        _ => Ok(None),
+        Raw::Bytes(b) => b.is_empty() && !matches!(kind, Scalar::Message(_)),
     }
 }
 
