@@ -56,7 +56,7 @@ impl Telemetry {
 pub fn init(config: &TelemetryConfig) -> Telemetry {
     let filter = EnvFilter::try_new(&config.log_level).unwrap_or_else(|_| EnvFilter::new("info"));
     let logs = match config.log_format {
-        LogFormat::Json => json::JsonLayer.with_filter(filter).boxed(),
+        LogFormat::Json => json::JsonLayer::default().with_filter(filter).boxed(),
         LogFormat::Text => tracing_subscriber::fmt::layer().with_filter(filter).boxed(),
     };
     let provider = config.otlp_endpoint.as_ref().and_then(|endpoint| {
