@@ -1,5 +1,5 @@
 //! The sandbox and the operations table against RingCentral's OpenAPI spec
-//! (`tests/data/rc-platform.yml`, a copy of the published rc-platform.yml).
+//! (`spec/rc-platform.yml`, the published rc-platform.yml).
 
 use std::sync::LazyLock;
 
@@ -12,11 +12,9 @@ use serde_json::{Value, json};
 use crate::harness::unthrottled;
 
 pub static SPEC: LazyLock<Value> = LazyLock::new(|| {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/rc-platform.yml"
-    ))
-    .expect("the spec is in tests/data");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/spec/rc-platform.yml"))
+            .expect("the spec is in spec/");
     let mut spec: Value = serde_norway::from_str(&text).expect("the spec parses");
     // Errata: the spec declares these ids `format: uri`, but RingCentral's ids
     // ("main-site", "1234567") are not URIs, in the spec's own examples included.
@@ -48,7 +46,23 @@ pub fn assert_conforms(schema: &str, instance: &Value) {
 
 #[test]
 fn every_operation_has_the_spec_throttling_group_and_permission() {
-    for op in ops::ALL {
+    let in_spec: usize = SPEC["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|item| {
+            ["get", "post", "put", "patch", "delete"]
+                .iter()
+                .filter(|m| item.get(**m).is_some())
+                .count()
+        })
+        .sum();
+    assert_eq!(
+        ops::SPEC.len(),
+        in_spec,
+        "every operation of the spec is in the table"
+    );
+    for op in ops::all() {
         if ops::PARTNER_ONLY.iter().any(|p| p.id == op.id) {
             assert!(
                 SPEC["paths"][op.path].is_null(),
@@ -75,6 +89,12 @@ fn every_operation_has_the_spec_throttling_group_and_permission() {
             operation["x-app-permission"].as_str(),
             op.permission,
             "{} has the wrong permission",
+            op.id
+        );
+        assert_eq!(
+            operation["x-user-permission"].as_str(),
+            op.user_permission,
+            "{} has the wrong user permission",
             op.id
         );
     }

@@ -102,7 +102,24 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// Paths the API does not have: RingCentral's gateway answers AGW-404.
-pub async fn unrouted() -> ApiError {
-    ApiError::new(StatusCode::NOT_FOUND, "AGW-404", "Resource not found")
+/// The error code of an operation of RingCentral's API that the sandbox does not
+/// emulate: distinct from every code RingCentral sends, so that a test can tell "not
+/// emulated" from a bug.
+pub const NOT_EMULATED: &str = "SBX-501";
+
+/// Requests no emulated route takes: an operation of the spec the sandbox does not
+/// emulate gets 501 with [`NOT_EMULATED`] naming it; a path the API does not have gets
+/// what RingCentral's gateway answers, AGW-404.
+pub async fn unrouted(method: http::Method, uri: http::Uri) -> ApiError {
+    match rc_spec::ops::route(&method, uri.path()) {
+        Some(routed) => ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            NOT_EMULATED,
+            format!(
+                "{} ({} {}) is an operation of RingCentral's API that the rc-gateway sandbox does not emulate",
+                routed.op.id, routed.op.method, routed.op.path
+            ),
+        ),
+        None => ApiError::new(StatusCode::NOT_FOUND, "AGW-404", "Resource not found"),
+    }
 }

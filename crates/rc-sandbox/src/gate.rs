@@ -142,6 +142,16 @@ pub async fn api(
     response
 }
 
+/// The credentials of an `Authorization` value in `scheme`. Scheme names are
+/// case-insensitive and followed by one or more spaces (RFC 9110, section 11.1):
+/// RingCentral's own SDKs send `bearer <token>`, the `token_type` the token endpoint
+/// returns.
+pub fn credentials<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
+    let (name, rest) = value.split_once(' ')?;
+    let credentials = rest.trim_start_matches(' ');
+    (name.eq_ignore_ascii_case(scheme) && !credentials.is_empty()).then_some(credentials)
+}
+
 fn authenticate(state: &State, headers: &HeaderMap) -> Result<Caller, ApiError> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Err(ApiError::new(
@@ -153,7 +163,7 @@ fn authenticate(state: &State, headers: &HeaderMap) -> Result<Caller, ApiError> 
     let token = value
         .to_str()
         .ok()
-        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| credentials(v, "Bearer"))
         .ok_or_else(|| {
             ApiError::new(
                 StatusCode::UNAUTHORIZED,
@@ -243,4 +253,21 @@ fn missing_permission(permission: &str) -> ApiError {
         item.permission_name = Some(permission.to_owned());
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use super::credentials;
+
+    #[test]
+    fn authorization_schemes_are_case_insensitive() {
+        assert_eq!(credentials("Bearer abc", "Bearer"), Some("abc"));
+        assert_eq!(credentials("bearer abc", "Bearer"), Some("abc"));
+        assert_eq!(credentials("BEARER   abc", "Bearer"), Some("abc"));
+        assert_eq!(credentials("basic eA==", "Basic"), Some("eA=="));
+        assert_eq!(credentials("Bearer", "Bearer"), None);
+        assert_eq!(credentials("Bearer ", "Bearer"), None);
+        assert_eq!(credentials("Bearerabc", "Bearer"), None);
+        assert_eq!(credentials("Basic abc", "Bearer"), None);
+    }
 }

@@ -227,5 +227,6 @@ pub fn router(state: Arc<State>) -> Router {
         .merge(oauth)
         .nest("/_sandbox", admin::router())
         .fallback(errors::unrouted)
+        .method_not_allowed_fallback(errors::unrouted)
         .with_state(state)
 }
