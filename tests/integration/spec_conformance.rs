@@ -450,3 +450,91 @@ async fn sandbox_sends_rate_limit_headers_for_the_operation_group() {
     assert_eq!(light.status(), 200);
     running.stop().await;
 }
+
+#[tokio::test]
+async fn sandbox_takes_authorization_schemes_in_any_case_as_the_official_sdks_send_them() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let running = sandbox::start(unthrottled(), listener).await.unwrap();
+    let base = running.url();
+    let http = rc_gateway::http_client();
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        sandbox::DEFAULT_CLIENT_ID,
+        sandbox::DEFAULT_CLIENT_SECRET
+    ));
+    // The Python and JavaScript SDKs send `Authorization: {token_type} {token}`, and
+    // the token endpoint's token_type is "bearer".
+    let token: Value = http
+        .post(format!("{base}/restapi/oauth/token"))
+        .header("authorization", format!("basic {basic}"))
+        .form(&[
+            ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
+            ("assertion", sandbox::DEFAULT_JWT),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(token["token_type"], "bearer");
+    let access = token["access_token"].as_str().unwrap();
+    for scheme in ["bearer", "Bearer", "BEARER"] {
+        let answer = http
+            .get(format!("{base}/restapi/v1.0/account/~/extension/~"))
+            .header("authorization", format!("{scheme} {access}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "{scheme}");
+    }
+    let answer = http
+        .get(format!("{base}/restapi/v1.0/account/~/extension/~"))
+        .header("authorization", format!("Basic {access}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), 401);
+}
+
+#[tokio::test]
+async fn sandbox_tells_operations_it_does_not_emulate_from_paths_of_no_operation() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let running = sandbox::start(unthrottled(), listener).await.unwrap();
+    let base = running.url();
+    let (http, token) = login(&base).await;
+    let c = Client {
+        http,
+        base,
+        token: token["access_token"].as_str().unwrap().to_owned(),
+    };
+    // Operations of the spec: on a path the sandbox does not serve (readUserRole), and
+    // on a path it serves with another method (deleteUserCallLog).
+    for (method, path, id) in [
+        (
+            Method::GET,
+            "/restapi/v1.0/account/~/user-role/7",
+            "readUserRole",
+        ),
+        (
+            Method::DELETE,
+            "/restapi/v1.0/account/~/extension/~/call-log",
+            "deleteUserCallLog",
+        ),
+    ] {
+        let (status, body) = c.call(method, path, None).await;
+        assert_eq!(status, 501, "{path}: {body}");
+        assert_eq!(body["errorCode"], "SBX-501");
+        assert!(body["message"].as_str().unwrap().contains(id), "{body}");
+        assert_conforms("ApiErrorResponseModel", &body);
+    }
+
+    for (method, path) in [
+        (Method::GET, "/restapi/v1.0/account/~/no-such-resource"),
+        (Method::PATCH, "/restapi/v1.0/account/~/extension/101"),
+    ] {
+        let (status, body) = c.call(method.clone(), path, None).await;
+        assert_eq!(status, 404, "{method} {path}: {body}");
+        assert_eq!(body["errorCode"], "AGW-404");
+    }
+}
