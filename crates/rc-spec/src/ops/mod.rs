@@ -93,6 +93,10 @@ pub struct Operation {
     /// The resource family the operation reads or changes (cache keys and
     /// invalidation).
     pub resource: &'static str,
+    /// The scope domain a caller needs to call it through the gateway: the resource
+    /// family in the spelling of scopes (`call_queues`), with access `read` for
+    /// GET and HEAD, `write` for the rest.
+    pub scope: &'static str,
     /// The app permission RingCentral requires (`x-app-permission`).
     pub permission: Option<&'static str>,
     /// The user permission RingCentral requires (`x-user-permission`).
@@ -132,6 +136,7 @@ pub static NUMBER_POOL_LOOKUP: Operation = Operation {
     path: "/restapi/v1.0/number-pool/lookup",
     group: ThrottleGroup::Medium,
     resource: "number-pool",
+    scope: "number_pool",
     permission: Some("NumberLookup"),
     user_permission: None,
     request_media: &[],
