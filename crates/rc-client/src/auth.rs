@@ -355,7 +355,7 @@ impl TokenSource {
             path: ops::GET_TOKEN.path.to_owned(),
             query: Vec::new(),
             body: Some(RequestBody {
-                content_type: "application/x-www-form-urlencoded",
+                content_type: http::HeaderValue::from_static("application/x-www-form-urlencoded"),
                 bytes: Bytes::from(body),
             }),
             ctx: ctx.clone(),

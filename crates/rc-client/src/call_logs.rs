@@ -23,19 +23,19 @@ impl CallLogFilter {
     fn query(&self) -> Query {
         let mut query = Query::new();
         if let Some(from) = &self.date_from {
-            query.push(("dateFrom", from.clone()));
+            query.push(("dateFrom".into(), from.clone()));
         }
         if let Some(to) = &self.date_to {
-            query.push(("dateTo", to.clone()));
+            query.push(("dateTo".into(), to.clone()));
         }
         query.extend(
             self.direction
                 .iter()
-                .map(|d| ("direction", (*d).to_owned())),
+                .map(|d| ("direction".into(), (*d).to_owned())),
         );
-        query.extend(self.types.iter().map(|t| ("type", (*t).to_owned())));
+        query.extend(self.types.iter().map(|t| ("type".into(), (*t).to_owned())));
         if let Some(view) = self.view {
-            query.push(("view", view.to_owned()));
+            query.push(("view".into(), view.to_owned()));
         }
         push_paging(&mut query, self.page, self.per_page);
         query
@@ -75,7 +75,7 @@ impl RingCentral {
         let op = &ops::READ_COMPANY_CALL_RECORD;
         let path = path::build(op, &[("accountId", ACCOUNT), ("callRecordId", id)])?;
         let query = view
-            .map(|v| vec![("view", v.to_owned())])
+            .map(|v| vec![("view".into(), v.to_owned())])
             .unwrap_or_default();
         self.get(ctx, op, path, query).await
     }

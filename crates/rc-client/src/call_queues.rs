@@ -22,7 +22,7 @@ impl RingCentral {
         let mut query = Query::new();
         push_paging(&mut query, page, per_page);
         if let Some(member) = member_extension_id {
-            query.push(("memberExtensionId", member.to_owned()));
+            query.push(("memberExtensionId".into(), member.to_owned()));
         }
         self.get(ctx, op, path, query).await
     }

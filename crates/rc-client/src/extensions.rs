@@ -22,12 +22,16 @@ impl ExtensionFilter {
         let mut query = Query::new();
         push_paging(&mut query, self.page, self.per_page);
         // Arrays are sent as repeated keys, as the official SDKs do.
-        query.extend(self.status.iter().map(|s| ("status", (*s).to_owned())));
-        query.extend(self.types.iter().map(|t| ("type", (*t).to_owned())));
+        query.extend(
+            self.status
+                .iter()
+                .map(|s| ("status".into(), (*s).to_owned())),
+        );
+        query.extend(self.types.iter().map(|t| ("type".into(), (*t).to_owned())));
         if let Some(number) = &self.extension_number {
-            query.push(("extensionNumber", number.clone()));
+            query.push(("extensionNumber".into(), number.clone()));
         }
-        query.extend(self.email.iter().map(|e| ("email", e.clone())));
+        query.extend(self.email.iter().map(|e| ("email".into(), e.clone())));
         query
     }
 }

@@ -45,8 +45,9 @@ use stack::{RcRequest, RcResponse, RequestBody, UpstreamService};
 /// The account the gateway works on: RingCentral's alias for the session's account.
 pub const ACCOUNT: &str = "~";
 
-/// Query parameters of an upstream call (repeated keys allowed).
-pub type Query = Vec<(&'static str, String)>;
+/// Query parameters of an upstream call (repeated keys allowed): the typed calls'
+/// names are static, a forwarded call's are the caller's.
+pub type Query = Vec<(std::borrow::Cow<'static, str>, String)>;
 
 /// A cheaply cloneable handle to RingCentral.
 #[derive(Clone)]
@@ -163,6 +164,23 @@ impl RingCentral {
         Err(Error::Upstream(Box::new(rc)))
     }
 
+    /// Any operation of the table, through the whole stack (rate budget of its group,
+    /// retries, breaker, cache and coalescing for GETs, idempotency): RingCentral's
+    /// answer whatever its status. Only what the gateway's own layers refuse (budget,
+    /// breaker, an unreachable or silent upstream) is an [`Error`].
+    pub async fn invoke(
+        &self,
+        ctx: &CallContext,
+        op: &'static Operation,
+        params: &[(&str, &str)],
+        query: Query,
+        body: Option<RequestBody>,
+    ) -> Result<RcResponse> {
+        let path = path::build(op, params)?;
+        let request = Self::request(ctx, op, path, query, body);
+        Ok(self.inner.stack.clone().oneshot(request).await?)
+    }
+
     fn request(
         ctx: &CallContext,
         op: &'static Operation,
@@ -262,10 +280,10 @@ fn scope(config: &ClientConfig, credentials: &Credentials) -> String {
 /// Adds `page` and `perPage` when set.
 pub(crate) fn push_paging(query: &mut Query, page: Option<i32>, per_page: Option<i32>) {
     if let Some(page) = page {
-        query.push(("page", page.to_string()));
+        query.push(("page".into(), page.to_string()));
     }
     if let Some(per_page) = per_page {
-        query.push(("perPage", per_page.to_string()));
+        query.push(("perPage".into(), per_page.to_string()));
     }
 }
 
@@ -273,7 +291,7 @@ fn json_body<B: Serialize>(body: &B) -> Result<RequestBody> {
     let bytes = serde_json::to_vec(body)
         .map_err(|e| Error::Internal(format!("request body does not serialize: {e}")))?;
     Ok(RequestBody {
-        content_type: "application/json",
+        content_type: http::HeaderValue::from_static("application/json"),
         bytes: Bytes::from(bytes),
     })
 }

@@ -41,11 +41,16 @@ impl RingCentral {
             filter
                 .usage_types
                 .iter()
-                .map(|u| ("usageType", (*u).to_owned())),
+                .map(|u| ("usageType".into(), (*u).to_owned())),
         );
-        query.extend(filter.types.iter().map(|t| ("type", (*t).to_owned())));
+        query.extend(
+            filter
+                .types
+                .iter()
+                .map(|t| ("type".into(), (*t).to_owned())),
+        );
         if let Some(status) = filter.status {
-            query.push(("status", status.to_owned()));
+            query.push(("status".into(), status.to_owned()));
         }
         self.get(ctx, op, path, query).await
     }
@@ -63,9 +68,13 @@ impl RingCentral {
         let path = path::build(op, &[("accountId", ACCOUNT), ("extensionId", extension_id)])?;
         let mut query = Query::new();
         push_paging(&mut query, page, per_page);
-        query.extend(usage_types.iter().map(|u| ("usageType", (*u).to_owned())));
+        query.extend(
+            usage_types
+                .iter()
+                .map(|u| ("usageType".into(), (*u).to_owned())),
+        );
         if let Some(status) = status {
-            query.push(("status", status.to_owned()));
+            query.push(("status".into(), status.to_owned()));
         }
         self.get(ctx, op, path, query).await
     }
@@ -80,18 +89,18 @@ impl RingCentral {
         let op = &ops::NUMBER_POOL_LOOKUP;
         let path = path::build(op, &[])?;
         let mut query: Query = vec![
-            ("countryId", lookup.country_id.to_string()),
+            ("countryId".into(), lookup.country_id.to_string()),
             // `npa` is the mandatory spelling of the area code; `areaCode` is sent too,
             // as older deployments read that one.
-            ("npa", lookup.area_code.clone()),
-            ("areaCode", lookup.area_code.clone()),
-            ("perPage", lookup.per_page.to_string()),
+            ("npa".into(), lookup.area_code.clone()),
+            ("areaCode".into(), lookup.area_code.clone()),
+            ("perPage".into(), lookup.per_page.to_string()),
         ];
         if let Some(pattern) = &lookup.number_pattern {
-            query.push(("numberPattern", pattern.clone()));
+            query.push(("numberPattern".into(), pattern.clone()));
         }
         if let Some(payment) = &lookup.payment_type {
-            query.push(("paymentType", payment.clone()));
+            query.push(("paymentType".into(), payment.clone()));
         }
         self.post_query(ctx, op, path, query).await
     }

@@ -30,16 +30,19 @@ impl CacheTtls {
     }
 }
 
-/// The resource families whose cached answers a write to `resource` makes stale.
-pub fn invalidated_by(resource: &'static str) -> &'static [&'static str] {
+/// The resource families whose cached answers a write to `resource` makes stale: its
+/// own, and those that show what it holds.
+pub fn invalidated_by(resource: &'static str) -> std::borrow::Cow<'static, [&'static str]> {
+    use std::borrow::Cow;
     match resource {
         // A queue is an extension; extensions show in queue members and numbers.
-        "extensions" | "call-queues" => &["extensions", "call-queues", "phone-numbers"],
+        "extensions" | "call-queues" => {
+            Cow::Borrowed(&["extensions", "call-queues", "phone-numbers"])
+        }
         // Extensions and queues show their site's name.
-        "sites" => &["sites", "extensions", "call-queues"],
-        "phone-numbers" => &["phone-numbers"],
-        "subscriptions" => &["subscriptions"],
-        _ => &[],
+        "sites" => Cow::Borrowed(&["sites", "extensions", "call-queues"]),
+        "oauth" => Cow::Borrowed(&[]),
+        other => Cow::Owned(vec![other]),
     }
 }
 
@@ -83,11 +86,13 @@ pub fn key(scope: &str, request: &RcRequest) -> String {
     key.push_str(scope);
     key.push('|');
     key.push_str(&request.path);
-    for (i, (k, v)) in request.query.iter().enumerate() {
-        key.push(if i == 0 { '?' } else { '&' });
-        key.push_str(k);
-        key.push('=');
-        key.push_str(v);
+    if !request.query.is_empty() {
+        // Escaped as on the wire: no value (`1&b=2`) can make two queries one key.
+        key.push('?');
+        let start = key.len();
+        form_urlencoded::Serializer::for_suffix(&mut key, start)
+            .extend_pairs(request.query.iter().map(|(k, v)| (k.as_ref(), v.as_str())))
+            .finish();
     }
     key
 }
@@ -136,7 +141,7 @@ impl UpstreamLayer for Cache {
                 if response.status.is_success() {
                     let stale = invalidated_by(resource);
                     if !stale.is_empty()
-                        && let Err(err) = this.store.invalidate(stale).await
+                        && let Err(err) = this.store.invalidate(&stale).await
                     {
                         tracing::warn!(error = %err, "could not invalidate cached answers");
                     }

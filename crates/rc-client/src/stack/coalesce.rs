@@ -143,7 +143,7 @@ mod tests {
         let mut other = request(&ops::READ_EXTENSION);
         other.path = "/restapi/v1.0/account/~/extension/2".into();
         let mut paged = request(&ops::READ_EXTENSION);
-        paged.query = vec![("page", "2".into())];
+        paged.query = vec![("page".into(), "2".into())];
         let calls_made = [
             request(&ops::READ_EXTENSION),
             other,

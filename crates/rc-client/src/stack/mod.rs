@@ -50,7 +50,7 @@ pub struct RcRequest {
     pub op: &'static Operation,
     /// Escaped path, from [`super::path::build`].
     pub path: String,
-    pub query: Vec<(&'static str, String)>,
+    pub query: crate::Query,
     pub body: Option<RequestBody>,
     pub ctx: CallContext,
     /// Set by the bearer layer, or by the token source (client Basic auth).
@@ -66,7 +66,7 @@ pub struct RcRequest {
 /// A request body with its content type.
 #[derive(Clone, Debug)]
 pub struct RequestBody {
-    pub content_type: &'static str,
+    pub content_type: HeaderValue,
     pub bytes: Bytes,
 }
 

@@ -29,7 +29,7 @@ pub fn request(op: &'static Operation) -> RcRequest {
 /// The same request with a JSON body.
 pub fn with_body(mut request: RcRequest, json: &'static str) -> RcRequest {
     request.body = Some(RequestBody {
-        content_type: "application/json",
+        content_type: http::HeaderValue::from_static("application/json"),
         bytes: bytes::Bytes::from_static(json.as_bytes()),
     });
     request

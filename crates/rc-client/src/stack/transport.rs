@@ -68,7 +68,7 @@ impl Transport {
             target.push('?');
             let start = target.len();
             let mut query = form_urlencoded::Serializer::for_suffix(&mut target, start);
-            query.extend_pairs(req.query.iter().map(|(k, v)| (*k, v.as_str())));
+            query.extend_pairs(req.query.iter().map(|(k, v)| (k.as_ref(), v.as_str())));
             query.finish();
         }
         let path_and_query = PathAndQuery::try_from(target)
@@ -142,7 +142,7 @@ impl tower::Service<RcRequest> for Transport {
             }
             let body = match req.body {
                 Some(body) => {
-                    builder = builder.header(header::CONTENT_TYPE, body.content_type);
+                    builder = builder.header(header::CONTENT_TYPE, body.content_type.clone());
                     Full::new(body.bytes)
                 }
                 None => Full::default(),
@@ -201,7 +201,10 @@ mod tests {
         let transport = Transport::new(&base);
         let mut req = request(&ops::LIST_EXTENSIONS);
         req.path = "/restapi/v1.0/account/~/extension".into();
-        req.query = vec![("email", "a+b@example.com".into()), ("type", "User".into())];
+        req.query = vec![
+            ("email".into(), "a+b@example.com".into()),
+            ("type".into(), "User".into()),
+        ];
         let uri = transport.uri(&req).unwrap();
         assert_eq!(
             uri.to_string(),
