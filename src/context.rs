@@ -63,6 +63,42 @@ impl RequestId {
     }
 }
 
+/// The context of a call from its headers: deadline from `grpc-timeout` (else
+/// `default_timeout`), idempotency key, `cache-control: no-cache`, `traceparent`.
+pub fn context_of(
+    headers: &http::HeaderMap,
+    request_id: Arc<str>,
+    default_timeout: Duration,
+) -> CallContext {
+    let asked = headers
+        .get("grpc-timeout")
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_grpc_timeout);
+    let timeout = asked.unwrap_or(default_timeout);
+    let idempotency_key = headers
+        .get(IDEMPOTENCY_KEY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 255)
+        .map(Arc::from);
+    let bypass_cache = headers
+        .get(http::header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("no-cache") || v.contains("no-store"));
+    let traceparent = headers
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.len() <= 128)
+        .map(Arc::from);
+    CallContext {
+        request_id,
+        deadline: Instant::now() + timeout,
+        idempotency_key,
+        bypass_cache,
+        traceparent,
+        caller: None,
+    }
+}
+
 /// Builds the [`CallContext`] of every gRPC call (direct or transcoded): request id,
 /// deadline from `grpc-timeout` (or the default), idempotency key. Enforces the
 /// deadline on unary calls (and on streams when the caller set one) and echoes the
@@ -97,39 +133,19 @@ impl crate::inbound::Step for RequestContext {
         S::Future: Send + 'static,
     {
         let RequestId(request_id) = RequestId::of(&call);
-        let headers = call.headers();
-        let asked = headers
+        let id_value = HeaderValue::from_str(&request_id).ok();
+        let asked = call
+            .headers()
             .get("grpc-timeout")
             .and_then(|v| v.to_str().ok())
-            .and_then(parse_grpc_timeout);
-        let timeout = asked.unwrap_or(self.default_timeout);
-        let idempotency_key = headers
-            .get(IDEMPOTENCY_KEY_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| !v.is_empty() && v.len() <= 255)
-            .map(Arc::from);
-        let bypass_cache = headers
-            .get(http::header::CACHE_CONTROL)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("no-cache") || v.contains("no-store"));
-        let deadline = Instant::now() + timeout;
-        let traceparent = headers
-            .get("traceparent")
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| v.len() <= 128)
-            .map(Arc::from);
-        let id_value = HeaderValue::from_str(&request_id).ok();
+            .and_then(parse_grpc_timeout)
+            .is_some();
+        let ctx = context_of(call.headers(), request_id, self.default_timeout);
+        let deadline = ctx.deadline;
         if let Some(value) = &id_value {
             call.headers_mut().insert(REQUEST_ID_HEADER, value.clone());
         }
-        call.extensions_mut().insert(CallContext {
-            request_id,
-            deadline,
-            idempotency_key,
-            bypass_cache,
-            traceparent,
-            caller: None,
-        });
+        call.extensions_mut().insert(ctx);
         let answered = crate::inbound::forward(next, call);
         async move {
             let mut response = match tokio::time::timeout_at(deadline, answered).await {
@@ -140,7 +156,7 @@ impl crate::inbound::Step for RequestContext {
             };
             // A deadline the caller set also ends a stream (the default one does not:
             // a watch without a deadline runs until the caller stops it).
-            if asked.is_some() && !response.headers().contains_key("grpc-status") {
+            if asked && !response.headers().contains_key("grpc-status") {
                 response = response.map(|body| {
                     tonic::body::Body::new(deadline::DeadlineBody::new(body, deadline))
                 });

@@ -306,10 +306,20 @@ impl Gateway {
             metrics: metrics.clone(),
             transcoder: transcoder.clone(),
         };
-        let http_app = transcode::router(transcoder).layer(axum::middleware::from_fn_with_state(
-            observe_http,
-            observe::http,
-        ));
+        let platform = crate::platform::Platform::new(
+            rc.clone(),
+            authenticator.auth.clone(),
+            crate::platform::PlatformConfig {
+                max_body_bytes: config.http_max_body_bytes,
+                request_timeout: config.request_timeout,
+            },
+        );
+        let http_app = transcode::router(transcoder)
+            .merge(crate::platform::router(platform))
+            .layer(axum::middleware::from_fn_with_state(
+                observe_http,
+                observe::http,
+            ));
         servers.spawn(listener::serve(
             listener::Listener {
                 tcp: listeners.http,

@@ -18,6 +18,7 @@ pub mod gateway;
 pub mod inbound;
 pub mod lifecycle;
 pub mod listener;
+pub mod platform;
 pub mod proto;
 pub mod sidecar;
 pub mod state;

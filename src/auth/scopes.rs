@@ -38,13 +38,16 @@ impl fmt::Display for Required {
     }
 }
 
-/// Domains outside the gateway's own RPCs: grpc.health.v1, reflection, `/metrics`.
+/// Domains outside the gateway's own RPCs: grpc.health.v1, reflection, `/metrics`
+/// (and, below, the resource families of RingCentral's operations).
 const OTHER_DOMAINS: &[&str] = &["health", "reflection", "metrics"];
 
 /// Every domain name a scope may use: those the RPCs declare, and the others.
 pub fn domain_names() -> impl Iterator<Item = &'static str> {
     static NAMES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
         let mut names: Vec<&'static str> = OTHER_DOMAINS.to_vec();
+        // The families of RingCentral's operations, for the compatible endpoint.
+        names.extend(rc_spec::ops::all().map(|op| op.scope));
         if let Ok(table) = Table::get() {
             names.extend(table.0.values().map(|r| r.domain));
         }

@@ -202,6 +202,11 @@ pub async fn http(
     let route: Arc<str> = match &found {
         Found::Route(route, _) => Arc::from(route.template.source()),
         _ if path == "/openapi.json" || path == "/docs" => Arc::from(path),
+        // The RingCentral-compatible endpoint: labelled by operation (a bounded set).
+        _ if crate::platform::is_platform_path(path) => match rc_spec::ops::route(&method, path) {
+            Some(routed) => Arc::from(format!("rc:{}", routed.op.id)),
+            None => Arc::from("unmatched"),
+        },
         _ => Arc::from("unmatched"),
     };
     request.extensions_mut().insert(Matched(found));

@@ -18,6 +18,7 @@ mod health;
 mod lifecycle;
 mod observability;
 mod phone_numbers;
+mod platform;
 mod replicas;
 mod resilience;
 mod security;

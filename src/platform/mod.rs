@@ -1,0 +1,264 @@
+//! The RingCentral-compatible endpoint: any operation of RingCentral's API at its own
+//! path (`/restapi/...`, `/team-messaging/...`, `/scim/...`), forwarded on the
+//! gateway's one RingCentral session through the whole upstream stack (the rate
+//! budget of its group, retries, breaker, cache and coalescing for GETs, idempotency
+//! keys), so that a RingCentral client only needs its server URL set to the gateway.
+//!
+//! A path is forwarded only when it is an operation of the spec's table; each
+//! operation needs the caller's scope for its resource family (`extensions:read`,
+//! `call_queues:write`). Answers are RingCentral's, with the absolute URIs that point
+//! at RingCentral pointing at the gateway instead, so that a client following
+//! `navigation.nextPage` stays behind it. What the gateway itself refuses comes in
+//! RingCentral's error format, with the codes of [`errors`].
+
+pub mod errors;
+mod rewrite;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue, Method, header};
+use http_body_util::BodyExt;
+use percent_encoding::percent_decode_str;
+
+use crate::auth::scopes::{Access, Required};
+use crate::auth::{Authenticator, PeerCert};
+use crate::context::{RequestId, context_of};
+use crate::error::Error;
+use rc_client::RingCentral;
+use rc_client::stack::RequestBody;
+use rc_spec::ops::{self, Operation};
+
+/// The first path segments of RingCentral's APIs.
+pub const PREFIXES: &[&str] = &[
+    "restapi",
+    "team-messaging",
+    "rcvideo",
+    "ai",
+    "scim",
+    "analytics",
+    "webinar",
+];
+
+/// Whether `path` is under one of RingCentral's API prefixes.
+pub fn is_platform_path(path: &str) -> bool {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    PREFIXES.contains(&first)
+}
+
+/// The endpoint's settings.
+#[derive(Debug, Clone)]
+pub struct PlatformConfig {
+    /// Largest request body forwarded (RingCentral's own limit per operation applies
+    /// when it is smaller).
+    pub max_body_bytes: usize,
+    /// Deadline of a call that states none.
+    pub request_timeout: Duration,
+}
+
+/// The endpoint's shared state.
+#[derive(Clone)]
+pub struct Platform {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    rc: RingCentral,
+    auth: Arc<Authenticator>,
+    config: PlatformConfig,
+}
+
+impl Platform {
+    pub fn new(rc: RingCentral, auth: Arc<Authenticator>, config: PlatformConfig) -> Self {
+        Platform {
+            inner: Arc::new(Inner { rc, auth, config }),
+        }
+    }
+}
+
+/// The routes of the endpoint, one wildcard per API prefix.
+pub fn router(platform: Platform) -> Router {
+    let mut router = Router::new();
+    for prefix in PREFIXES {
+        router = router
+            .route(&format!("/{prefix}"), axum::routing::any(forward))
+            .route(&format!("/{prefix}/{{*rest}}"), axum::routing::any(forward));
+    }
+    router.with_state(platform)
+}
+
+/// The scope an operation needs: its family's, read for GET and HEAD.
+pub fn required_scope(op: &Operation) -> Required {
+    let access = if matches!(op.method, Method::GET | Method::HEAD) {
+        Access::Read
+    } else {
+        Access::Write
+    };
+    Required {
+        domain: op.scope,
+        access,
+    }
+}
+
+async fn forward(State(platform): State<Platform>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let Some(routed) = ops::route(&parts.method, parts.uri.path()) else {
+        return errors::not_found().into_response();
+    };
+    let op = routed.op;
+    let p = &platform.inner;
+    let caller = match p.auth.check(
+        &parts.headers,
+        parts.extensions.get::<PeerCert>(),
+        Some(required_scope(op)),
+    ) {
+        Ok(caller) => caller,
+        Err(denied) => return errors::gateway(&Error::from(denied)).into_response(),
+    };
+    let mut params = Vec::with_capacity(routed.params.len());
+    for (name, raw) in &routed.params {
+        match percent_decode_str(raw).decode_utf8() {
+            Ok(value) => params.push((*name, value.into_owned())),
+            Err(_) => {
+                let e = Error::invalid(*name, format!("{name} is not UTF-8 once decoded"));
+                return errors::gateway(&e).into_response();
+            }
+        }
+    }
+    let query: rc_client::Query = parts
+        .uri
+        .query()
+        .map(|q| {
+            form_urlencoded::parse(q.as_bytes())
+                .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let limit = op.max_body.map_or(p.config.max_body_bytes, |m| {
+        usize::try_from(m)
+            .unwrap_or(usize::MAX)
+            .min(p.config.max_body_bytes)
+    });
+    let body = match read_body(&parts.headers, body, limit).await {
+        Ok(body) => body,
+        Err(e) => return errors::gateway(&e).into_response(),
+    };
+    let RequestId(request_id) = RequestId::from_headers(&parts.headers);
+    let mut ctx = context_of(&parts.headers, request_id, p.config.request_timeout);
+    ctx.caller = Some(caller);
+    let params: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    let answer = match p.rc.invoke(&ctx, op, &params, query, body).await {
+        Ok(answer) => answer,
+        Err(e) => return errors::gateway(&Error::from(e)).into_response(),
+    };
+    let base = gateway_base(&parts.headers, &parts.uri);
+    let rc_base = p.rc.server_url().as_str().trim_end_matches('/');
+    let body = match (&base, is_json(&answer.headers)) {
+        (Some(base), true) => rewrite::uris(&answer.body, rc_base, base),
+        _ => answer.body.clone(),
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = answer.status;
+    for name in [
+        header::CONTENT_TYPE,
+        header::CONTENT_DISPOSITION,
+        header::CONTENT_LANGUAGE,
+        header::RETRY_AFTER,
+        header::ETAG,
+        header::LAST_MODIFIED,
+    ] {
+        if let Some(value) = answer.headers.get(&name) {
+            response.headers_mut().insert(name, value.clone());
+        }
+    }
+    if let Some(value) = answer.headers.get("rcrequestid") {
+        response.headers_mut().insert("rcrequestid", value.clone());
+    }
+    response
+}
+
+/// The request body, when there is one, read up to `limit` bytes.
+async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> Result<Option<RequestBody>, Error> {
+    let too_large = || Error::TooLarge {
+        field: "body",
+        what: "the request body",
+        limit,
+    };
+    if let Some(length) = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+        && length > limit
+    {
+        return Err(too_large());
+    }
+    let bytes: Bytes = http_body_util::Limited::new(body, limit)
+        .collect()
+        .await
+        .map_err(|e| {
+            if e.is::<http_body_util::LengthLimitError>() {
+                too_large()
+            } else {
+                Error::invalid("body", format!("the request body could not be read: {e}"))
+            }
+        })?
+        .to_bytes();
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .cloned()
+        .unwrap_or_else(|| HeaderValue::from_static("application/json"));
+    Ok(Some(RequestBody {
+        content_type,
+        bytes,
+    }))
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"))
+}
+
+/// The gateway's base URL as the caller reached it (`http://host:port`), from the
+/// `Host` header (HTTP/1.1) or the URI's authority (HTTP/2).
+fn gateway_base(headers: &HeaderMap, uri: &http::Uri) -> Option<String> {
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .or_else(|| uri.authority().map(|a| a.as_str()))?;
+    // A Host header is the caller's: only a plain host[:port] is used.
+    if !host
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+    {
+        return None;
+    }
+    let scheme = uri.scheme_str().unwrap_or("http");
+    Some(format!("{scheme}://{host}"))
+}
+
+impl IntoResponse for errors::PlatformError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status, axum::Json(self.body)).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}

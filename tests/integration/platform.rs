@@ -1,0 +1,222 @@
+//! The RingCentral-compatible endpoint: RingCentral's own paths, forwarded through the
+//! gateway's upstream stack, over real HTTP against the sandbox.
+
+use http::{Method, StatusCode};
+use rc_gateway::auth::keys;
+use serde_json::{Value, json};
+
+use crate::harness::{Reply, TestGateway, reply, unthrottled};
+use crate::spec_conformance::assert_conforms;
+
+async fn call(
+    gw: &TestGateway,
+    method: Method,
+    path: &str,
+    key: Option<&str>,
+    body: Option<Value>,
+) -> Reply {
+    let mut request = gw.http.request(method, gw.url(path));
+    if let Some(key) = key {
+        request = request.header("authorization", format!("bearer {key}"));
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    reply(request.send().await.unwrap()).await
+}
+
+#[tokio::test]
+async fn operations_are_forwarded_and_answered_as_ringcentral_answers_them() {
+    let gw = TestGateway::start().await;
+    let base = gw.url("");
+    let sandbox = gw.sandbox.url();
+
+    // A page, with its navigation pointing at the gateway, and the next page by it.
+    let page = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/extension?perPage=2",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK, "{:?}", page.json);
+    assert_conforms("GetExtensionListResponse", &page.json);
+    assert_eq!(page.json["records"].as_array().unwrap().len(), 2);
+    let text = page.json.to_string();
+    assert!(
+        !text.contains(&sandbox),
+        "RingCentral's URIs are rewritten: {text}"
+    );
+    let next = page.json["navigation"]["nextPage"]["uri"].as_str().unwrap();
+    assert!(
+        next.starts_with(&format!("{base}/restapi/v1.0/account/")),
+        "{next}"
+    );
+    let second = reply(gw.http.get(next).send().await.unwrap()).await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert_eq!(second.json["paging"]["page"], 2);
+
+    // A read, a write through the same endpoint, and the read again: the write made
+    // the cached answer stale.
+    let me = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/extension/~",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_conforms("GetExtensionInfoResponse", &me.json);
+    assert!(me.json["uri"].as_str().unwrap().starts_with(&base));
+    let id = me.json["id"].as_i64().unwrap();
+    let path = format!("/restapi/v1.0/account/~/extension/{id}");
+    let updated = call(
+        &gw,
+        Method::PUT,
+        &path,
+        None,
+        Some(json!({"contact": {"jobTitle": "Dispatcher"}})),
+    )
+    .await;
+    assert_eq!(updated.status, StatusCode::OK, "{:?}", updated.json);
+    let again = call(&gw, Method::GET, &path, None, None).await;
+    assert_eq!(again.json["contact"]["jobTitle"], "Dispatcher");
+
+    // RingCentral's errors come through as RingCentral sent them.
+    let missing = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/extension/999999",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_conforms("ApiErrorResponseModel", &missing.json);
+    // An operation of the spec the sandbox does not emulate: the sandbox's own answer.
+    let role = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/user-role/7",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(role.status, StatusCode::NOT_IMPLEMENTED);
+    assert_eq!(role.json["errorCode"], "SBX-501");
+
+    // A path that is no operation of the spec never reaches RingCentral.
+    let before = gw.upstream_requests().await.len();
+    for (method, path) in [
+        (Method::GET, "/restapi/v1.0/account/~/no-such-resource"),
+        (Method::PATCH, "/restapi/v1.0/account/~/extension/101"),
+        (Method::GET, "/restapi/v1.0/account//extension"),
+        (Method::GET, "/team-messaging/v1/nothing/here/at/all"),
+    ] {
+        let r = call(&gw, method.clone(), path, None, None).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{method} {path}");
+        assert_eq!(r.json["errorCode"], "AGW-404");
+        assert_conforms("ApiErrorResponseModel", &r.json);
+    }
+    // Path parameters the gateway refuses: not UTF-8 once decoded.
+    let dots = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/extension/%FF",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(dots.status, StatusCode::BAD_REQUEST, "{:?}", dots.json);
+    assert_eq!(dots.json["errorCode"], "RCGW-INVALID_ARGUMENT");
+    assert_eq!(gw.upstream_requests().await.len(), before);
+
+    // Metrics by operation.
+    let scrape = gw.scrape().await;
+    let served = scrape.sum("http_requests_total", &[("route", "rc:readExtension")]);
+    assert!(served >= 3.0, "{served}");
+}
+
+#[tokio::test]
+async fn each_operation_needs_the_scope_of_its_family() {
+    let reader = keys::generate();
+    let table = format!(
+        "id=reader hash={} scopes=extensions:read",
+        keys::hash(&reader)
+    );
+    let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
+    let me = "/restapi/v1.0/account/~/extension/~";
+
+    let read = call(&gw, Method::GET, me, Some(&reader), None).await;
+    assert_eq!(read.status, StatusCode::OK, "{:?}", read.json);
+
+    let before = gw.upstream_requests().await.len();
+    let none = call(&gw, Method::GET, me, None, None).await;
+    assert_eq!(none.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(none.json["errorCode"], "RCGW-UNAUTHENTICATED");
+    assert_conforms("ApiErrorResponseModel", &none.json);
+    let wrong = call(&gw, Method::GET, me, Some("rcgw_not-a-key"), None).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    let write = call(
+        &gw,
+        Method::PUT,
+        me,
+        Some(&reader),
+        Some(json!({"contact": {"jobTitle": "x"}})),
+    )
+    .await;
+    assert_eq!(write.status, StatusCode::FORBIDDEN, "{:?}", write.json);
+    assert_eq!(write.json["errorCode"], "RCGW-PERMISSION_DENIED");
+    assert!(
+        write.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("extensions:write")
+    );
+    let sites = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/sites",
+        Some(&reader),
+        None,
+    )
+    .await;
+    assert_eq!(sites.status, StatusCode::FORBIDDEN);
+    assert!(
+        sites.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("sites:read")
+    );
+    // Refused calls never reach RingCentral.
+    assert_eq!(gw.upstream_requests().await.len(), before);
+}
+
+#[tokio::test]
+async fn bodies_over_the_limit_are_refused_before_ringcentral() {
+    let gw = TestGateway::start_with(unthrottled(), &[("HTTP_MAX_BODY_BYTES", "1024")]).await;
+    let me = call(
+        &gw,
+        Method::GET,
+        "/restapi/v1.0/account/~/extension/~",
+        None,
+        None,
+    )
+    .await;
+    assert_eq!(me.status, StatusCode::OK);
+    let before = gw.upstream_requests().await.len();
+    let big = json!({"contact": {"jobTitle": "x".repeat(2000)}});
+    let r = call(
+        &gw,
+        Method::PUT,
+        "/restapi/v1.0/account/~/extension/~",
+        None,
+        Some(big),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE, "{:?}", r.json);
+    assert_eq!(r.json["errorCode"], "RCGW-PAYLOAD_TOO_LARGE");
+    assert_eq!(gw.upstream_requests().await.len(), before);
+}
