@@ -16,7 +16,8 @@ use rc_store::embedded::EmbeddedStore;
 use rc_store::memory::{GroupLimit, MemoryBudget, MemoryCache};
 use rc_store::redis::event_log::RedisLog;
 use rc_store::redis::{
-    Redis, RedisBudget, RedisCache, RedisIdempotency, RedisSubscriptions, RedisTokens,
+    Redis, RedisBudget, RedisCache, RedisCallerTokens, RedisIdempotency, RedisSubscriptions,
+    RedisTokens,
 };
 
 /// Shared state for several replicas.
@@ -93,6 +94,7 @@ impl Backend {
                 idempotency: embedded.clone(),
                 subscriptions: embedded.clone(),
                 events: embedded.clone(),
+                caller_tokens: embedded.clone(),
                 sessions: None,
             };
             return Ok(Backend {
@@ -118,6 +120,7 @@ impl Backend {
             idempotency: Arc::new(RedisIdempotency::new(redis.clone())),
             subscriptions: Arc::new(RedisSubscriptions::new(redis.clone())),
             events: log.clone(),
+            caller_tokens: Arc::new(RedisCallerTokens::new(redis.clone())),
             sessions: Some(Arc::new(RedisTokens::new(redis.clone()))),
         };
         tracing::info!(prefix = %redis_config.prefix, "shared state in Redis");

@@ -98,6 +98,11 @@ impl KeyTable {
     }
 
     /// The key whose hash matches `presented`.
+    /// Whether a key with this id is configured.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.0.values().any(|k| &*k.id == id)
+    }
+
     pub fn find(&self, presented: &str) -> Option<&ApiKey> {
         self.0.get(&digest(presented))
     }

@@ -150,6 +150,14 @@ impl AuthHooks for AuthMetrics {
     }
 }
 
+/// Who a credential stands for, with what it may do.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub caller: Arc<str>,
+    pub scopes: Scopes,
+    pub share: f64,
+}
+
 /// Checks callers against the configured keys, JWT settings and certificates.
 pub struct Authenticator {
     table: Arc<scopes::Table>,
@@ -182,6 +190,44 @@ impl Authenticator {
     /// Whether every caller is let in.
     pub fn is_open(&self) -> bool {
         self.open
+    }
+
+    /// The configured API key `presented` is, if any.
+    pub fn api_key(&self, presented: &str) -> Option<&keys::ApiKey> {
+        self.keys.find(presented)
+    }
+
+    /// Whether an API key with this id is configured.
+    pub fn has_key_id(&self, id: &str) -> bool {
+        self.keys.has_id(id)
+    }
+
+    /// The caller, scopes and rate share of a caller JWT; `None` when the gateway
+    /// takes no JWTs or `token` is not one.
+    pub fn verify_jwt(&self, token: &str) -> Option<Result<Identity, Denied>> {
+        let verifier = self.jwt.as_ref().filter(|_| looks_like_jwt(token))?;
+        Some(
+            verifier
+                .verify(token)
+                .map(|v| Identity {
+                    caller: v.caller,
+                    scopes: v.scopes,
+                    share: verifier.share,
+                })
+                .map_err(|r| match r {
+                    jwt::Rejection::Expired => Denied::ExpiredToken,
+                    jwt::Rejection::Invalid(why) => Denied::InvalidToken(why),
+                }),
+        )
+    }
+
+    /// Counts and logs a refusal made outside [`Authenticator::check`].
+    pub fn refused(&self, denied: &Denied) {
+        self.hooks.denied(denied.reason());
+        tracing::info!(
+            reason = denied.reason(),
+            "call refused by caller authentication"
+        );
     }
 
     /// The scope the RPC at `path` needs (`None` for paths no service serves).

@@ -71,6 +71,27 @@ struct Grant {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Scopes(Vec<Grant>);
 
+impl fmt::Display for Scopes {
+    /// The scopes as [`Scopes::parse`] reads them, separated by spaces.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, g) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            match (&g.domain, g.access) {
+                (None, None) => f.write_str("*")?,
+                (domain, access) => write!(
+                    f,
+                    "{}:{}",
+                    domain.as_deref().unwrap_or("*"),
+                    access.map_or("*", Access::name)
+                )?,
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Scopes {
     /// Every scope.
     pub fn all() -> Self {
@@ -244,6 +265,13 @@ mod tests {
 
     fn req(domain: &'static str, access: Access) -> Required {
         Required { domain, access }
+    }
+
+    #[test]
+    fn scopes_print_as_they_parse() {
+        for text in ["*", "extensions:read sites:*", "*:read call_queues:write"] {
+            assert_eq!(Scopes::parse(text).unwrap().to_string(), text);
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! | `RCGW-RESOURCE_EXHAUSTED` | 429 | the operation's rate budget is spent (with `Retry-After`) |
 //! | `RCGW-UNAVAILABLE` | 503 | RingCentral unreachable, or the breaker open (with `Retry-After`) |
 //! | `RCGW-DEADLINE_EXCEEDED` | 504 | no answer within the call's deadline |
+//! | `RCGW-UNIMPLEMENTED` | 501 | RingCentral's OAuth operations other than token and revoke |
 //! | `RCGW-INTERNAL` | 500 | a fault of the gateway |
 
 use http::StatusCode;
@@ -44,6 +45,18 @@ pub fn not_found() -> PlatformError {
         StatusCode::NOT_FOUND,
         "AGW-404",
         "Resource not found".to_owned(),
+    )
+}
+
+/// RingCentral's own OAuth operations other than the token and revoke endpoints.
+pub fn not_offered(op: &rc_spec::ops::Operation) -> PlatformError {
+    error(
+        StatusCode::NOT_IMPLEMENTED,
+        "RCGW-UNIMPLEMENTED",
+        format!(
+            "{} is RingCentral's own OAuth: the gateway logs callers in at /restapi/oauth/token and keeps RingCentral's session to itself",
+            op.id
+        ),
     )
 }
 

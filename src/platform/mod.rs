@@ -13,6 +13,7 @@
 
 pub mod errors;
 mod rewrite;
+pub mod tokens;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -71,13 +72,47 @@ pub struct Platform {
 struct Inner {
     rc: RingCentral,
     auth: Arc<Authenticator>,
+    tokens: tokens::CallerTokens,
     config: PlatformConfig,
 }
 
 impl Platform {
     pub fn new(rc: RingCentral, auth: Arc<Authenticator>, config: PlatformConfig) -> Self {
+        let tokens = tokens::CallerTokens::new(
+            rc.stores().caller_tokens.clone(),
+            auth.clone(),
+            tokens::TokenLifetimes::default(),
+        );
         Platform {
-            inner: Arc::new(Inner { rc, auth, config }),
+            inner: Arc::new(Inner {
+                rc,
+                auth,
+                tokens,
+                config,
+            }),
+        }
+    }
+
+    /// The caller of a request: a gateway token, else the gateway's other credentials.
+    async fn caller(
+        &self,
+        parts: &http::request::Parts,
+        required: Required,
+    ) -> Result<Arc<crate::auth::Caller>, crate::auth::Denied> {
+        let p = &self.inner;
+        match tokens::presented(&parts.headers) {
+            Some(token) => {
+                let checked = p.tokens.caller(token, required).await;
+                if let Err(denied) = &checked {
+                    p.auth.refused(denied);
+                }
+                checked
+            }
+            _ => p.auth.check(
+                &parts.headers,
+                parts.extensions.get::<PeerCert>(),
+                Some(required),
+            ),
         }
     }
 }
@@ -113,11 +148,11 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
     };
     let op = routed.op;
     let p = &platform.inner;
-    let caller = match p.auth.check(
-        &parts.headers,
-        parts.extensions.get::<PeerCert>(),
-        Some(required_scope(op)),
-    ) {
+    // RingCentral's OAuth is the gateway's own here: callers never see its tokens.
+    if op.resource == "oauth" {
+        return oauth(&platform, op, &parts.headers, body).await;
+    }
+    let caller = match platform.caller(&parts, required_scope(op)).await {
         Ok(caller) => caller,
         Err(denied) => return errors::gateway(&Error::from(denied)).into_response(),
     };
@@ -181,6 +216,21 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
         response.headers_mut().insert("rcrequestid", value.clone());
     }
     response
+}
+
+/// The OAuth operations: the token and revoke endpoints answered by the gateway, the
+/// rest of RingCentral's OAuth not offered.
+async fn oauth(platform: &Platform, op: &Operation, headers: &HeaderMap, body: Body) -> Response {
+    let p = &platform.inner;
+    let body = match read_body(headers, body, 64 * 1024).await {
+        Ok(body) => body.map(|b| b.bytes).unwrap_or_default(),
+        Err(e) => return errors::gateway(&e).into_response(),
+    };
+    match op.id {
+        "getToken" => p.tokens.grant(headers, &body).await,
+        "revokeToken" => p.tokens.revoke(&body).await,
+        _ => errors::not_offered(op).into_response(),
+    }
 }
 
 /// The request body, when there is one, read up to `limit` bytes.

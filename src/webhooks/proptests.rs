@@ -50,6 +50,7 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
             idempotency: store.clone(),
             subscriptions: store.clone(),
             events: store.clone(),
+            caller_tokens: store.clone(),
             sessions: None,
         };
         let rc = rc_client::RingCentral::new(

@@ -220,3 +220,137 @@ async fn bodies_over_the_limit_are_refused_before_ringcentral() {
     assert_eq!(r.json["errorCode"], "RCGW-PAYLOAD_TOO_LARGE");
     assert_eq!(gw.upstream_requests().await.len(), before);
 }
+
+async fn token_request(
+    gw: &TestGateway,
+    basic: Option<(&str, &str)>,
+    form: &[(&str, &str)],
+) -> Reply {
+    let mut request = gw.http.post(gw.url("/restapi/oauth/token")).form(form);
+    if let Some((id, secret)) = basic {
+        request = request.basic_auth(id, Some(secret));
+    }
+    reply(request.send().await.unwrap()).await
+}
+
+const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+#[tokio::test]
+async fn callers_log_in_refresh_and_revoke_with_the_gateways_credentials() {
+    let reader = keys::generate();
+    let table = format!(
+        "id=reader hash={} scopes=extensions:read",
+        keys::hash(&reader)
+    );
+    let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
+    let me = "/restapi/v1.0/account/~/extension/~";
+    let logins_before = gw.upstream_calls("getToken").await;
+
+    // The JWT grant with the API key as client credentials, as an SDK sends it.
+    let login = token_request(
+        &gw,
+        Some(("reader", &reader)),
+        &[("grant_type", JWT_GRANT), ("assertion", "unused")],
+    )
+    .await;
+    assert_eq!(login.status, StatusCode::OK, "{:?}", login.json);
+    assert_conforms("TokenInfo", &login.json);
+    assert_eq!(login.json["token_type"], "bearer");
+    assert_eq!(login.json["owner_id"], "key:reader");
+    let access = login.json["access_token"].as_str().unwrap().to_owned();
+    let refresh = login.json["refresh_token"].as_str().unwrap().to_owned();
+    assert!(access.starts_with("rcgwt_"));
+
+    let read = call(&gw, Method::GET, me, Some(&access), None).await;
+    assert_eq!(read.status, StatusCode::OK, "{:?}", read.json);
+    let write = call(
+        &gw,
+        Method::PUT,
+        me,
+        Some(&access),
+        Some(json!({"contact": {}})),
+    )
+    .await;
+    assert_eq!(write.status, StatusCode::FORBIDDEN);
+    // The caller's login never reached RingCentral.
+    assert!(gw.upstream_calls("getToken").await <= logins_before + 1);
+
+    // Wrong credentials, grants the gateway does not take.
+    let wrong = token_request(
+        &gw,
+        Some(("reader", "rcgw_wrong")),
+        &[("grant_type", JWT_GRANT), ("assertion", "x")],
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(wrong.json["error"], "invalid_client");
+    let other_id = token_request(
+        &gw,
+        Some(("admin", &reader)),
+        &[("grant_type", "client_credentials")],
+    )
+    .await;
+    assert_eq!(other_id.status, StatusCode::UNAUTHORIZED);
+    let password = token_request(
+        &gw,
+        Some(("reader", &reader)),
+        &[("grant_type", "password")],
+    )
+    .await;
+    assert_eq!(password.status, StatusCode::BAD_REQUEST);
+    assert_eq!(password.json["error"], "unsupported_grant_type");
+    let authorize = call(&gw, Method::GET, "/restapi/oauth/authorize", None, None).await;
+    assert_eq!(authorize.status, StatusCode::NOT_IMPLEMENTED);
+    assert_eq!(authorize.json["errorCode"], "RCGW-UNIMPLEMENTED");
+
+    // A refresh replaces the pair; the old tokens are done.
+    let refreshed = token_request(
+        &gw,
+        Some(("reader", &reader)),
+        &[("grant_type", "refresh_token"), ("refresh_token", &refresh)],
+    )
+    .await;
+    assert_eq!(refreshed.status, StatusCode::OK, "{:?}", refreshed.json);
+    let access2 = refreshed.json["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(
+        call(&gw, Method::GET, me, Some(&access), None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let again = token_request(
+        &gw,
+        Some(("reader", &reader)),
+        &[("grant_type", "refresh_token"), ("refresh_token", &refresh)],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::BAD_REQUEST);
+    assert_eq!(again.json["error"], "invalid_grant");
+    assert_eq!(
+        call(&gw, Method::GET, me, Some(&access2), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+
+    // Revoked: 401 in RingCentral's format, and the pair's refresh token is gone too.
+    let revoke = gw
+        .http
+        .post(gw.url("/restapi/oauth/revoke"))
+        .basic_auth("reader", Some(&reader))
+        .form(&[("token", access2.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoke.status(), StatusCode::OK);
+    let revoked = call(&gw, Method::GET, me, Some(&access2), None).await;
+    assert_eq!(revoked.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(revoked.json["errorCode"], "RCGW-UNAUTHENTICATED");
+    assert_conforms("ApiErrorResponseModel", &revoked.json);
+    let refresh2 = refreshed.json["refresh_token"].as_str().unwrap();
+    let after = token_request(
+        &gw,
+        Some(("reader", &reader)),
+        &[("grant_type", "refresh_token"), ("refresh_token", refresh2)],
+    )
+    .await;
+    assert_eq!(after.status, StatusCode::BAD_REQUEST);
+}

@@ -638,3 +638,54 @@ async fn the_redis_event_log_applies_retention_and_checks_resume_offsets() {
     let ahead = resume("99999999999999-0".into()).await.unwrap_err();
     assert_eq!(ahead.code(), tonic::Code::OutOfRange, "{ahead:?}");
 }
+
+#[tokio::test]
+async fn a_caller_token_issued_by_one_replica_works_on_the_other_and_is_refreshed_once() {
+    let key = rc_gateway::auth::keys::generate();
+    let table = format!(
+        "id=sdk hash={} scopes=extensions:read",
+        rc_gateway::auth::keys::hash(&key)
+    );
+    let cluster = Cluster::start(unthrottled(), 2, &[("AUTH_API_KEYS", &table)], |_| vec![]).await;
+    let token = |replica: usize, form: Vec<(&'static str, String)>| {
+        let request = cluster
+            .http
+            .post(cluster.api(replica, "/restapi/oauth/token"))
+            .basic_auth("sdk", Some(&key))
+            .form(&form);
+        async move {
+            let r = request.send().await.unwrap();
+            (r.status(), r.json::<Value>().await.unwrap())
+        }
+    };
+    let read = |replica: usize, access: String| {
+        let request = cluster
+            .http
+            .get(cluster.api(replica, "/restapi/v1.0/account/~/extension/~"))
+            .bearer_auth(access);
+        async move { request.send().await.unwrap().status() }
+    };
+    let (status, login) = token(0, vec![("grant_type", "client_credentials".into())]).await;
+    assert_eq!(status, StatusCode::OK, "{login}");
+    let access = login["access_token"].as_str().unwrap().to_owned();
+    let refresh = login["refresh_token"].as_str().unwrap().to_owned();
+    assert_eq!(read(1, access.clone()).await, StatusCode::OK);
+
+    // Both replicas asked to refresh with the same token at once: one wins.
+    let form = || {
+        vec![
+            ("grant_type", "refresh_token".to_owned()),
+            ("refresh_token", refresh.clone()),
+        ]
+    };
+    let (a, b) = tokio::join!(token(0, form()), token(1, form()));
+    let wins: Vec<_> = [&a, &b]
+        .into_iter()
+        .filter(|(s, _)| *s == StatusCode::OK)
+        .collect();
+    assert_eq!(wins.len(), 1, "{a:?} {b:?}");
+    let fresh = wins[0].1["access_token"].as_str().unwrap().to_owned();
+    assert_eq!(read(0, access).await, StatusCode::UNAUTHORIZED);
+    assert_eq!(read(0, fresh.clone()).await, StatusCode::OK);
+    assert_eq!(read(1, fresh).await, StatusCode::OK);
+}

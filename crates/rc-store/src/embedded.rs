@@ -18,14 +18,15 @@ use tokio::sync::{mpsc, oneshot};
 use crate::Answer;
 use crate::events::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume, now_ms};
 use crate::{
-    IdempotencyState, IdempotencyStore, StoreError, StoreResult, SubscriptionRecord,
-    SubscriptionStore,
+    CallerToken, CallerTokenStore, IdempotencyState, IdempotencyStore, StoreError, StoreResult,
+    SubscriptionRecord, SubscriptionStore,
 };
 
 const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
 const EVENT_UUIDS: TableDefinition<&str, u64> = TableDefinition::new("event_uuids");
 const SUBSCRIPTIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("subscriptions");
 const IDEMPOTENCY: TableDefinition<&str, &[u8]> = TableDefinition::new("idempotency");
+const CALLER_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("caller_tokens");
 /// Counters that must outlive the rows they count.
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 /// The next event offset. Kept apart from the events: once retention has dropped
@@ -54,6 +55,8 @@ enum Op {
     IdemBegin(String, Reply<IdempotencyState>),
     IdemComplete(String, StoredAnswer, Reply<()>),
     IdemRelease(String, Reply<()>),
+    PutToken(String, CallerToken, Reply<()>),
+    TakeToken(String, Reply<Option<CallerToken>>),
     Prune(Duration, u64, Reply<u64>),
 }
 
@@ -127,6 +130,7 @@ impl EmbeddedStore {
             txn.open_table(EVENT_UUIDS).map_err(err)?;
             txn.open_table(SUBSCRIPTIONS).map_err(err)?;
             txn.open_table(IDEMPOTENCY).map_err(err)?;
+            txn.open_table(CALLER_TOKENS).map_err(err)?;
             txn.open_table(META).map_err(err)?;
             txn.commit().map_err(err)?;
         }
@@ -204,6 +208,7 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                 let mut uuids = txn.open_table(EVENT_UUIDS).map_err(err)?;
                 let mut subscriptions = txn.open_table(SUBSCRIPTIONS).map_err(err)?;
                 let mut idempotency = txn.open_table(IDEMPOTENCY).map_err(err)?;
+                let mut tokens = txn.open_table(CALLER_TOKENS).map_err(err)?;
                 let first_offset = next;
                 for op in batch {
                     match op {
@@ -301,7 +306,23 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                             }
                             replies.push(answer(reply, ()));
                         }
+                        Op::PutToken(hash, token, reply) => {
+                            let bytes = serde_json::to_vec(&token).map_err(err)?;
+                            tokens
+                                .insert(hash.as_str(), bytes.as_slice())
+                                .map_err(err)?;
+                            replies.push(answer(reply, ()));
+                        }
+                        Op::TakeToken(hash, reply) => {
+                            let taken = tokens
+                                .remove(hash.as_str())
+                                .map_err(err)?
+                                .and_then(|v| serde_json::from_slice::<CallerToken>(v.value()).ok())
+                                .filter(|t| t.expires_at_ms > now_ms());
+                            replies.push(answer(reply, taken));
+                        }
                         Op::Prune(max_age, max_events, reply) => {
+                            prune_tokens(&mut tokens)?;
                             let dropped = prune(
                                 &mut events,
                                 &mut uuids,
@@ -370,6 +391,25 @@ fn next_offset(db: &Database) -> StoreResult<u64> {
         .map_err(err)?
         .map_or(1, |v| v.value());
     Ok(after_last.max(kept))
+}
+
+/// Drops expired caller tokens (with the event log's pruning, once a minute or so).
+fn prune_tokens(tokens: &mut redb::Table<&str, &[u8]>) -> StoreResult<()> {
+    let now = now_ms();
+    let expired: Vec<String> = tokens
+        .iter()
+        .map_err(err)?
+        .filter_map(|entry| entry.ok())
+        .filter(|(_, v)| {
+            serde_json::from_slice::<CallerToken>(v.value())
+                .map_or(true, |t| t.expires_at_ms <= now)
+        })
+        .map(|(k, _)| k.value().to_owned())
+        .collect();
+    for hash in expired {
+        tokens.remove(hash.as_str()).map_err(err)?;
+    }
+    Ok(())
 }
 
 fn prune(
@@ -469,6 +509,32 @@ impl EventLog for EmbeddedStore {
     async fn prune(&self, max_age: Duration, max_events: u64) -> StoreResult<u64> {
         self.request(|reply| Op::Prune(max_age, max_events, reply))
             .await
+    }
+}
+
+#[async_trait]
+impl CallerTokenStore for EmbeddedStore {
+    async fn save(&self, hash: &str, token: &CallerToken) -> StoreResult<()> {
+        let (hash, token) = (hash.to_owned(), token.clone());
+        self.request(|reply| Op::PutToken(hash, token, reply)).await
+    }
+
+    async fn lookup(&self, hash: &str) -> StoreResult<Option<CallerToken>> {
+        let hash = hash.to_owned();
+        self.read(move |db| {
+            let txn = db.begin_read().map_err(err)?;
+            let table = txn.open_table(CALLER_TOKENS).map_err(err)?;
+            let value = table.get(hash.as_str()).map_err(err)?;
+            Ok(value
+                .and_then(|v| serde_json::from_slice::<CallerToken>(v.value()).ok())
+                .filter(|t| t.expires_at_ms > now_ms()))
+        })
+        .await
+    }
+
+    async fn take(&self, hash: &str) -> StoreResult<Option<CallerToken>> {
+        let hash = hash.to_owned();
+        self.request(|reply| Op::TakeToken(hash, reply)).await
     }
 }
 
@@ -759,5 +825,31 @@ mod tests {
         assert_eq!(fingerprint, "f");
         assert_eq!(&response.body[..], b"{\"id\":7}");
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn caller_tokens_expire_and_are_taken_once() {
+        use crate::{CallerToken, CallerTokenStore, TokenKind};
+        let dir = temp_dir();
+        let token = |expires_at_ms| CallerToken {
+            caller: "key:reader".into(),
+            key_id: Some("reader".into()),
+            scopes: "extensions:read".into(),
+            share: 1.0,
+            kind: TokenKind::Refresh,
+            pair: "other".into(),
+            expires_at_ms,
+        };
+        let store = EmbeddedStore::open(&dir).unwrap();
+        let live = token(now_ms() + 60_000);
+        store.save("live", &live).await.unwrap();
+        store.save("expired", &token(now_ms() - 1)).await.unwrap();
+        assert_eq!(store.lookup("live").await.unwrap(), Some(live.clone()));
+        assert_eq!(store.lookup("expired").await.unwrap(), None);
+        assert_eq!(store.take("expired").await.unwrap(), None);
+        assert_eq!(store.take("live").await.unwrap(), Some(live));
+        assert_eq!(store.take("live").await.unwrap(), None);
+        assert_eq!(store.lookup("live").await.unwrap(), None);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

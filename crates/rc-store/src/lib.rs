@@ -307,6 +307,45 @@ pub trait SessionStore: Send + Sync {
     async fn forget(&self, generation: u64) -> StoreResult<()>;
 }
 
+/// Which of a pair a caller token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TokenKind {
+    Access,
+    Refresh,
+}
+
+/// A token the gateway issued to a caller of its RingCentral-compatible endpoint, kept
+/// under the SHA-256 of the token (the token itself is not kept).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallerToken {
+    /// Who the token stands for (`key:billing`, a JWT's subject).
+    pub caller: String,
+    /// The API key it was issued for: the token stops working when the key is gone.
+    pub key_id: Option<String>,
+    /// The caller's scopes and rate share when it logged in.
+    pub scopes: String,
+    pub share: f64,
+    pub kind: TokenKind,
+    /// The hash of the other token of the pair: revoking one revokes both.
+    pub pair: String,
+    /// Milliseconds since the Unix epoch.
+    pub expires_at_ms: u64,
+}
+
+/// The tokens of the RingCentral-compatible endpoint, shared by the replicas.
+#[async_trait]
+pub trait CallerTokenStore: Send + Sync {
+    /// Keeps `token` under `hash` until it expires.
+    async fn save(&self, hash: &str, token: &CallerToken) -> StoreResult<()>;
+    /// The token under `hash`, if it is there and has not expired.
+    async fn lookup(&self, hash: &str) -> StoreResult<Option<CallerToken>>;
+    /// Removes the token under `hash` and returns it (once: a refresh token is used
+    /// by one refresh only, whichever replica gets it).
+    async fn take(&self, hash: &str) -> StoreResult<Option<CallerToken>>;
+}
+
 /// The stores a gateway works with.
 #[derive(Clone)]
 pub struct Stores {
@@ -315,6 +354,7 @@ pub struct Stores {
     pub idempotency: Arc<dyn IdempotencyStore>,
     pub subscriptions: Arc<dyn SubscriptionStore>,
     pub events: Arc<dyn events::EventLog>,
+    pub caller_tokens: Arc<dyn CallerTokenStore>,
     /// The shared RingCentral session; `None` for a single replica, which keeps it in
     /// memory.
     pub sessions: Option<Arc<dyn SessionStore>>,

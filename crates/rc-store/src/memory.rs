@@ -12,7 +12,8 @@ use super::{
     Acquire, BudgetState, BudgetStore, CacheStore, CallerShare, IdempotencyState, IdempotencyStore,
     Lookup, Observed, Slot, StoreResult,
 };
-use crate::{Answer, Group};
+use crate::events::now_ms;
+use crate::{Answer, CallerToken, CallerTokenStore, Group};
 
 /// Limit and window of one group.
 #[derive(Debug, Clone, Copy)]
@@ -624,5 +625,35 @@ mod tests {
             store.begin("other", "f", ttl).await.unwrap(),
             IdempotencyState::New
         ));
+    }
+}
+
+/// The caller tokens of one replica.
+#[derive(Default)]
+pub struct MemoryCallerTokens {
+    tokens: Mutex<HashMap<String, CallerToken>>,
+}
+
+#[async_trait]
+impl CallerTokenStore for MemoryCallerTokens {
+    async fn save(&self, hash: &str, token: &CallerToken) -> StoreResult<()> {
+        let mut tokens = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
+        let now = now_ms();
+        tokens.retain(|_, t| t.expires_at_ms > now);
+        tokens.insert(hash.to_owned(), token.clone());
+        Ok(())
+    }
+
+    async fn lookup(&self, hash: &str) -> StoreResult<Option<CallerToken>> {
+        let tokens = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(tokens
+            .get(hash)
+            .filter(|t| t.expires_at_ms > now_ms())
+            .cloned())
+    }
+
+    async fn take(&self, hash: &str) -> StoreResult<Option<CallerToken>> {
+        let mut tokens = self.tokens.lock().unwrap_or_else(|e| e.into_inner());
+        Ok(tokens.remove(hash).filter(|t| t.expires_at_ms > now_ms()))
     }
 }

@@ -8,6 +8,7 @@
 
 mod budget;
 mod cache;
+mod caller_tokens;
 pub mod event_log;
 mod idempotency;
 mod subscriptions;
@@ -22,6 +23,7 @@ use tokio_util::sync::CancellationToken;
 
 pub use budget::RedisBudget;
 pub use cache::RedisCache;
+pub use caller_tokens::RedisCallerTokens;
 pub use idempotency::RedisIdempotency;
 pub use subscriptions::RedisSubscriptions;
 pub use tokens::RedisTokens;
