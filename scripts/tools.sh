@@ -36,6 +36,16 @@ ensure_py_clients() {
   touch "$PY_CLIENTS/.installed-1"
 }
 
+# RingCentral's official Python SDK, for the SDK flows against the sandbox and the
+# gateway's compatible endpoint.
+PY_SDK="$TOOLS/py-ringcentral"
+ensure_py_sdk() {
+  [ -f "$PY_SDK/.installed-1" ] && return
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore \
+    --target "$PY_SDK" ringcentral==0.9.2
+  touch "$PY_SDK/.installed-1"
+}
+
 # schemathesis, for the bounded fuzz run against /openapi.json.
 ST="$TOOLS/schemathesis"
 ensure_schemathesis() {
