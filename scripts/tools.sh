@@ -46,6 +46,15 @@ ensure_py_sdk() {
   touch "$PY_SDK/.installed-1"
 }
 
+# RingCentral's official JavaScript SDK (Node.js 18 or newer: it uses the global fetch).
+JS_SDK="$TOOLS/js-ringcentral"
+ensure_js_sdk() {
+  [ -f "$JS_SDK/.installed-1" ] && return
+  have npm || ensure_deb npm npm
+  npm install --silent --no-audit --no-fund --prefix "$JS_SDK" @ringcentral/sdk@5.0.11 >/dev/null
+  touch "$JS_SDK/.installed-1"
+}
+
 # schemathesis, for the bounded fuzz run against /openapi.json.
 ST="$TOOLS/schemathesis"
 ensure_schemathesis() {

@@ -153,101 +153,136 @@ async fn a_python_grpc_reader_reads_every_event_and_resumes_past_an_old_poison_p
     );
 }
 
-/// RingCentral's official Python SDK (installed on first use by scripts/tools.sh).
-fn sdk_path() -> &'static str {
-    static PATH: OnceLock<String> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let out = Command::new("bash")
-            .args([
-                "-c",
-                "source scripts/tools.sh >/dev/null && ensure_py_sdk && printf %s \"$PY_SDK\"",
-            ])
-            .output()
-            .expect("bash runs");
+/// An official RingCentral SDK, installed on first use by scripts/tools.sh.
+#[derive(Clone, Copy, Debug)]
+enum Sdk {
+    Python,
+    JavaScript,
+}
+
+impl Sdk {
+    const ALL: [Sdk; 2] = [Sdk::Python, Sdk::JavaScript];
+
+    /// Where the SDK is installed.
+    fn path(self) -> &'static str {
+        static PATHS: [OnceLock<String>; 2] = [OnceLock::new(), OnceLock::new()];
+        let (slot, install) = match self {
+            Sdk::Python => (&PATHS[0], "ensure_py_sdk && printf %s \"$PY_SDK\""),
+            Sdk::JavaScript => (
+                &PATHS[1],
+                "ensure_js_sdk && printf %s \"$JS_SDK/node_modules\"",
+            ),
+        };
+        slot.get_or_init(|| {
+            let out = Command::new("bash")
+                .args([
+                    "-c",
+                    &format!("source scripts/tools.sh >/dev/null && {install}"),
+                ])
+                .output()
+                .expect("bash runs");
+            assert!(
+                out.status.success(),
+                "installing the {self:?} SDK failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            String::from_utf8(out.stdout).unwrap()
+        })
+    }
+
+    /// Runs the SDK's flow against `server` and returns what it saw.
+    async fn flow(self, server: &str, client_id: &str, secret: &str, jwt: &str) -> Value {
+        let path = self.path().to_owned();
+        let args: Vec<String> = [server, client_id, secret, jwt].map(str::to_owned).into();
+        let out = tokio::task::spawn_blocking(move || {
+            let mut command = match self {
+                Sdk::Python => {
+                    let mut c = Command::new("python3");
+                    c.arg(repo("tests/clients/python/sdk_flow.py"))
+                        .args(["--server", &args[0], "--client-id", &args[1]])
+                        .args(["--client-secret", &args[2], "--jwt", &args[3]])
+                        .env("PYTHONPATH", path);
+                    c
+                }
+                Sdk::JavaScript => {
+                    let mut c = Command::new("node");
+                    c.arg(repo("tests/clients/js/sdk_flow.cjs"))
+                        .args(&args)
+                        .env("NODE_PATH", path);
+                    c
+                }
+            };
+            command.output().expect("the SDK's runtime runs")
+        })
+        .await
+        .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success(),
-            "installing the RingCentral SDK failed: {}",
+            "the {self:?} SDK's flow failed:\n{stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        String::from_utf8(out.stdout).unwrap()
-    })
-}
-
-/// Runs the SDK flow against `server` and returns what it saw.
-async fn sdk_flow(server: String, client_id: String, secret: String, jwt: String) -> Value {
-    let path = sdk_path().to_owned();
-    let out = tokio::task::spawn_blocking(move || {
-        Command::new("python3")
-            .arg(repo("tests/clients/python/sdk_flow.py"))
-            .args(["--server", &server, "--client-id", &client_id])
-            .args(["--client-secret", &secret, "--jwt", &jwt])
-            .env("PYTHONPATH", path)
-            .output()
-            .expect("python3 runs")
-    })
-    .await
-    .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "the SDK flow failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_str(stdout.trim()).unwrap()
+        serde_json::from_str(stdout.trim()).unwrap()
+    }
 }
 
 #[tokio::test]
-async fn the_official_python_sdk_runs_its_flow_against_the_sandbox() {
+async fn the_official_sdks_run_their_flow_against_the_sandbox() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let sandbox = rc_sandbox::start(unthrottled(), listener).await.unwrap();
-    let seen = sdk_flow(
-        sandbox.url(),
-        rc_sandbox::DEFAULT_CLIENT_ID.into(),
-        rc_sandbox::DEFAULT_CLIENT_SECRET.into(),
-        rc_sandbox::DEFAULT_JWT.into(),
-    )
-    .await;
-    assert_eq!(seen["token_type"], "bearer");
-    assert!(
-        seen["next_page_uri"]
-            .as_str()
-            .unwrap()
-            .starts_with(&sandbox.url())
-    );
-    assert_eq!(seen["after_logout"], 401);
+    for sdk in Sdk::ALL {
+        let seen = sdk
+            .flow(
+                &sandbox.url(),
+                rc_sandbox::DEFAULT_CLIENT_ID,
+                rc_sandbox::DEFAULT_CLIENT_SECRET,
+                rc_sandbox::DEFAULT_JWT,
+            )
+            .await;
+        assert_eq!(seen["token_type"], "bearer", "{sdk:?}");
+        assert!(
+            seen["next_page_uri"]
+                .as_str()
+                .unwrap()
+                .starts_with(&sandbox.url())
+        );
+        assert_eq!(seen["after_logout"], 401, "{sdk:?}");
+    }
 }
 
 #[tokio::test]
-async fn the_official_python_sdk_runs_its_flow_through_the_gateway() {
+async fn the_official_sdks_run_their_flow_through_the_gateway() {
     let key = rc_gateway::auth::keys::generate();
     let table = format!(
-        "id=python-sdk hash={} scopes=extensions:*",
+        "id=sdk hash={} scopes=extensions:*",
         rc_gateway::auth::keys::hash(&key)
     );
     let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
     let base = gw.url("");
-    // The SDK logs in with the gateway's credentials: the key's id and the key; the
-    // assertion is not a RingCentral JWT (the SDK needs one to send the JWT grant).
-    let seen = sdk_flow(base.clone(), "python-sdk".into(), key, "unused".into()).await;
-    assert_eq!(seen["token_type"], "bearer");
-    // Paging by the answer's navigation stayed behind the gateway.
-    assert!(
-        seen["next_page_uri"].as_str().unwrap().starts_with(&base),
-        "{seen}"
-    );
-    assert!(
-        seen["me_uri"].as_str().unwrap().starts_with(&base),
-        "{seen}"
-    );
-    assert_eq!(seen["after_logout"], 401);
-    // RingCentral saw the gateway's one login, not the SDK's.
+    for sdk in Sdk::ALL {
+        // The SDK logs in with the gateway's credentials: the key's id and the key; the
+        // assertion is not a RingCentral JWT (the SDK needs one to send the JWT grant).
+        let seen = sdk.flow(&base, "sdk", &key, "unused").await;
+        assert_eq!(seen["token_type"], "bearer", "{sdk:?}");
+        // Paging by the answer's navigation stayed behind the gateway.
+        assert!(
+            seen["next_page_uri"].as_str().unwrap().starts_with(&base),
+            "{seen}"
+        );
+        assert!(
+            seen["me_uri"].as_str().unwrap().starts_with(&base),
+            "{seen}"
+        );
+        assert_eq!(seen["after_logout"], 401, "{sdk:?}");
+        let created = seen["created_id"].as_str().unwrap();
+        let requests = gw.upstream_requests().await;
+        assert!(
+            requests
+                .iter()
+                .any(|r| r["path"].as_str().is_some_and(|p| p.ends_with(created))),
+            "{sdk:?}: the update went upstream"
+        );
+    }
+    // RingCentral saw the gateway's one login, not the SDKs'.
     assert_eq!(gw.upstream_calls("getToken").await, 1);
-    let created = seen["created_id"].as_str().unwrap();
-    let requests = gw.upstream_requests().await;
-    assert!(
-        requests
-            .iter()
-            .any(|r| r["path"].as_str().is_some_and(|p| p.ends_with(created))),
-        "the update went upstream"
-    );
 }

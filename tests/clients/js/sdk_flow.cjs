@@ -1,0 +1,68 @@
+// A scripted flow with RingCentral's official JavaScript SDK (`@ringcentral/sdk` on
+// npm), unmodified, against any RingCentral server URL: the sandbox directly, or the
+// gateway's RingCentral-compatible endpoint. The same flow as sdk_flow.py: JWT login,
+// a page and its next page by the answer's navigation, a read, a create and an update,
+// a refresh, and a logout after which the old token is refused. Prints one JSON
+// object with what it saw; exits non-zero on any unexpected answer.
+//
+//     NODE_PATH=.../node_modules node sdk_flow.cjs SERVER CLIENT_ID CLIENT_SECRET JWT
+
+const { SDK } = require('@ringcentral/sdk');
+
+function check(condition, what) {
+    if (!condition) {
+        console.error(`unexpected: ${what}`);
+        process.exit(1);
+    }
+}
+
+async function main() {
+    const [server, clientId, clientSecret, jwt] = process.argv.slice(2);
+    const sdk = new SDK({ server, clientId, clientSecret });
+    const platform = sdk.platform();
+    await platform.login({ jwt });
+    const seen = { token_type: (await platform.auth().data()).token_type };
+
+    const page = await (await platform.get('/restapi/v1.0/account/~/extension', { perPage: 2 })).json();
+    check(page.records.length === 2, `a page of 2: ${JSON.stringify(page)}`);
+    seen.next_page_uri = page.navigation.nextPage.uri;
+    const second = await (await platform.get(seen.next_page_uri)).json();
+    check(second.paging.page === 2, `page 2: ${JSON.stringify(second.paging)}`);
+
+    const me = await (await platform.get('/restapi/v1.0/account/~/extension/~')).json();
+    seen.me_uri = me.uri;
+
+    const email = `js-sdk-${Math.random().toString(16).slice(2, 10)}@example.com`;
+    const created = await (await platform.post('/restapi/v1.0/account/~/extension', {
+        contact: { firstName: 'Grace', lastName: 'Hopper', email },
+        type: 'User',
+    })).json();
+    check(created.contact.email === email, `created: ${JSON.stringify(created)}`);
+    const updated = await (await platform.put(`/restapi/v1.0/account/~/extension/${created.id}`, {
+        contact: { jobTitle: 'Admiral' },
+    })).json();
+    check(updated.contact.jobTitle === 'Admiral', `updated: ${JSON.stringify(updated)}`);
+    const read = await (await platform.get(`/restapi/v1.0/account/~/extension/${created.id}`)).json();
+    check(read.contact.jobTitle === 'Admiral', `read after update: ${JSON.stringify(read)}`);
+    seen.created_id = String(created.id);
+
+    const old = (await platform.auth().data()).access_token;
+    await platform.refresh();
+    const token = (await platform.auth().data()).access_token;
+    check(token !== old, 'a new access token after refresh');
+    await platform.get('/restapi/v1.0/account/~/extension/~');
+
+    await platform.logout();
+    // The logged-out token, sent as the SDK sends tokens: refused with 401.
+    const after = await fetch(`${server}/restapi/v1.0/account/~/extension/~`, {
+        headers: { Authorization: `bearer ${token}` },
+    });
+    check(after.status === 401, `401 after logout, got ${after.status}`);
+    seen.after_logout = after.status;
+    console.log(JSON.stringify(seen));
+}
+
+main().catch((e) => {
+    console.error(`the flow failed: ${e && e.stack ? e.stack : e}`);
+    process.exit(1);
+});
