@@ -41,14 +41,19 @@ def wait_ready(url, timeout=30):
 
 
 def is_error(output):
-    """A JSON error body of the gateway, or grpcurl's error report."""
+    """A JSON error body of the gateway (its own, or in RingCentral's format on the
+    compatible endpoint), or grpcurl's error report."""
     if output.startswith("ERROR:"):
         return True
     try:
         value = json.loads(output)
     except ValueError:
         return False
-    return isinstance(value, dict) and isinstance(value.get("code"), int) and value.get("code", 0) >= 400
+    if not isinstance(value, dict):
+        return False
+    if "errorCode" in value and "errors" in value or "error" in value and "error_description" in value:
+        return True
+    return isinstance(value.get("code"), int) and value.get("code", 0) >= 400
 
 
 def main():
