@@ -121,6 +121,37 @@ impl Auditor {
     pub fn is_mutation(&self, path: &str) -> bool {
         self.mutations.contains_key(path)
     }
+
+    /// Records a call of the RingCentral-compatible endpoint that is not a read (the
+    /// endpoint calls this for every operation other than GET and HEAD, refused ones
+    /// included): `method` is `rc:<operationId>`, the targets its path parameters.
+    pub fn platform_call(&self, call: PlatformCall<'_>) {
+        let mut targets = Map::new();
+        for (name, value) in call.targets {
+            targets.insert((*name).to_owned(), Value::from(value.as_str()));
+        }
+        let record = Record {
+            caller: call.caller.cloned(),
+            method: format!("rc:{}", call.operation),
+            targets,
+            request_id: Some(call.request_id.clone()),
+            trace_id: call.trace_id,
+        };
+        self.log.write(&record.line(call.result, call.created_id));
+    }
+}
+
+/// One call of the RingCentral-compatible endpoint, for the audit trail.
+pub struct PlatformCall<'a> {
+    pub caller: Option<&'a Arc<Caller>>,
+    pub operation: &'a str,
+    pub targets: &'a [(&'a str, String)],
+    /// `OK` for a 2xx answer, `HTTP <status>` for RingCentral's refusals, the gRPC
+    /// code name for the gateway's.
+    pub result: &'a str,
+    pub created_id: Option<&'a str>,
+    pub request_id: &'a Arc<str>,
+    pub trace_id: Option<String>,
 }
 
 /// The audit trail as a step of the inbound stack.
@@ -188,14 +219,16 @@ impl Step for AuditStep {
                 tonic::body::Body::new(http_body_util::Full::new(bytes)),
             );
             let answer = forward(next, call).await;
-            let record = Record {
+            let record = Pending {
                 auditor,
-                caller: answer.extensions().get::<Arc<Caller>>().cloned(),
-                method,
-                targets,
+                record: Record {
+                    caller: answer.extensions().get::<Arc<Caller>>().cloned(),
+                    method,
+                    targets,
+                    request_id: ctx.map(|c| c.request_id),
+                    trace_id,
+                },
                 output: mutation.output,
-                request_id: ctx.map(|c| c.request_id),
-                trace_id,
                 reply: BytesMut::new(),
             };
             watch_end(answer, record)
@@ -236,15 +269,20 @@ fn ids(message: &DynamicMessage) -> Map<String, Value> {
     out
 }
 
-/// One pending audit record, written when the call's status is known.
+/// What an audit record says of a call.
 struct Record {
-    auditor: Arc<Auditor>,
     caller: Option<Arc<Caller>>,
     method: String,
     targets: Map<String, Value>,
-    output: MessageDescriptor,
     request_id: Option<Arc<str>>,
     trace_id: Option<String>,
+}
+
+/// One pending audit record of an RPC, written when the call's status is known.
+struct Pending {
+    auditor: Arc<Auditor>,
+    record: Record,
+    output: MessageDescriptor,
     /// The reply message, for the id of what was created.
     reply: BytesMut,
 }
@@ -252,8 +290,24 @@ struct Record {
 /// Largest reply kept to read a created id from.
 const MAX_REPLY: usize = 64 * 1024;
 
-impl Record {
+impl Pending {
     fn write(self, result: &str) {
+        let created = (result == "OK")
+            .then(|| message(&self.reply))
+            .flatten()
+            .and_then(|m| DynamicMessage::decode(self.output.clone(), m).ok())
+            .and_then(|reply| {
+                reply
+                    .get_field_by_name("id")
+                    .and_then(|id| id.as_str().filter(|s| !s.is_empty()).map(str::to_owned))
+            });
+        let line = self.record.line(result, created.as_deref());
+        self.auditor.log.write(&line);
+    }
+}
+
+impl Record {
+    fn line(self, result: &str, created_id: Option<&str>) -> Map<String, Value> {
         let mut line = Map::new();
         line.insert(
             "timestamp".into(),
@@ -268,12 +322,7 @@ impl Record {
         );
         line.insert("method".into(), Value::from(self.method));
         line.insert("targets".into(), Value::Object(self.targets));
-        if result == "OK"
-            && let Some(reply) = message(&self.reply)
-                .and_then(|m| DynamicMessage::decode(self.output.clone(), m).ok())
-            && let Some(id) = reply.get_field_by_name("id")
-            && let Some(id) = id.as_str().filter(|s| !s.is_empty())
-        {
+        if let Some(id) = created_id {
             line.insert("created_id".into(), Value::from(id));
         }
         line.insert("result".into(), Value::from(result));
@@ -283,11 +332,11 @@ impl Record {
         if let Some(id) = self.trace_id {
             line.insert("trace_id".into(), Value::from(id));
         }
-        self.auditor.log.write(&line);
+        line
     }
 }
 
-impl Watcher for Record {
+impl Watcher for Pending {
     fn data(&mut self, data: &Bytes) {
         if self.reply.len() + data.len() <= MAX_REPLY {
             self.reply.extend_from_slice(data);

@@ -309,6 +309,7 @@ impl Gateway {
         let platform = crate::platform::Platform::new(
             rc.clone(),
             authenticator.auth.clone(),
+            auditor.clone(),
             crate::platform::PlatformConfig {
                 max_body_bytes: config.http_max_body_bytes,
                 request_timeout: config.request_timeout,

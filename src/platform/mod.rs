@@ -28,6 +28,7 @@ use http::{HeaderMap, HeaderValue, Method, header};
 use http_body_util::BodyExt;
 use percent_encoding::percent_decode_str;
 
+use crate::audit::{Auditor, PlatformCall};
 use crate::auth::scopes::{Access, Required};
 use crate::auth::{Authenticator, PeerCert};
 use crate::context::{RequestId, context_of};
@@ -73,11 +74,17 @@ struct Inner {
     rc: RingCentral,
     auth: Arc<Authenticator>,
     tokens: tokens::CallerTokens,
+    auditor: Arc<Auditor>,
     config: PlatformConfig,
 }
 
 impl Platform {
-    pub fn new(rc: RingCentral, auth: Arc<Authenticator>, config: PlatformConfig) -> Self {
+    pub fn new(
+        rc: RingCentral,
+        auth: Arc<Authenticator>,
+        auditor: Arc<Auditor>,
+        config: PlatformConfig,
+    ) -> Self {
         let tokens = tokens::CallerTokens::new(
             rc.stores().caller_tokens.clone(),
             auth.clone(),
@@ -88,6 +95,7 @@ impl Platform {
                 rc,
                 auth,
                 tokens,
+                auditor,
                 config,
             }),
         }
@@ -147,25 +155,102 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
         return errors::not_found().into_response();
     };
     let op = routed.op;
-    let p = &platform.inner;
     // RingCentral's OAuth is the gateway's own here: callers never see its tokens.
     if op.resource == "oauth" {
         return oauth(&platform, op, &parts.headers, body).await;
     }
-    let caller = match platform.caller(&parts, required_scope(op)).await {
-        Ok(caller) => caller,
-        Err(denied) => return errors::gateway(&Error::from(denied)).into_response(),
-    };
+    let RequestId(request_id) = RequestId::from_headers(&parts.headers);
     let mut params = Vec::with_capacity(routed.params.len());
+    let mut bad_param = None;
     for (name, raw) in &routed.params {
         match percent_decode_str(raw).decode_utf8() {
             Ok(value) => params.push((*name, value.into_owned())),
             Err(_) => {
-                let e = Error::invalid(*name, format!("{name} is not UTF-8 once decoded"));
-                return errors::gateway(&e).into_response();
+                bad_param.get_or_insert(*name);
+                params.push((*name, (*raw).to_owned()));
             }
         }
     }
+    let caller = platform.caller(&parts, required_scope(op)).await;
+    let outcome = match (&caller, bad_param) {
+        (Err(denied), _) => Err(Error::from(denied.clone())),
+        (Ok(_), Some(name)) => Err(Error::invalid(
+            name,
+            format!("{name} is not UTF-8 once decoded"),
+        )),
+        (Ok(caller), None) => {
+            call(
+                &platform,
+                &parts,
+                body,
+                op,
+                &params,
+                caller.clone(),
+                request_id.clone(),
+            )
+            .await
+        }
+    };
+    // A caller refused for its scope is known: the record names it.
+    let caller = match caller {
+        Ok(caller) => Some(caller),
+        Err(crate::auth::Denied::Scope { caller, .. }) => Some(Arc::new(crate::auth::Caller {
+            id: caller,
+            share: 1.0,
+        })),
+        Err(_) => None,
+    };
+    let (response, result, created) = match outcome {
+        Ok((response, created)) => {
+            let status = response.status();
+            let result = if status.is_success() {
+                "OK".to_owned()
+            } else {
+                format!("HTTP {}", status.as_u16())
+            };
+            (response, result, created)
+        }
+        Err(e) => {
+            let refused = errors::gateway(&e);
+            let result = refused
+                .body
+                .error_code
+                .clone()
+                .unwrap_or_default()
+                .trim_start_matches("RCGW-")
+                .to_owned();
+            (refused.into_response(), result, None)
+        }
+    };
+    if !matches!(op.method, Method::GET | Method::HEAD) {
+        let ctx = context_of(&parts.headers, request_id.clone(), Duration::ZERO);
+        platform.inner.auditor.platform_call(PlatformCall {
+            caller: caller.as_ref(),
+            operation: op.id,
+            targets: &params,
+            result: &result,
+            created_id: created.as_deref(),
+            request_id: &request_id,
+            trace_id: crate::telemetry::propagation::trace_id(
+                &tracing::Span::current(),
+                ctx.traceparent.as_deref(),
+            ),
+        });
+    }
+    response
+}
+
+/// Forwards one authorized call; RingCentral's answer, and the id of what it created.
+async fn call(
+    platform: &Platform,
+    parts: &http::request::Parts,
+    body: Body,
+    op: &'static Operation,
+    params: &[(&'static str, String)],
+    caller: Arc<crate::auth::Caller>,
+    request_id: Arc<str>,
+) -> Result<(Response, Option<String>), Error> {
+    let p = &platform.inner;
     let query: rc_client::Query = parts
         .uri
         .query()
@@ -180,21 +265,23 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
             .unwrap_or(usize::MAX)
             .min(p.config.max_body_bytes)
     });
-    let body = match read_body(&parts.headers, body, limit).await {
-        Ok(body) => body,
-        Err(e) => return errors::gateway(&e).into_response(),
-    };
-    let RequestId(request_id) = RequestId::from_headers(&parts.headers);
+    let body = read_body(&parts.headers, body, limit).await?;
     let mut ctx = context_of(&parts.headers, request_id, p.config.request_timeout);
     ctx.caller = Some(caller);
     let params: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    let answer = match p.rc.invoke(&ctx, op, &params, query, body).await {
-        Ok(answer) => answer,
-        Err(e) => return errors::gateway(&Error::from(e)).into_response(),
-    };
+    let answer = p.rc.invoke(&ctx, op, &params, query, body).await?;
+    let json = is_json(&answer.headers);
+    let created = (json && answer.status.is_success() && op.method == Method::POST)
+        .then(|| serde_json::from_slice::<serde_json::Value>(&answer.body).ok())
+        .flatten()
+        .and_then(|v| match &v["id"] {
+            serde_json::Value::String(s) => Some(s.clone()),
+            serde_json::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
     let base = gateway_base(&parts.headers, &parts.uri);
     let rc_base = p.rc.server_url().as_str().trim_end_matches('/');
-    let body = match (&base, is_json(&answer.headers)) {
+    let body = match (&base, json) {
         (Some(base), true) => rewrite::uris(&answer.body, rc_base, base),
         _ => answer.body.clone(),
     };
@@ -215,7 +302,7 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
     if let Some(value) = answer.headers.get("rcrequestid") {
         response.headers_mut().insert("rcrequestid", value.clone());
     }
-    response
+    Ok((response, created))
 }
 
 /// The OAuth operations: the token and revoke endpoints answered by the gateway, the

@@ -83,6 +83,15 @@ async fn operations_are_forwarded_and_answered_as_ringcentral_answers_them() {
     assert_eq!(updated.status, StatusCode::OK, "{:?}", updated.json);
     let again = call(&gw, Method::GET, &path, None, None).await;
     assert_eq!(again.json["contact"]["jobTitle"], "Dispatcher");
+    // The write is in the audit trail (reads are not).
+    let records = gw.audit_records();
+    let record = records
+        .iter()
+        .find(|r| r["method"] == "rc:updateExtension")
+        .unwrap_or_else(|| panic!("no audit record: {records:?}"));
+    assert_eq!(record["result"], "OK");
+    assert_eq!(record["targets"]["extensionId"], id.to_string());
+    assert!(records.iter().all(|r| r["method"] != "rc:readExtension"));
 
     // RingCentral's errors come through as RingCentral sent them.
     let missing = call(
@@ -190,8 +199,15 @@ async fn each_operation_needs_the_scope_of_its_family() {
             .unwrap()
             .contains("sites:read")
     );
-    // Refused calls never reach RingCentral.
+    // Refused calls never reach RingCentral, and refused writes are audited.
     assert_eq!(gw.upstream_requests().await.len(), before);
+    let records = gw.audit_records();
+    let refused = records
+        .iter()
+        .find(|r| r["method"] == "rc:updateExtension")
+        .unwrap_or_else(|| panic!("no audit record: {records:?}"));
+    assert_eq!(refused["result"], "PERMISSION_DENIED");
+    assert_eq!(refused["caller"], "key:reader");
 }
 
 #[tokio::test]
