@@ -19,7 +19,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use report::{Report, Table, Target, fmt_us};
-use scenarios::{direct_read, grpc_read, http_read, paced_row, page_read, row};
+use scenarios::{compat_read, direct_read, grpc_read, http_read, paced_row, page_read, row};
 
 /// Requests a second of the paced overhead rows: a fraction of what the machine can
 /// serve, so that latencies show the path and not a queue.
@@ -156,10 +156,12 @@ async fn bench(quick: bool, seconds: Option<u64>, overhead_only: bool) -> Outcom
     let _ = load::run(64, warm, direct_read(&s)).await;
     let _ = load::run(64, warm, http_read(&s, true)).await;
     let _ = load::run(64, warm, grpc_read(grpc.clone(), true)).await;
+    let _ = load::run(64, warm, compat_read(&s)).await;
     let mut overhead = Table {
         title: "Overhead: one extension read, direct vs through the gateway (uncached)".into(),
         note: "`direct`: GET /restapi/v1.0/account/~/extension/{id} at the sandbox. `HTTP`: GET /api/extensions/{id} \
-               with `cache-control: no-cache`. `gRPC`: ExtensionService.GetExtension, same metadata. Ids rotate over 260 \
+               with `cache-control: no-cache`. `gRPC`: ExtensionService.GetExtension, same metadata. `RingCentral-compatible`: \
+               the direct request's path at the gateway's compatible endpoint, same header. Ids rotate over 260 \
                extensions. The CPU and RSS of `direct` rows are the sandbox's: what one plain HTTP/1.1 exchange \
                (with a JSON answer) costs on this machine."
             .into(),
@@ -170,7 +172,8 @@ async fn bench(quick: bool, seconds: Option<u64>, overhead_only: bool) -> Outcom
         let direct = row(Some(&s.sandbox), "direct", c, run, direct_read(&s)).await;
         let http = row(gw, "HTTP/JSON", c, run, http_read(&s, true)).await;
         let grpc_row = row(gw, "gRPC", c, run, grpc_read(grpc.clone(), true)).await;
-        for r in [&http, &grpc_row] {
+        let compat = row(gw, "RingCentral-compatible", c, run, compat_read(&s)).await;
+        for r in [&http, &grpc_row, &compat] {
             added.push((
                 c,
                 r.label.clone(),
@@ -181,7 +184,7 @@ async fn bench(quick: bool, seconds: Option<u64>, overhead_only: bool) -> Outcom
                 direct.cpu_us_per_request.unwrap_or(f64::NAN),
             ));
         }
-        overhead.rows.extend([direct, http, grpc_row]);
+        overhead.rows.extend([direct, http, grpc_row, compat]);
     }
     // The same 16 callers paced well below the machine's capacity (RingCentral's own
     // limits keep real traffic far lower still): the path's cost without queueing.
@@ -436,6 +439,22 @@ async fn bench(quick: bool, seconds: Option<u64>, overhead_only: bool) -> Outcom
                 met: *cpu < 40.0,
             });
         }
+    }
+    // The compatible endpoint forwards what the typed API translates: it should cost
+    // no more than a typed HTTP/JSON call, and keep half of the direct throughput.
+    if let (Some(compat), Some(http)) = (at16("RingCentral-compatible"), at16("HTTP/JSON")) {
+        report.targets.push(Target {
+            what: "gateway CPU per call, RingCentral-compatible endpoint, 16 callers".into(),
+            goal: "<= the typed HTTP/JSON call's".into(),
+            measured: format!("{:.1} µs (HTTP/JSON {:.1} µs)", compat.5, http.5),
+            met: compat.5 <= http.5,
+        });
+        report.targets.push(Target {
+            what: "uncached throughput, RingCentral-compatible endpoint, 16 callers".into(),
+            goal: ">= 50% of direct".into(),
+            measured: format!("{:.0}%", compat.4 * 100.0),
+            met: compat.4 >= 0.5,
+        });
     }
     report.targets.push(Target {
         what: "idle RSS".into(),

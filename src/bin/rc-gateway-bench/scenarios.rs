@@ -254,6 +254,27 @@ pub fn http_read(
     }
 }
 
+/// The same read at the gateway's RingCentral-compatible endpoint (RingCentral's own
+/// path), uncached.
+pub fn compat_read(
+    s: &Setup,
+) -> impl Fn(u64) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), String>> + Send>>
++ Send
++ Sync
++ 'static {
+    let http = s.http.clone();
+    let base = format!(
+        "http://{}/restapi/v1.0/account/~/extension/",
+        s.gateway.http
+    );
+    move |n| {
+        let request = http
+            .get(format!("{base}{}", FIRST_USER + n % USERS))
+            .header("cache-control", "no-cache");
+        Box::pin(outcome(request))
+    }
+}
+
 /// The same read over gRPC.
 pub fn grpc_read(
     channels: Vec<Channel>,
