@@ -93,6 +93,24 @@ async fn operations_are_forwarded_and_answered_as_ringcentral_answers_them() {
     assert_eq!(record["targets"]["extensionId"], id.to_string());
     assert!(records.iter().all(|r| r["method"] != "rc:readExtension"));
 
+    // Reads are cached like typed ones, and `cache-control: no-cache` asks RingCentral.
+    let reads = gw.upstream_calls("readExtension").await;
+    for _ in 0..3 {
+        let r = gw
+            .http
+            .get(gw.url(&path))
+            .header("cache-control", "no-cache")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+    }
+    assert_eq!(gw.upstream_calls("readExtension").await, reads + 3);
+    for _ in 0..3 {
+        call(&gw, Method::GET, &path, None, None).await;
+    }
+    assert!(gw.upstream_calls("readExtension").await <= reads + 4);
+
     // RingCentral's errors come through as RingCentral sent them.
     let missing = call(
         &gw,
