@@ -46,6 +46,7 @@ pub const PREFIXES: &[&str] = &[
     "scim",
     "analytics",
     "webinar",
+    ".well-known",
 ];
 
 /// Whether `path` is under one of RingCentral's API prefixes.

@@ -436,6 +436,13 @@ async fn every_operation_of_the_spec_is_routed_never_answered_500() {
             "{} {path} was not routed",
             op.id
         );
+        // ... nor an error of the typed HTTP/JSON API (code, status name, request id).
+        let typed = r.json["code"].is_i64() && r.json["requestId"].is_string();
+        assert!(
+            !typed,
+            "{} {path} reached the typed API: {:?}",
+            op.id, r.json
+        );
         assert_ne!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", op.id);
         *statuses.entry(r.status.as_u16()).or_default() += 1;
     }
