@@ -329,7 +329,7 @@ impl Authenticator {
 }
 
 /// The credential of a request: `x-api-key`, else a bearer token.
-fn credential(headers: &HeaderMap) -> Option<&str> {
+pub fn credential(headers: &HeaderMap) -> Option<&str> {
     if let Some(key) = headers
         .get("x-api-key")
         .and_then(|v| v.to_str().ok())

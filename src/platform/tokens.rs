@@ -139,12 +139,9 @@ fn basic(headers: &HeaderMap) -> Option<(String, String)> {
     Some((id.to_owned(), secret.to_owned()))
 }
 
-/// The bearer token of a request, when it is one of the gateway's caller tokens.
+/// The credential of a request, when it is one of the gateway's caller tokens.
 pub fn presented(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
-    let (scheme, token) = value.trim().split_once(' ')?;
-    let token = token.trim();
-    (scheme.eq_ignore_ascii_case("bearer") && token.starts_with(TOKEN_PREFIX)).then_some(token)
+    crate::auth::credential(headers).filter(|t| t.starts_with(TOKEN_PREFIX))
 }
 
 impl CallerTokens {

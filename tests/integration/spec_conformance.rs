@@ -126,6 +126,11 @@ impl Client {
 }
 
 async fn login(base: &str) -> (reqwest::Client, Value) {
+    login_with_scheme(base, "Basic").await
+}
+
+/// A JWT login whose client credentials are sent with `scheme` (`Basic`, `basic`, ...).
+async fn login_with_scheme(base: &str, scheme: &str) -> (reqwest::Client, Value) {
     let http = rc_gateway::http_client();
     let auth = base64::engine::general_purpose::STANDARD.encode(format!(
         "{}:{}",
@@ -134,7 +139,7 @@ async fn login(base: &str) -> (reqwest::Client, Value) {
     ));
     let token: Value = http
         .post(format!("{base}/restapi/oauth/token"))
-        .header("authorization", format!("Basic {auth}"))
+        .header("authorization", format!("{scheme} {auth}"))
         .form(&[
             ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
             ("assertion", sandbox::DEFAULT_JWT),
@@ -456,27 +461,9 @@ async fn sandbox_takes_authorization_schemes_in_any_case_as_the_official_sdks_se
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let running = sandbox::start(unthrottled(), listener).await.unwrap();
     let base = running.url();
-    let http = rc_gateway::http_client();
-    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
-        "{}:{}",
-        sandbox::DEFAULT_CLIENT_ID,
-        sandbox::DEFAULT_CLIENT_SECRET
-    ));
     // The Python and JavaScript SDKs send `Authorization: {token_type} {token}`, and
     // the token endpoint's token_type is "bearer".
-    let token: Value = http
-        .post(format!("{base}/restapi/oauth/token"))
-        .header("authorization", format!("basic {basic}"))
-        .form(&[
-            ("grant_type", "urn:ietf:params:oauth:grant-type:jwt-bearer"),
-            ("assertion", sandbox::DEFAULT_JWT),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (http, token) = login_with_scheme(&base, "basic").await;
     assert_eq!(token["token_type"], "bearer");
     let access = token["access_token"].as_str().unwrap();
     for scheme in ["bearer", "Bearer", "BEARER"] {
