@@ -190,10 +190,20 @@ impl Sdk {
         })
     }
 
-    /// Runs the SDK's flow against `server` and returns what it saw.
-    async fn flow(self, server: &str, client_id: &str, secret: &str, jwt: &str) -> Value {
+    /// Runs the SDK's flow against `server` (`sandbox` delivers its webhook event) and
+    /// returns what it saw.
+    async fn flow(
+        self,
+        server: &str,
+        client_id: &str,
+        secret: &str,
+        jwt: &str,
+        sandbox: &str,
+    ) -> Value {
         let path = self.path().to_owned();
-        let args: Vec<String> = [server, client_id, secret, jwt].map(str::to_owned).into();
+        let args: Vec<String> = [server, client_id, secret, jwt, sandbox]
+            .map(str::to_owned)
+            .into();
         let out = tokio::task::spawn_blocking(move || {
             let mut command = match self {
                 Sdk::Python => {
@@ -201,6 +211,7 @@ impl Sdk {
                     c.arg(repo("tests/clients/python/sdk_flow.py"))
                         .args(["--server", &args[0], "--client-id", &args[1]])
                         .args(["--client-secret", &args[2], "--jwt", &args[3]])
+                        .args(["--sandbox", &args[4]])
                         .env("PYTHONPATH", path);
                     c
                 }
@@ -237,9 +248,16 @@ async fn the_official_sdks_run_their_flow_against_the_sandbox() {
                 rc_sandbox::DEFAULT_CLIENT_ID,
                 rc_sandbox::DEFAULT_CLIENT_SECRET,
                 rc_sandbox::DEFAULT_JWT,
+                &sandbox.url(),
             )
             .await;
         assert_eq!(seen["token_type"], "bearer", "{sdk:?}");
+        assert!(
+            seen["webhook"]["event"]
+                .as_str()
+                .unwrap()
+                .ends_with("/presence")
+        );
         assert!(
             seen["next_page_uri"]
                 .as_str()
@@ -254,7 +272,7 @@ async fn the_official_sdks_run_their_flow_against_the_sandbox() {
 async fn the_official_sdks_run_their_flow_through_the_gateway() {
     let key = rc_gateway::auth::keys::generate();
     let table = format!(
-        "id=sdk hash={} scopes=extensions:*",
+        "id=sdk hash={} scopes=extensions:*,subscriptions:*",
         rc_gateway::auth::keys::hash(&key)
     );
     let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
@@ -262,8 +280,19 @@ async fn the_official_sdks_run_their_flow_through_the_gateway() {
     for sdk in Sdk::ALL {
         // The SDK logs in with the gateway's credentials: the key's id and the key; the
         // assertion is not a RingCentral JWT (the SDK needs one to send the JWT grant).
-        let seen = sdk.flow(&base, "sdk", &key, "unused").await;
+        let seen = sdk
+            .flow(&base, "sdk", &key, "unused", &gw.sandbox.url())
+            .await;
         assert_eq!(seen["token_type"], "bearer", "{sdk:?}");
+        // The subscription went through the gateway; RingCentral delivered to the
+        // SDK's own address after the handshake.
+        assert!(
+            seen["webhook"]["event"]
+                .as_str()
+                .unwrap()
+                .ends_with("/presence"),
+            "{seen}"
+        );
         // Paging by the answer's navigation stayed behind the gateway.
         assert!(
             seen["next_page_uri"].as_str().unwrap().starts_with(&base),

@@ -2,11 +2,14 @@
 // npm), unmodified, against any RingCentral server URL: the sandbox directly, or the
 // gateway's RingCentral-compatible endpoint. The same flow as sdk_flow.py: JWT login,
 // a page and its next page by the answer's navigation, a read, a create and an update,
-// a refresh, and a logout after which the old token is refused. Prints one JSON
-// object with what it saw; exits non-zero on any unexpected answer.
+// a WebHook subscription (the validation handshake, then a notification the sandbox
+// delivers when SANDBOX is given), a refresh, and a logout after which the old token is
+// refused. Prints one JSON object with what it saw; exits non-zero on any unexpected
+// answer.
 //
-//     NODE_PATH=.../node_modules node sdk_flow.cjs SERVER CLIENT_ID CLIENT_SECRET JWT
+//     NODE_PATH=.../node_modules node sdk_flow.cjs SERVER CLIENT_ID CLIENT_SECRET JWT [SANDBOX]
 
+const http = require('http');
 const { SDK } = require('@ringcentral/sdk');
 
 function check(condition, what) {
@@ -16,8 +19,51 @@ function check(condition, what) {
     }
 }
 
+// A WebHook subscription to the extension's presence, and one delivered event.
+async function subscribe(platform, sandbox, extensionId) {
+    const received = [];
+    const hook = http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            const token = req.headers['validation-token'];
+            if (token) {
+                res.setHeader('Validation-Token', token);
+            } else if (chunks.length) {
+                received.push(JSON.parse(Buffer.concat(chunks).toString()));
+            }
+            res.end();
+        });
+    });
+    await new Promise((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const address = `http://127.0.0.1:${hook.address().port}/hook`;
+    const subscription = await (await platform.post('/restapi/v1.0/subscription', {
+        eventFilters: ['/restapi/v1.0/account/~/extension/~/presence'],
+        deliveryMode: { transportType: 'WebHook', address },
+        expiresIn: 600,
+    })).json();
+    check(subscription.status === 'Active', `subscription: ${JSON.stringify(subscription)}`);
+    const change = await fetch(`${sandbox}/_sandbox/presence/${extensionId}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ dndStatus: 'DoNotAcceptAnyCalls' }),
+    });
+    check(change.ok, `the sandbox took the presence change: ${change.status}`);
+    const deadline = Date.now() + 10000;
+    while (!received.length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    check(received.length > 0, 'a notification within 10 s');
+    const event = received[0];
+    check(event.subscriptionId === subscription.id, `notification: ${JSON.stringify(event)}`);
+    check(event.body.dndStatus === 'DoNotAcceptAnyCalls', `notification: ${JSON.stringify(event)}`);
+    await platform.delete(`/restapi/v1.0/subscription/${subscription.id}`);
+    hook.close();
+    return { subscription_id: subscription.id, event: event.event };
+}
+
 async function main() {
-    const [server, clientId, clientSecret, jwt] = process.argv.slice(2);
+    const [server, clientId, clientSecret, jwt, sandbox] = process.argv.slice(2);
     const sdk = new SDK({ server, clientId, clientSecret });
     const platform = sdk.platform();
     await platform.login({ jwt });
@@ -45,6 +91,10 @@ async function main() {
     const read = await (await platform.get(`/restapi/v1.0/account/~/extension/${created.id}`)).json();
     check(read.contact.jobTitle === 'Admiral', `read after update: ${JSON.stringify(read)}`);
     seen.created_id = String(created.id);
+
+    if (sandbox) {
+        seen.webhook = await subscribe(platform, sandbox, String(me.id));
+    }
 
     const old = (await platform.auth().data()).access_token;
     await platform.refresh();

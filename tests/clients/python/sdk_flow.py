@@ -3,15 +3,22 @@ unmodified, against any RingCentral server URL: the sandbox directly, or the gat
 RingCentral-compatible endpoint.
 
 JWT login, a page and its next page by the answer's navigation, a read, a create and
-an update, a refresh, and a logout after which the old token is refused. Prints one
-JSON object with what it saw; exits non-zero on any unexpected answer.
+an update, a WebHook subscription (the validation handshake, then a notification the
+sandbox delivers when `--sandbox` is given), a refresh, and a logout after which the old
+token is refused. Prints one JSON object with what it saw; exits non-zero on any
+unexpected answer.
 
-    python3 sdk_flow.py --server http://127.0.0.1:8080 --client-id ID --client-secret S --jwt J
+    python3 sdk_flow.py --server http://127.0.0.1:8080 --client-id ID --client-secret S --jwt J \
+        --sandbox http://127.0.0.1:9090
 """
 
 import argparse
+import http.server
 import json
 import sys
+import threading
+import time
+import urllib.request
 import uuid
 
 from ringcentral import SDK
@@ -22,12 +29,66 @@ def check(condition, what):
         sys.exit(f"unexpected: {what}")
 
 
+class Hook(http.server.BaseHTTPRequestHandler):
+    """A WebHook address: answers the validation handshake, keeps notifications."""
+
+    received = []
+
+    def do_POST(self):
+        token = self.headers.get("Validation-Token")
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(200)
+        if token:
+            self.send_header("Validation-Token", token)
+        self.end_headers()
+        if not token and body:
+            Hook.received.append(json.loads(body))
+
+    def log_message(self, *args):
+        pass
+
+
+def subscribe(platform, sandbox: str, extension_id: str) -> dict:
+    """A WebHook subscription to the extension's presence, and one delivered event."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    subscription = platform.post(
+        "/restapi/v1.0/subscription",
+        {
+            "eventFilters": ["/restapi/v1.0/account/~/extension/~/presence"],
+            "deliveryMode": {"transportType": "WebHook", "address": address},
+            "expiresIn": 600,
+        },
+    ).json_dict()
+    check(subscription["status"] == "Active", f"subscription: {subscription}")
+    change = json.dumps({"dndStatus": "DoNotAcceptAnyCalls"}).encode()
+    request = urllib.request.Request(
+        f"{sandbox}/_sandbox/presence/{extension_id}",
+        data=change,
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    urllib.request.urlopen(request, timeout=10).read()
+    deadline = time.time() + 10
+    while not Hook.received and time.time() < deadline:
+        time.sleep(0.05)
+    check(Hook.received, "a notification within 10 s")
+    event = Hook.received[0]
+    check(event["subscriptionId"] == subscription["id"], f"notification: {event}")
+    check(event["body"]["dndStatus"] == "DoNotAcceptAnyCalls", f"notification: {event}")
+    platform.delete(f"/restapi/v1.0/subscription/{subscription['id']}")
+    server.shutdown()
+    return {"subscription_id": subscription["id"], "event": event["event"]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--server", required=True)
     parser.add_argument("--client-id", required=True)
     parser.add_argument("--client-secret", required=True)
     parser.add_argument("--jwt", required=True)
+    parser.add_argument("--sandbox", help="the sandbox's base URL, to make it send an event")
     args = parser.parse_args()
 
     platform = SDK(args.client_id, args.client_secret, args.server).platform()
@@ -58,6 +119,9 @@ def main() -> None:
     read = platform.get(f"/restapi/v1.0/account/~/extension/{created['id']}").json_dict()
     check(read["contact"]["jobTitle"] == "Analyst", f"read after update: {read}")
     seen["created_id"] = str(created["id"])
+
+    if args.sandbox:
+        seen["webhook"] = subscribe(platform, args.sandbox, str(me["id"]))
 
     old = platform.auth().access_token()
     platform.refresh()
