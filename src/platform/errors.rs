@@ -66,23 +66,11 @@ pub fn gateway(e: &Error) -> PlatformError {
     let code = match (e, status) {
         (Error::TooLarge { .. }, _) => "RCGW-PAYLOAD_TOO_LARGE".to_owned(),
         (_, StatusCode::GATEWAY_TIMEOUT) => "RCGW-DEADLINE_EXCEEDED".to_owned(),
-        _ => format!("RCGW-{}", screaming(&format!("{:?}", e.grpc_code()))),
+        _ => format!("RCGW-{}", crate::transcode::code_name(e.grpc_code())),
     };
     let mut answer = error(status, &code, e.to_string());
     answer.retry_after = e.retry_after().map(|d| d.as_secs().max(1));
     answer
-}
-
-/// `PermissionDenied` -> `PERMISSION_DENIED`, as gRPC names its codes.
-fn screaming(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if i > 0 && c.is_ascii_uppercase() {
-            out.push('_');
-        }
-        out.push(c.to_ascii_uppercase());
-    }
-    out
 }
 
 #[cfg(test)]

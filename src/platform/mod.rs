@@ -212,19 +212,15 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
             (response, result, created)
         }
         Err(e) => {
-            let refused = errors::gateway(&e);
-            let result = refused
-                .body
-                .error_code
-                .clone()
-                .unwrap_or_default()
-                .trim_start_matches("RCGW-")
-                .to_owned();
-            (refused.into_response(), result, None)
+            let result = crate::transcode::code_name(e.grpc_code()).to_owned();
+            (errors::gateway(&e).into_response(), result, None)
         }
     };
     if !matches!(op.method, Method::GET | Method::HEAD) {
-        let ctx = context_of(&parts.headers, request_id.clone(), Duration::ZERO);
+        let traceparent = parts
+            .headers
+            .get("traceparent")
+            .and_then(|v| v.to_str().ok());
         platform.inner.auditor.platform_call(PlatformCall {
             caller: caller.as_ref(),
             operation: op.id,
@@ -234,7 +230,7 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
             request_id: &request_id,
             trace_id: crate::telemetry::propagation::trace_id(
                 &tracing::Span::current(),
-                ctx.traceparent.as_deref(),
+                traceparent,
             ),
         });
     }

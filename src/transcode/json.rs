@@ -431,8 +431,8 @@ impl Plans {
     /// One singular value of `kind`.
     fn write_value(&self, kind: Scalar, raw: Raw<'_>, out: &mut Vec<u8>) -> Result<()> {
         match (kind, raw) {
-            (Scalar::Double, Raw::Fixed64(v)) => write_f64(f64::from_bits(v), out),
-            (Scalar::Float, Raw::Fixed32(v)) => write_f32(f32::from_bits(v), out),
+            (Scalar::Double, Raw::Fixed64(v)) => write_float(f64::from_bits(v), out),
+            (Scalar::Float, Raw::Fixed32(v)) => write_float(f32::from_bits(v), out),
             (Scalar::Int64, Raw::Varint(v)) => quoted(out, v as i64),
             (Scalar::Uint64, Raw::Varint(v)) => quoted(out, v),
             (Scalar::Sint64, Raw::Varint(v)) => quoted(out, zigzag64(v)),
@@ -715,25 +715,14 @@ fn plain(out: &mut Vec<u8>, v: impl std::fmt::Display) {
     let _ = write!(Utf8(out), "{v}");
 }
 
-fn write_f64(v: f64, out: &mut Vec<u8>) {
-    if v.is_nan() {
+/// A float as proto3 JSON: the names of the non-finite values as strings, the rest
+/// in the shortest form of its own width (`0.1` for the f32 0.1, not its f64 digits).
+fn write_float<F: Copy + Into<f64> + serde::Serialize>(v: F, out: &mut Vec<u8>) {
+    let wide: f64 = v.into();
+    if wide.is_nan() {
         out.extend_from_slice(b"\"NaN\"");
-    } else if v.is_infinite() {
-        out.extend_from_slice(if v > 0.0 {
-            b"\"Infinity\""
-        } else {
-            b"\"-Infinity\""
-        });
-    } else {
-        let _ = serde_json::to_writer(&mut *out, &v);
-    }
-}
-
-fn write_f32(v: f32, out: &mut Vec<u8>) {
-    if v.is_nan() {
-        out.extend_from_slice(b"\"NaN\"");
-    } else if v.is_infinite() {
-        out.extend_from_slice(if v > 0.0 {
+    } else if wide.is_infinite() {
+        out.extend_from_slice(if wide > 0.0 {
             b"\"Infinity\""
         } else {
             b"\"-Infinity\""

@@ -223,10 +223,8 @@ impl RingCentral {
         path: String,
         query: Query,
     ) -> Result<T> {
-        let response = self
-            .execute(Self::request(ctx, op, path, query, None))
-            .await?;
-        decode(op, &response.body)
+        // Sent as a bodiless call, like a GET.
+        self.get(ctx, op, path, query).await
     }
 
     /// A call with a JSON body that answers JSON.
