@@ -78,6 +78,43 @@ impl ApiError {
         )
     }
 
+    /// CMN-104: the body is not in the format its Content-Type announces.
+    pub fn unreadable(detail: &str) -> Self {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "CMN-104",
+            format!("Cannot parse request: {detail}"),
+        )
+    }
+
+    /// 413 for a body over the operation's `x-request-max-body-size`. RingCentral
+    /// documents no code for it; its API gateway enforces the limit, so the code is
+    /// in the gateway's series, like AGW-404.
+    pub fn too_large(op: &rc_spec::ops::Operation, limit: usize) -> Self {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "AGW-413",
+            format!(
+                "Request entity too large: the body of {} is limited to {limit} bytes",
+                op.id
+            ),
+        )
+    }
+
+    /// 415 for a Content-Type the operation does not take (no code is documented
+    /// either; same series as [`ApiError::too_large`]).
+    pub fn unsupported_media(found: Option<&str>, accepted: &[&str]) -> Self {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "AGW-415",
+            format!(
+                "Unsupported media type [{}]: the operation takes {}",
+                found.unwrap_or("none"),
+                accepted.join(", ")
+            ),
+        )
+    }
+
     /// An OAuth error (`{"error": ..., "errors": [...]}`).
     pub fn oauth(status: StatusCode, error: &str, code: &str, message: &str) -> Self {
         let mut e = ApiError::new(status, code, message);

@@ -14,6 +14,8 @@ mod events;
 mod extensions;
 mod faults;
 mod gate;
+mod ivr_prompts;
+mod multipart;
 mod oauth;
 mod paging;
 mod phone_numbers;
@@ -23,6 +25,7 @@ mod sites;
 mod state;
 mod subscriptions;
 mod throttle;
+mod uploads;
 mod webhooks;
 
 use std::net::SocketAddr;
@@ -211,6 +214,17 @@ pub fn router(state: Arc<State>) -> Router {
                 .delete(subscriptions::delete),
         )
         .route(ops::RENEW_SUBSCRIPTION.path, post(subscriptions::renew))
+        .route(
+            ops::LIST_IVR_PROMPTS.path,
+            get(ivr_prompts::list).post(ivr_prompts::create),
+        )
+        .route(
+            ops::READ_IVR_PROMPT.path,
+            get(ivr_prompts::read)
+                .put(ivr_prompts::update)
+                .delete(ivr_prompts::delete),
+        )
+        .route(ops::READ_IVR_PROMPT_CONTENT.path, get(ivr_prompts::content))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             gate::api,

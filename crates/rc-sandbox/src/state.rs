@@ -38,6 +38,8 @@ pub struct State {
     pub webhook_client: reqwest::Client,
     /// Presence sequence numbers per extension.
     pub presence_sequence: AtomicU64,
+    /// The IVR prompt library, by id.
+    pub prompts: Mutex<BTreeMap<String, super::ivr_prompts::Prompt>>,
 }
 
 /// How many requests the sandbox remembers for `/_sandbox/requests`.
@@ -235,11 +237,18 @@ impl State {
             deliveries: Mutex::default(),
             webhook_client: crate::webhooks::client(),
             presence_sequence: AtomicU64::new(1),
+            prompts: Mutex::default(),
         }
     }
 
     pub fn data(&self) -> std::sync::MutexGuard<'_, Data> {
         self.data.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn prompts(
+        &self,
+    ) -> std::sync::MutexGuard<'_, BTreeMap<String, super::ivr_prompts::Prompt>> {
+        self.prompts.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn record(&self, request: RecordedRequest) {
