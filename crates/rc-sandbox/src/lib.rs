@@ -13,8 +13,10 @@ mod errors;
 mod events;
 mod extensions;
 mod faults;
+mod fax;
 mod gate;
 mod ivr_prompts;
+mod message_store;
 mod multipart;
 mod oauth;
 mod paging;
@@ -225,6 +227,9 @@ pub fn router(state: Arc<State>) -> Router {
                 .delete(ivr_prompts::delete),
         )
         .route(ops::READ_IVR_PROMPT_CONTENT.path, get(ivr_prompts::content))
+        .route(ops::CREATE_FAX_MESSAGE.path, post(fax::create))
+        .route(ops::READ_MESSAGE.path, get(message_store::read))
+        .route(ops::READ_MESSAGE_CONTENT.path, get(message_store::content))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             gate::api,

@@ -40,6 +40,8 @@ pub struct State {
     pub presence_sequence: AtomicU64,
     /// The IVR prompt library, by id.
     pub prompts: Mutex<BTreeMap<String, super::ivr_prompts::Prompt>>,
+    /// Messages the extensions sent (faxes), by id.
+    pub messages: Mutex<BTreeMap<i64, super::message_store::StoredMessage>>,
 }
 
 /// How many requests the sandbox remembers for `/_sandbox/requests`.
@@ -238,6 +240,7 @@ impl State {
             webhook_client: crate::webhooks::client(),
             presence_sequence: AtomicU64::new(1),
             prompts: Mutex::default(),
+            messages: Mutex::default(),
         }
     }
 
@@ -249,6 +252,12 @@ impl State {
         &self,
     ) -> std::sync::MutexGuard<'_, BTreeMap<String, super::ivr_prompts::Prompt>> {
         self.prompts.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn messages(
+        &self,
+    ) -> std::sync::MutexGuard<'_, BTreeMap<i64, super::message_store::StoredMessage>> {
+        self.messages.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn record(&self, request: RecordedRequest) {
