@@ -525,3 +525,495 @@ async fn sandbox_tells_operations_it_does_not_emulate_from_paths_of_no_operation
         assert_eq!(body["errorCode"], "AGW-404");
     }
 }
+
+/// A multipart body: (name, filename, Content-Type, content) per part.
+type PartSpec<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a [u8]);
+
+fn multipart_body(boundary: &str, parts: &[PartSpec<'_>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, filename, content_type, content) in parts {
+        out.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+        if let Some(name) = name {
+            let mut disposition = format!("Content-Disposition: form-data; name=\"{name}\"");
+            if let Some(filename) = filename {
+                disposition.push_str(&format!("; filename=\"{filename}\""));
+            }
+            out.extend_from_slice(disposition.as_bytes());
+            out.extend_from_slice(b"\r\n");
+        }
+        if let Some(content_type) = content_type {
+            out.extend_from_slice(format!("Content-Type: {content_type}\r\n").as_bytes());
+        }
+        out.extend_from_slice(b"\r\n");
+        out.extend_from_slice(content);
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    out
+}
+
+/// A few KB of fake MP3: an ID3 header, then every byte value, CR LF runs, `--`
+/// sequences and the upload's own boundary without its leading CRLF.
+fn fake_mp3(boundary: &str) -> Vec<u8> {
+    let mut audio = b"ID3\x04\x00\x00\x00\x00\x00\x00".to_vec();
+    for round in 0..16u32 {
+        audio.extend((0..=255u8).map(|b| b.wrapping_mul(31).wrapping_add(round as u8)));
+        audio.extend_from_slice(b"\r\n--\r\n\r\n--");
+        audio.extend_from_slice(boundary.as_bytes());
+        audio.extend_from_slice(b"-not-the-end\r\n");
+    }
+    audio
+}
+
+impl Client {
+    async fn send(
+        &self,
+        method: Method,
+        url: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> (u16, Value) {
+        let url = if url.starts_with("http") {
+            url.to_owned()
+        } else {
+            format!("{}{url}", self.base)
+        };
+        let response = self
+            .http
+            .request(method, url)
+            .bearer_auth(&self.token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.unwrap();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    /// A download: status, Content-Type and the bytes.
+    async fn download(&self, url: &str) -> (u16, String, Vec<u8>) {
+        let response = self
+            .http
+            .get(url)
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (
+            status,
+            content_type,
+            response.bytes().await.unwrap().to_vec(),
+        )
+    }
+}
+
+/// A request written by hand on a fresh connection (Content-Length claims and
+/// chunked bodies reqwest does not send): the status and the JSON answer.
+async fn raw_request(addr: std::net::SocketAddr, head: &str, chunks: usize) -> (u16, Value) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..chunks {
+        stream
+            .write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+            .await
+            .unwrap();
+        stream.write_all(&chunk).await.unwrap();
+        stream.write_all(b"\r\n").await.unwrap();
+    }
+    if chunks > 0 {
+        stream.write_all(b"0\r\n\r\n").await.unwrap();
+    }
+    let mut answer = Vec::new();
+    stream.read_to_end(&mut answer).await.unwrap();
+    let text = String::from_utf8_lossy(&answer);
+    let status = text[9..12].parse().unwrap();
+    let (_, body) = text.split_once("\r\n\r\n").unwrap();
+    (status, serde_json::from_str(body).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn sandbox_takes_ivr_prompts_and_faxes_as_multipart_uploads_like_the_spec() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let running = sandbox::start(unthrottled(), listener).await.unwrap();
+    let (http, token) = login(&running.url()).await;
+    let c = Client {
+        http,
+        base: running.url(),
+        token: token["access_token"].as_str().unwrap().to_owned(),
+    };
+    let prompts = "/restapi/v1.0/account/~/ivr-prompts";
+    let boundary = "----sandbox-test-7MA4YWxkTrZu0gW";
+    let form = format!("multipart/form-data; boundary={boundary}");
+    let audio = fake_mp3(boundary);
+    assert!(audio.len() > 4096);
+
+    // Upload, read, list, download, rename, delete.
+    let body = multipart_body(
+        boundary,
+        &[
+            (Some("name"), None, None, b"Welcome greeting"),
+            (
+                Some("attachment"),
+                Some("welcome.mp3"),
+                Some("audio/mpeg"),
+                &audio,
+            ),
+        ],
+    );
+    let (status, prompt) = c.send(Method::POST, prompts, &form, body).await;
+    assert_eq!(status, 200, "{prompt}");
+    assert_conforms("PromptInfo", &prompt);
+    assert_eq!(prompt["filename"], "Welcome greeting");
+    assert_eq!(prompt["contentType"], "audio/mpeg");
+    let id = prompt["id"].as_str().unwrap().to_owned();
+    let content_uri = prompt["contentUri"].as_str().unwrap().to_owned();
+    assert_eq!(
+        content_uri,
+        format!(
+            "{}/restapi/v1.0/account/{}/ivr-prompts/{id}/content",
+            running.url(),
+            running.state.account_id
+        )
+    );
+    let (status, read) = c.call(Method::GET, &format!("{prompts}/{id}"), None).await;
+    assert_eq!(status, 200);
+    assert_conforms("PromptInfo", &read);
+    assert_eq!(read, prompt);
+    let (status, list) = c.call(Method::GET, prompts, None).await;
+    assert_eq!(status, 200);
+    assert_conforms("IvrPrompts", &list);
+    assert!(
+        list["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == id.as_str())
+    );
+    let (status, content_type, bytes) = c.download(&content_uri).await;
+    assert_eq!(status, 200);
+    assert_eq!(content_type, "audio/mpeg");
+    assert!(
+        bytes == audio,
+        "the prompt's audio comes back byte for byte"
+    );
+    let (status, renamed) = c
+        .call(
+            Method::PUT,
+            &format!("{prompts}/{id}"),
+            Some(json!({"filename": "Main menu"})),
+        )
+        .await;
+    assert_eq!(status, 200, "{renamed}");
+    assert_conforms("PromptInfo", &renamed);
+    assert_eq!(renamed["filename"], "Main menu");
+
+    // Without a name, a WAV part without a Content-Type: its file name says both.
+    let wav = [
+        b"RIFF\x24\x00\x00\x00WAVEfmt \r\n".as_slice(),
+        &audio[..512],
+    ]
+    .concat();
+    let (status, second) = c
+        .send(
+            Method::POST,
+            prompts,
+            &form,
+            multipart_body(
+                boundary,
+                &[(Some("attachment"), Some("menu.wav"), None, &wav)],
+            ),
+        )
+        .await;
+    assert_eq!(status, 200, "{second}");
+    assert_eq!(second["filename"], "menu.wav");
+    assert_eq!(second["contentType"], "audio/wav");
+    let (_, content_type, bytes) = c.download(second["contentUri"].as_str().unwrap()).await;
+    assert_eq!((content_type.as_str(), bytes == wav), ("audio/wav", true));
+
+    let (status, _) = c
+        .call(Method::DELETE, &format!("{prompts}/{id}"), None)
+        .await;
+    assert_eq!(status, 204);
+    for path in [format!("{prompts}/{id}"), format!("{prompts}/{id}/content")] {
+        let (status, gone) = c.call(Method::GET, &path, None).await;
+        assert_eq!(status, 404, "{path}: {gone}");
+        assert_conforms("ApiErrorResponseModel", &gone);
+        assert_eq!(gone["errors"][0]["errorCode"], "CMN-102");
+        assert_eq!(gone["errors"][0]["parameterName"], "promptId");
+    }
+
+    // Bad uploads, answered in RingCentral's error format.
+    let attachment_only = |b: &str| {
+        multipart_body(
+            b,
+            &[(
+                Some("attachment"),
+                Some("a.mp3"),
+                Some("audio/mpeg"),
+                &audio,
+            )],
+        )
+    };
+    for (content_type, body, status, code) in [
+        ("application/json", b"{}".to_vec(), 415, "AGW-415"),
+        ("audio/mpeg", audio.clone(), 415, "AGW-415"),
+        (
+            "multipart/mixed; boundary=x",
+            attachment_only("x"),
+            415,
+            "AGW-415",
+        ),
+        ("multipart/form-data", attachment_only("x"), 400, "CMN-104"),
+        (
+            "multipart/form-data; boundary=other",
+            attachment_only("x"),
+            400,
+            "CMN-104",
+        ),
+        (
+            form.as_str(),
+            multipart_body(boundary, &[(Some("name"), None, None, b"no file")]),
+            400,
+            "CMN-100",
+        ),
+        (
+            form.as_str(),
+            multipart_body(
+                boundary,
+                &[(Some("attachment"), Some("a.mp3"), Some("audio/mpeg"), b"")],
+            ),
+            400,
+            "CMN-101",
+        ),
+        (
+            form.as_str(),
+            multipart_body(
+                boundary,
+                &[(
+                    Some("attachment"),
+                    Some("a.pdf"),
+                    Some("application/pdf"),
+                    b"%PDF",
+                )],
+            ),
+            400,
+            "CMN-101",
+        ),
+    ] {
+        let (got, error) = c.send(Method::POST, prompts, content_type, body).await;
+        assert_eq!(got, status, "{content_type}: {error}");
+        assert_conforms("ApiErrorResponseModel", &error);
+        assert_eq!(
+            error["errors"][0]["errorCode"], code,
+            "{content_type}: {error}"
+        );
+    }
+    assert_eq!(
+        c.send(
+            Method::POST,
+            prompts,
+            &form,
+            multipart_body(boundary, &[(Some("name"), None, None, b"x")]),
+        )
+        .await
+        .1["errors"][0]["parameterName"],
+        "attachment"
+    );
+
+    // Over createIVRPrompt's 20 MB: a Content-Length claim is refused before any byte
+    // of the body, a chunked body once it passes the limit.
+    let limit = ops::CREATE_IVR_PROMPT.max_body.unwrap();
+    assert_eq!(limit, 20 << 20);
+    let head = |framing: &str| {
+        format!(
+            "POST {prompts} HTTP/1.1\r\nHost: sandbox\r\nAuthorization: Bearer {}\r\nContent-Type: {form}\r\n{framing}\r\nConnection: close\r\n\r\n",
+            c.token
+        )
+    };
+    for (framing, chunks) in [
+        (format!("Content-Length: {}", limit + 1), 0),
+        ("Transfer-Encoding: chunked".to_owned(), 21),
+    ] {
+        let (status, error) = raw_request(running.addr, &head(&framing), chunks).await;
+        assert_eq!(status, 413, "{framing}: {error}");
+        assert_conforms("ApiErrorResponseModel", &error);
+        assert_eq!(error["errors"][0]["errorCode"], "AGW-413");
+    }
+
+    // A fax with two documents, as multipart/form-data with fields as parts.
+    let fax = "/restapi/v1.0/account/~/extension/~/fax";
+    let pdf = [
+        b"%PDF-1.4\r\n%\xe2\xe3\xcf\xd3\r\n1 0 obj\r\n<< /Type /Catalog >>\r\nstream\r\n"
+            .as_slice(),
+        &audio[..1024],
+        b"\r\n--\r\nendstream\r\n%%EOF\r\n",
+    ]
+    .concat();
+    let text = b"Dear reader,\r\n\r\n-- the sandbox\r\n".to_vec();
+    let body = multipart_body(
+        boundary,
+        &[
+            (Some("to"), Some(""), Some("text/plain"), b"+16505550100"),
+            (
+                Some("to"),
+                None,
+                None,
+                br#"{"phoneNumber": "+16505550101", "name": "Reception"}"#,
+            ),
+            (Some("faxResolution"), None, None, b"High"),
+            (Some("coverIndex"), None, None, b"0"),
+            (Some("coverPageText"), None, None, b"Two documents"),
+            (
+                Some("attachment"),
+                Some("report.pdf"),
+                Some("application/pdf"),
+                &pdf,
+            ),
+            (
+                Some("attachment"),
+                Some("note.txt"),
+                Some("text/plain"),
+                &text,
+            ),
+        ],
+    );
+    let (status, sent) = c.send(Method::POST, fax, &form, body).await;
+    assert_eq!(status, 200, "{sent}");
+    assert_conforms("FaxResponse", &sent);
+    assert_eq!(sent["type"], "Fax");
+    assert_eq!(sent["faxResolution"], "High");
+    assert_eq!(sent["coverIndex"], 0);
+    assert_eq!(sent["coverPageText"], "Two documents");
+    let to: Vec<&str> = sent["to"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["phoneNumber"].as_str().unwrap())
+        .collect();
+    assert_eq!(to, ["+16505550100", "+16505550101"]);
+    assert_eq!(sent["to"][1]["name"], "Reception");
+    let attachments = sent["attachments"].as_array().unwrap();
+    assert_eq!(attachments.len(), 2);
+    for (attachment, (content_type, content)) in attachments
+        .iter()
+        .zip([("application/pdf", &pdf), ("text/plain", &text)])
+    {
+        let uri = attachment["uri"].as_str().unwrap();
+        assert_eq!(
+            uri,
+            format!(
+                "{}/content/{}",
+                sent["uri"].as_str().unwrap(),
+                attachment["id"]
+            )
+        );
+        assert_eq!(attachment["contentType"], content_type);
+        assert_eq!(attachment["size"], content.len());
+        let (status, got_type, bytes) = c.download(uri).await;
+        assert_eq!((status, got_type.as_str()), (200, content_type));
+        assert!(&bytes == content, "{content_type} comes back byte for byte");
+    }
+    let (status, message) = c
+        .call(
+            Method::GET,
+            sent["uri"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&running.url())
+                .unwrap(),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{message}");
+    // GetSingleMessageInfoResponse adds a required `vmSideRecipients`, which by its
+    // own description is for voicemails; a fax record is the GetMessageInfoResponse.
+    assert_conforms("GetMessageInfoResponse", &message);
+    assert_eq!(message["id"], sent["id"]);
+    assert_eq!(message["attachments"][1]["fileName"], "note.txt");
+
+    // multipart/mixed, as RingCentral's fax guide describes it: a JSON root part.
+    let mixed = format!("multipart/mixed; boundary={boundary}");
+    let body = multipart_body(
+        boundary,
+        &[
+            (
+                None,
+                None,
+                Some("application/json"),
+                br#"{"to":[{"phoneNumber":"+16505550102"}],"faxResolution":"Low"}"#,
+            ),
+            (None, None, Some("text/plain"), b"Hello, fax"),
+        ],
+    );
+    let (status, sent_mixed) = c.send(Method::POST, fax, &mixed, body).await;
+    assert_eq!(status, 200, "{sent_mixed}");
+    assert_conforms("FaxResponse", &sent_mixed);
+    let (_, _, bytes) = c
+        .download(sent_mixed["attachments"][0]["uri"].as_str().unwrap())
+        .await;
+    assert_eq!(bytes, b"Hello, fax");
+
+    for (content_type, body, status, code, parameter) in [
+        (
+            form.as_str(),
+            multipart_body(boundary, &[(Some("attachment"), Some("a.txt"), None, b"x")]),
+            400,
+            "CMN-100",
+            Some("to"),
+        ),
+        (
+            form.as_str(),
+            multipart_body(boundary, &[(Some("to"), None, None, b"+16505550100")]),
+            400,
+            "CMN-100",
+            Some("attachment"),
+        ),
+        (
+            form.as_str(),
+            multipart_body(
+                boundary,
+                &[
+                    (Some("to"), None, None, b"+16505550100"),
+                    (Some("faxResolution"), None, None, b"Ultra"),
+                    (Some("attachment"), Some("a.txt"), None, b"x"),
+                ],
+            ),
+            400,
+            "CMN-101",
+            Some("faxResolution"),
+        ),
+        ("text/plain", b"fax me".to_vec(), 415, "AGW-415", None),
+        (form.as_str(), b"--nope\r\n".to_vec(), 400, "CMN-104", None),
+    ] {
+        let (got, error) = c.send(Method::POST, fax, content_type, body).await;
+        assert_eq!(got, status, "{content_type}: {error}");
+        assert_conforms("ApiErrorResponseModel", &error);
+        assert_eq!(error["errors"][0]["errorCode"], code, "{error}");
+        if let Some(parameter) = parameter {
+            assert_eq!(error["errors"][0]["parameterName"], parameter, "{error}");
+        }
+    }
+    let (status, missing) = c
+        .call(
+            Method::GET,
+            "/restapi/v1.0/account/~/extension/~/message-store/1/content/2",
+            None,
+        )
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(missing["errors"][0]["parameterName"], "messageId");
+    running.stop().await;
+}
