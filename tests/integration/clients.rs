@@ -264,6 +264,13 @@ async fn the_official_sdks_run_their_flow_against_the_sandbox() {
                 .unwrap()
                 .starts_with(&sandbox.url())
         );
+        assert!(
+            seen["ivr_prompt"]["content_uri"]
+                .as_str()
+                .unwrap()
+                .starts_with(&sandbox.url()),
+            "{seen}"
+        );
         assert_eq!(seen["after_logout"], 401, "{sdk:?}");
     }
 }
@@ -272,7 +279,7 @@ async fn the_official_sdks_run_their_flow_against_the_sandbox() {
 async fn the_official_sdks_run_their_flow_through_the_gateway() {
     let key = rc_gateway::auth::keys::generate();
     let table = format!(
-        "id=sdk hash={} scopes=extensions:*,subscriptions:*",
+        "id=sdk hash={} scopes=extensions:*,subscriptions:*,ivr_prompts:*",
         rc_gateway::auth::keys::hash(&key)
     );
     let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
@@ -302,6 +309,14 @@ async fn the_official_sdks_run_their_flow_through_the_gateway() {
             seen["me_uri"].as_str().unwrap().starts_with(&base),
             "{seen}"
         );
+        // The prompt's audio was uploaded and downloaded through the gateway.
+        assert!(
+            seen["ivr_prompt"]["content_uri"]
+                .as_str()
+                .unwrap()
+                .starts_with(&base),
+            "{seen}"
+        );
         assert_eq!(seen["after_logout"], 401, "{sdk:?}");
         let created = seen["created_id"].as_str().unwrap();
         let requests = gw.upstream_requests().await;
@@ -311,6 +326,9 @@ async fn the_official_sdks_run_their_flow_through_the_gateway() {
                 .any(|r| r["path"].as_str().is_some_and(|p| p.ends_with(created))),
             "{sdk:?}: the update went upstream"
         );
+    }
+    for op in ["createIVRPrompt", "readIVRPromptContent", "deleteIVRPrompt"] {
+        assert_eq!(gw.upstream_calls(op).await, 2, "{op}: one per SDK");
     }
     // RingCentral saw the gateway's one login, not the SDKs'.
     assert_eq!(gw.upstream_calls("getToken").await, 1);

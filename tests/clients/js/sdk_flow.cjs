@@ -2,7 +2,8 @@
 // npm), unmodified, against any RingCentral server URL: the sandbox directly, or the
 // gateway's RingCentral-compatible endpoint. The same flow as sdk_flow.py: JWT login,
 // a page and its next page by the answer's navigation, a read, a create and an update,
-// a WebHook subscription (the validation handshake, then a notification the sandbox
+// an IVR prompt uploaded as FormData and its audio downloaded back byte for byte, a
+// WebHook subscription (the validation handshake, then a notification the sandbox
 // delivers when SANDBOX is given), a refresh, and a logout after which the old token is
 // refused. Prints one JSON object with what it saw; exits non-zero on any unexpected
 // answer.
@@ -17,6 +18,53 @@ function check(condition, what) {
         console.error(`unexpected: ${what}`);
         process.exit(1);
     }
+}
+
+// A few KB of audio-like bytes with CR LF runs and `--` sequences in them.
+function fakeMp3() {
+    const chunks = [Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1')];
+    for (let round = 0; round < 12; round++) {
+        chunks.push(Buffer.from(Array.from({ length: 256 }, (_, b) => (b * 37 + round) % 256)));
+        chunks.push(Buffer.from('\r\n--\r\n\r\n----boundary-like--\r\n', 'latin1'));
+    }
+    return Buffer.concat(chunks);
+}
+
+// An IVR prompt uploaded as multipart/form-data, its audio read back, deleted. The SDK
+// posts a FormData as its README shows for browsers; on Node its default transport
+// (node-fetch 2) takes only the `form-data` module's, so the upload goes through an
+// SDK given Node's own fetch, sharing the flow's login.
+async function ivrPrompt(platform, options) {
+    const web = new SDK({
+        ...options,
+        fetch: globalThis.fetch,
+        Request: globalThis.Request,
+        Response: globalThis.Response,
+        Headers: globalThis.Headers,
+    });
+    await web.platform().auth().setData(await platform.auth().data());
+    const audio = fakeMp3();
+    const form = new FormData();
+    form.append('name', 'JavaScript SDK prompt');
+    form.append('attachment', new Blob([audio], { type: 'audio/mpeg' }), 'js-prompt.mp3');
+    const upload = await web.platform().post('/restapi/v1.0/account/~/ivr-prompts', form);
+    const prompt = await upload.json();
+    check(prompt.filename === 'JavaScript SDK prompt', `prompt: ${JSON.stringify(prompt)}`);
+    check(prompt.contentType === 'audio/mpeg', `prompt: ${JSON.stringify(prompt)}`);
+    const content = await platform.get(prompt.contentUri);
+    const contentType = content.headers.get('content-type');
+    check(contentType === 'audio/mpeg', `prompt content type: ${contentType}`);
+    const bytes = Buffer.from(await content.arrayBuffer());
+    check(bytes.equals(audio), `prompt audio: ${bytes.length} bytes, sent ${audio.length}`);
+    await platform.delete(`/restapi/v1.0/account/~/ivr-prompts/${prompt.id}`);
+    let status = null;
+    try {
+        await platform.get(`/restapi/v1.0/account/~/ivr-prompts/${prompt.id}`);
+    } catch (e) {
+        status = e.response && e.response.status;
+    }
+    check(status === 404, `404 after delete, got ${status}`);
+    return { id: prompt.id, content_uri: prompt.contentUri, bytes: audio.length };
 }
 
 // A WebHook subscription to the extension's presence, and one delivered event.
@@ -91,6 +139,8 @@ async function main() {
     const read = await (await platform.get(`/restapi/v1.0/account/~/extension/${created.id}`)).json();
     check(read.contact.jobTitle === 'Admiral', `read after update: ${JSON.stringify(read)}`);
     seen.created_id = String(created.id);
+
+    seen.ivr_prompt = await ivrPrompt(platform, { server, clientId, clientSecret });
 
     if (sandbox) {
         seen.webhook = await subscribe(platform, sandbox, String(me.id));

@@ -3,10 +3,11 @@ unmodified, against any RingCentral server URL: the sandbox directly, or the gat
 RingCentral-compatible endpoint.
 
 JWT login, a page and its next page by the answer's navigation, a read, a create and
-an update, a WebHook subscription (the validation handshake, then a notification the
-sandbox delivers when `--sandbox` is given), a refresh, and a logout after which the old
-token is refused. Prints one JSON object with what it saw; exits non-zero on any
-unexpected answer.
+an update, an IVR prompt uploaded with the SDK's multipart builder and its audio
+downloaded back byte for byte, a WebHook subscription (the validation handshake, then a
+notification the sandbox delivers when `--sandbox` is given), a refresh, and a logout
+after which the old token is refused. Prints one JSON object with what it saw; exits
+non-zero on any unexpected answer.
 
     python3 sdk_flow.py --server http://127.0.0.1:8080 --client-id ID --client-secret S --jwt J \
         --sandbox http://127.0.0.1:9090
@@ -82,6 +83,45 @@ def subscribe(platform, sandbox: str, extension_id: str) -> dict:
     return {"subscription_id": subscription["id"], "event": event["event"]}
 
 
+def fake_mp3() -> bytes:
+    """A few KB of audio-like bytes with CR LF runs and `--` sequences in them."""
+    audio = bytearray(b"ID3\x04\x00\x00\x00\x00\x00\x00")
+    for round_ in range(12):
+        audio += bytes((b * 37 + round_) % 256 for b in range(256))
+        audio += b"\r\n--\r\n\r\n----boundary-like--\r\n"
+    return bytes(audio)
+
+
+def ivr_prompt(sdk, platform) -> dict:
+    """An IVR prompt uploaded as multipart/form-data, its audio read back, deleted.
+
+    The SDK's multipart support is its builder (`platform.post` takes no files): the
+    body goes as a `json` part (request.json, application/json), the file as
+    `attachment`.
+    """
+    audio = fake_mp3()
+    builder = sdk.create_multipart_builder()
+    builder.set_body({"name": "Python SDK prompt"})
+    builder.add(("python-prompt.mp3", audio, "audio/mpeg"))
+    request = builder.request("/restapi/v1.0/account/~/ivr-prompts")
+    prompt = platform.send_request(request).json_dict()
+    check(prompt["filename"] == "Python SDK prompt", f"prompt: {prompt}")
+    check(prompt["contentType"] == "audio/mpeg", f"prompt: {prompt}")
+    content = platform.get(prompt["contentUri"])
+    content_type = content.response().headers.get("Content-Type")
+    check(content_type == "audio/mpeg", f"prompt content type: {content_type}")
+    check(content.body() == audio, f"prompt audio: {len(content.body())} bytes, sent {len(audio)}")
+    platform.delete(f"/restapi/v1.0/account/~/ivr-prompts/{prompt['id']}")
+    try:
+        platform.get(f"/restapi/v1.0/account/~/ivr-prompts/{prompt['id']}")
+        sys.exit("unexpected: the deleted prompt is still there")
+    except Exception as e:
+        response = e.api_response() if hasattr(e, "api_response") else None
+        status = getattr(response.raw(), "status", None) if response is not None else None
+        check(status == 404, f"404 after delete, got {status}: {e}")
+    return {"id": prompt["id"], "content_uri": prompt["contentUri"], "bytes": len(audio)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--server", required=True)
@@ -91,7 +131,8 @@ def main() -> None:
     parser.add_argument("--sandbox", help="the sandbox's base URL, to make it send an event")
     args = parser.parse_args()
 
-    platform = SDK(args.client_id, args.client_secret, args.server).platform()
+    sdk = SDK(args.client_id, args.client_secret, args.server)
+    platform = sdk.platform()
     platform.login(jwt=args.jwt)
     seen = {"token_type": platform.auth().data()["token_type"]}
 
@@ -119,6 +160,8 @@ def main() -> None:
     read = platform.get(f"/restapi/v1.0/account/~/extension/{created['id']}").json_dict()
     check(read["contact"]["jobTitle"] == "Analyst", f"read after update: {read}")
     seen["created_id"] = str(created["id"])
+
+    seen["ivr_prompt"] = ivr_prompt(sdk, platform)
 
     if args.sandbox:
         seen["webhook"] = subscribe(platform, args.sandbox, str(me["id"]))
