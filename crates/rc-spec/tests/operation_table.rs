@@ -174,6 +174,17 @@ fn generate(spec: &Value) -> String {
             .map(|s| format!("Some({})", bytes(s)))
             .unwrap_or_else(|| "None".into());
         let flag = |key: &str| op.get(key).and_then(Value::as_bool).unwrap_or(false);
+        // Success answers that are never JSON: audio, images, documents, CSV.
+        let answer_media: Vec<&str> = op["responses"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(code, _)| code.starts_with('2'))
+            .filter_map(|(_, r)| r["content"].as_object())
+            .flat_map(|c| c.keys().map(String::as_str))
+            .collect();
+        let binary_answer =
+            !answer_media.is_empty() && !answer_media.iter().any(|m| m.contains("json"));
         let summary = op["summary"]
             .as_str()
             .unwrap_or("")
@@ -195,6 +206,7 @@ fn generate(spec: &Value) -> String {
              user_permission: {},\n    \
              request_media: &[{}],\n    \
              max_body: {max_body},\n    \
+             binary_answer: {binary_answer},\n    \
              media_server: {},\n    \
              deprecated: {},\n\
              }};\n",

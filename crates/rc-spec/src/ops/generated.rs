@@ -17,6 +17,7 @@ pub static READ_OPEN_ID_CONFIGURATION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -33,6 +34,7 @@ pub static CAI_SPEAKER_DIARIZE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -49,6 +51,7 @@ pub static CAI_SPEECH_TO_TEXT: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -65,6 +68,7 @@ pub static CAI_ANALYZE_INTERACTION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -81,6 +85,7 @@ pub static GET_RECORDING_INSIGHTS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -97,6 +102,7 @@ pub static GET_SESSION_INSIGHTS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -113,6 +119,7 @@ pub static CAI_JOB_STATUS_GET: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -129,6 +136,7 @@ pub static CAI_PUNCTUATE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -145,6 +153,7 @@ pub static CAI_SUMMARIZE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -161,6 +170,7 @@ pub static ANALYTICS_CALLS_AGGREGATION_FETCH: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -177,6 +187,7 @@ pub static ANALYTICS_CALLS_TIMELINE_FETCH: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -193,6 +204,7 @@ pub static GET_EXTENSION_RECORDINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -209,6 +221,7 @@ pub static GET_ACCOUNT_RECORDINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -225,6 +238,7 @@ pub static RCV_LIST_DELEGATORS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -241,6 +255,7 @@ pub static LIST_ACCOUNT_MEETINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -257,6 +272,7 @@ pub static LIST_VIDEO_MEETINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -273,6 +289,7 @@ pub static GET_VIDEO_MEETING: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -289,6 +306,7 @@ pub static CREATE_BRIDGE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -305,6 +323,7 @@ pub static GET_DEFAULT_BRIDGE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -321,6 +340,7 @@ pub static GET_BRIDGE_BY_PSTN_PIN: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -337,6 +357,7 @@ pub static GET_BRIDGE_BY_WEB_PIN: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -353,6 +374,7 @@ pub static GET_BRIDGE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -369,6 +391,7 @@ pub static UPDATE_BRIDGE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -385,6 +408,7 @@ pub static DELETE_BRIDGE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -401,6 +425,7 @@ pub static READ_API_VERSIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -417,6 +442,7 @@ pub static AUTHORIZE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -433,6 +459,7 @@ pub static AUTHORIZE_2: Operation = Operation {
     user_permission: None,
     request_media: &["application/x-www-form-urlencoded"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -449,6 +476,7 @@ pub static AUTH_JWKS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -465,6 +493,7 @@ pub static REVOKE_TOKEN: Operation = Operation {
     user_permission: None,
     request_media: &["application/x-www-form-urlencoded"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -481,6 +510,7 @@ pub static GET_TOKEN: Operation = Operation {
     user_permission: None,
     request_media: &["application/x-www-form-urlencoded"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -497,6 +527,7 @@ pub static AUTH_USER_INFO: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -513,6 +544,7 @@ pub static AUTH_WS_TOKEN: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -529,6 +561,7 @@ pub static READ_ACCOUNT_INFO: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -545,6 +578,7 @@ pub static LIST_A2_P_BATCHES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(52428800),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -561,6 +595,7 @@ pub static CREATE_A2_PSMS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(52428800),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -577,6 +612,7 @@ pub static READ_A2_P_BATCH: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -593,6 +629,7 @@ pub static LIST_A2_PSMS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -609,6 +646,7 @@ pub static READ_A2_PSMS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -625,6 +663,7 @@ pub static READ_A2_PSMS_OPT_OUTS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -641,6 +680,7 @@ pub static ADD_A2_PSMS_OPT_OUTS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -657,6 +697,7 @@ pub static AGGREGATE_A2_PSMS_STATUSES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -673,6 +714,7 @@ pub static LIST_COMPANY_ACTIVE_CALLS: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -689,6 +731,7 @@ pub static ADDRESS_BOOK_BULK_UPLOAD: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &["application/json"],
     max_body: Some(20971520),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -705,6 +748,7 @@ pub static GET_ADDRESS_BOOK_BULK_UPLOAD_TASK: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -721,6 +765,7 @@ pub static LIST_COMPANY_ANSWERING_RULES: Operation = Operation {
     user_permission: Some("ReadCompanyAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -737,6 +782,7 @@ pub static CREATE_COMPANY_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("EditCompanyAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -753,6 +799,7 @@ pub static READ_COMPANY_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("ReadCompanyAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -769,6 +816,7 @@ pub static UPDATE_COMPANY_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("EditCompanyAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -785,6 +833,7 @@ pub static DELETE_COMPANY_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("EditCompanyAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -801,6 +850,7 @@ pub static LIST_ASSIGNED_ROLES: Operation = Operation {
     user_permission: Some("ReadAssignedRoles"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -817,6 +867,7 @@ pub static AUDIT_TRAIL_SEARCH: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -833,6 +884,7 @@ pub static READ_ACCOUNT_BUSINESS_ADDRESS: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -849,6 +901,7 @@ pub static UPDATE_ACCOUNT_BUSINESS_ADDRESS: Operation = Operation {
     user_permission: Some("EditCompanyInfo"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -865,6 +918,7 @@ pub static READ_COMPANY_BUSINESS_HOURS: Operation = Operation {
     user_permission: Some("ReadCompanyAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -881,6 +935,7 @@ pub static UPDATE_COMPANY_BUSINESS_HOURS: Operation = Operation {
     user_permission: Some("EditUserAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -897,6 +952,7 @@ pub static READ_COMPANY_CALL_LOG: Operation = Operation {
     user_permission: Some("FullCompanyCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -913,6 +969,7 @@ pub static EXTRACT_SYNC_ACCOUNT_CALL_LOG: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -929,6 +986,7 @@ pub static SYNC_ACCOUNT_CALL_LOG: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -945,6 +1003,7 @@ pub static READ_COMPANY_CALL_RECORD: Operation = Operation {
     user_permission: Some("FullCompanyCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -961,6 +1020,7 @@ pub static LIST_CALL_MONITORING_GROUPS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -977,6 +1037,7 @@ pub static CREATE_CALL_MONITORING_GROUP: Operation = Operation {
     user_permission: Some("Groups"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -993,6 +1054,7 @@ pub static UPDATE_CALL_MONITORING_GROUP: Operation = Operation {
     user_permission: Some("Groups"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1009,6 +1071,7 @@ pub static DELETE_CALL_MONITORING_GROUP: Operation = Operation {
     user_permission: Some("Groups"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1025,6 +1088,7 @@ pub static UPDATE_CALL_MONITORING_GROUP_LIST: Operation = Operation {
     user_permission: Some("Groups"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1041,6 +1105,7 @@ pub static LIST_CALL_MONITORING_GROUP_MEMBERS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1057,6 +1122,7 @@ pub static LIST_CALL_QUEUES: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1073,6 +1139,7 @@ pub static READ_CALL_QUEUE_INFO: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1089,6 +1156,7 @@ pub static UPDATE_CALL_QUEUE_INFO: Operation = Operation {
     user_permission: Some("EditUserInfo"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1105,6 +1173,7 @@ pub static ASSIGN_MULTIPLE_CALL_QUEUE_MEMBERS: Operation = Operation {
     user_permission: Some("Groups"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1121,6 +1190,7 @@ pub static LIST_CALL_QUEUE_MEMBERS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1137,6 +1207,7 @@ pub static READ_CALL_QUEUE_PRESENCE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1153,6 +1224,7 @@ pub static UPDATE_CALL_QUEUE_PRESENCE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1169,6 +1241,7 @@ pub static READ_CALL_RECORDING_SETTINGS: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1185,6 +1258,7 @@ pub static UPDATE_CALL_RECORDING_SETTINGS: Operation = Operation {
     user_permission: Some("EditCompanyInfo"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1201,6 +1275,7 @@ pub static UPDATE_CALL_RECORDING_EXTENSIONS: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1217,6 +1292,7 @@ pub static LIST_CALL_RECORDING_CUSTOM_GREETINGS: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1233,6 +1309,7 @@ pub static DELETE_CALL_RECORDING_CUSTOM_GREETINGS: Operation = Operation {
     user_permission: Some("EditCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1249,6 +1326,7 @@ pub static DELETE_CALL_RECORDING_CUSTOM_GREETING: Operation = Operation {
     user_permission: Some("EditCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1265,6 +1343,7 @@ pub static LIST_CALL_RECORDING_EXTENSIONS: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1281,6 +1360,7 @@ pub static DELETE_COMPANY_CALL_RECORDINGS: Operation = Operation {
     user_permission: Some("EditCompanyCallRecordings"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1297,6 +1377,7 @@ pub static LIST_CUSTOM_FIELDS: Operation = Operation {
     user_permission: Some("ReadUserInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1313,6 +1394,7 @@ pub static CREATE_CUSTOM_FIELD: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1329,6 +1411,7 @@ pub static UPDATE_CUSTOM_FIELD: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1345,6 +1428,7 @@ pub static DELETE_CUSTOM_FIELD: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1361,6 +1445,7 @@ pub static ASSIGN_MULTIPLE_DEPARTMENT_MEMBERS: Operation = Operation {
     user_permission: Some("UserGroups"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -1377,6 +1462,7 @@ pub static LIST_DEPARTMENT_MEMBERS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -1393,6 +1479,7 @@ pub static READ_DEVICE: Operation = Operation {
     user_permission: Some("ReadCompanyDevices"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1409,6 +1496,7 @@ pub static UPDATE_DEVICE: Operation = Operation {
     user_permission: Some("EditCompanyDevices"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1425,6 +1513,7 @@ pub static UPDATE_DEVICE_EMERGENCY: Operation = Operation {
     user_permission: Some("EditCompanyDevices"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1441,6 +1530,7 @@ pub static READ_DEVICE_SIP_INFO: Operation = Operation {
     user_permission: Some("ReadCompanyDevices"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1457,6 +1547,7 @@ pub static LIST_DIRECTORY_ENTRIES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1473,6 +1564,7 @@ pub static SEARCH_DIRECTORY_ENTRIES: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1489,6 +1581,7 @@ pub static READ_DIRECTORY_ENTRY: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1505,6 +1598,7 @@ pub static READ_DIRECTORY_FEDERATION: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1521,6 +1615,7 @@ pub static LIST_DEVICES_AUTOMATIC_LOCATION_UPDATES: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1537,6 +1632,7 @@ pub static ASSIGN_MULTIPLE_DEVICES_AUTOMATIC_LOCATION_UPDATES: Operation = Opera
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1553,6 +1649,7 @@ pub static LIST_NETWORKS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1569,6 +1666,7 @@ pub static CREATE_NETWORK: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1585,6 +1683,7 @@ pub static READ_NETWORK: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1601,6 +1700,7 @@ pub static UPDATE_NETWORK: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1617,6 +1717,7 @@ pub static DELETE_NETWORK: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1633,6 +1734,7 @@ pub static LIST_ACCOUNT_SWITCHES: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1649,6 +1751,7 @@ pub static CREATE_SWITCH: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1665,6 +1768,7 @@ pub static CREATE_MULTIPLE_SWITCHES: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1681,6 +1785,7 @@ pub static UPDATE_MULTIPLE_SWITCHES: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1697,6 +1802,7 @@ pub static VALIDATE_MULTIPLE_SWITCHES: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1713,6 +1819,7 @@ pub static READ_SWITCH: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1729,6 +1836,7 @@ pub static UPDATE_SWITCH: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1745,6 +1853,7 @@ pub static DELETE_SWITCH: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1761,6 +1870,7 @@ pub static READ_AUTOMATIC_LOCATION_UPDATES_TASK: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1777,6 +1887,7 @@ pub static LIST_AUTOMATIC_LOCATION_UPDATES_USERS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1793,6 +1904,7 @@ pub static ASSIGN_MULTIPLE_AUTOMATIC_LOCATION_UPDATES_USERS: Operation = Operati
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1809,6 +1921,7 @@ pub static LIST_WIRELESS_POINTS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1825,6 +1938,7 @@ pub static CREATE_WIRELESS_POINT: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1841,6 +1955,7 @@ pub static CREATE_MULTIPLE_WIRELESS_POINTS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1857,6 +1972,7 @@ pub static UPDATE_MULTIPLE_WIRELESS_POINTS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1873,6 +1989,7 @@ pub static VALIDATE_MULTIPLE_WIRELESS_POINTS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1889,6 +2006,7 @@ pub static READ_WIRELESS_POINT: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1905,6 +2023,7 @@ pub static UPDATE_WIRELESS_POINT: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1921,6 +2040,7 @@ pub static DELETE_WIRELESS_POINT: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1937,6 +2057,7 @@ pub static LIST_EMERGENCY_LOCATIONS: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1953,6 +2074,7 @@ pub static CREATE_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1969,6 +2091,7 @@ pub static READ_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -1985,6 +2108,7 @@ pub static UPDATE_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2001,6 +2125,7 @@ pub static DELETE_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("ConfigureEmergencyMaps"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2017,6 +2142,7 @@ pub static LIST_EXTENSIONS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2033,6 +2159,7 @@ pub static CREATE_EXTENSION: Operation = Operation {
     user_permission: Some("AddRemoveUsers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2049,6 +2176,7 @@ pub static EXTENSION_BULK_UPDATE: Operation = Operation {
     user_permission: Some("EditExtensionInfo"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2065,6 +2193,7 @@ pub static GET_EXTENSION_BULK_UPDATE_TASK: Operation = Operation {
     user_permission: Some("EditExtensionInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2081,6 +2210,7 @@ pub static GET_CALL_QUEUE_OVERFLOW_SETTINGS: Operation = Operation {
     user_permission: Some("CallQueueToCallQueue"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2097,6 +2227,7 @@ pub static UPDATE_CALL_QUEUE_OVERFLOW_SETTINGS: Operation = Operation {
     user_permission: Some("CallQueueToCallQueue"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2113,6 +2244,7 @@ pub static READ_EXTENSION: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2129,6 +2261,7 @@ pub static UPDATE_EXTENSION: Operation = Operation {
     user_permission: Some("EditUserInfo OR EditUserCredentials"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2145,6 +2278,7 @@ pub static DELETE_EXTENSION: Operation = Operation {
     user_permission: Some("AddRemoveUsers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -2161,6 +2295,7 @@ pub static LIST_EXTENSION_ACTIVE_CALLS: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2177,6 +2312,7 @@ pub static SYNC_ADDRESS_BOOK: Operation = Operation {
     user_permission: Some("ReadPersonalContacts"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2193,6 +2329,7 @@ pub static LIST_CONTACTS: Operation = Operation {
     user_permission: Some("ReadPersonalContacts"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2209,6 +2346,7 @@ pub static CREATE_CONTACT: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2225,6 +2363,7 @@ pub static READ_CONTACT: Operation = Operation {
     user_permission: Some("ReadPersonalContacts"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2241,6 +2380,7 @@ pub static UPDATE_CONTACT: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2257,6 +2397,7 @@ pub static PATCH_CONTACT: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2273,6 +2414,7 @@ pub static DELETE_CONTACT: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2289,6 +2431,7 @@ pub static LIST_ADMINISTERED_SITES: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2305,6 +2448,7 @@ pub static UPDATE_USER_ADMINISTERED_SITES: Operation = Operation {
     user_permission: Some("EditAssignedRoles"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2321,6 +2465,7 @@ pub static LIST_ANSWERING_RULES: Operation = Operation {
     user_permission: Some("ReadUserAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2337,6 +2482,7 @@ pub static CREATE_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("EditUserAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2353,6 +2499,7 @@ pub static READ_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("ReadUserAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2369,6 +2516,7 @@ pub static UPDATE_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("EditUserAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2385,6 +2533,7 @@ pub static DELETE_ANSWERING_RULE: Operation = Operation {
     user_permission: Some("EditUserAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2401,6 +2550,7 @@ pub static LIST_OF_AVAILABLE_FOR_ASSIGNING_ROLES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2417,6 +2567,7 @@ pub static LIST_USER_ASSIGNED_ROLES: Operation = Operation {
     user_permission: Some("ReadAssignedRoles"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2433,6 +2584,7 @@ pub static UPDATE_USER_ASSIGNED_ROLES: Operation = Operation {
     user_permission: Some("EditAssignedRoles"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2449,6 +2601,7 @@ pub static ASSIGN_DEFAULT_ROLE: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2465,6 +2618,7 @@ pub static READ_AUTHORIZATION_PROFILE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2481,6 +2635,7 @@ pub static CHECK_USER_PERMISSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2497,6 +2652,7 @@ pub static READ_USER_BUSINESS_HOURS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2513,6 +2669,7 @@ pub static UPDATE_USER_BUSINESS_HOURS: Operation = Operation {
     user_permission: Some("EditUserAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2529,6 +2686,7 @@ pub static READ_USER_CALL_LOG: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2545,6 +2703,7 @@ pub static DELETE_USER_CALL_LOG: Operation = Operation {
     user_permission: Some("EditCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2561,6 +2720,7 @@ pub static SYNC_USER_CALL_LOG: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2577,6 +2737,7 @@ pub static READ_USER_CALL_RECORD: Operation = Operation {
     user_permission: Some("ReadCallLog"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2593,6 +2754,7 @@ pub static READ_EXTENSION_CALL_QUEUE_PRESENCE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2609,6 +2771,7 @@ pub static UPDATE_EXTENSION_CALL_QUEUE_PRESENCE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2625,6 +2788,7 @@ pub static UPDATE_USER_CALL_QUEUES: Operation = Operation {
     user_permission: Some("EditCallQueuePresence"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2641,6 +2805,7 @@ pub static READ_CALLER_BLOCKING_SETTINGS: Operation = Operation {
     user_permission: Some("ReadBlockedNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2657,6 +2822,7 @@ pub static UPDATE_CALLER_BLOCKING_SETTINGS: Operation = Operation {
     user_permission: Some("EditBlockedNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2673,6 +2839,7 @@ pub static LIST_BLOCKED_ALLOWED_NUMBERS: Operation = Operation {
     user_permission: Some("ReadBlockedNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2689,6 +2856,7 @@ pub static CREATE_BLOCKED_ALLOWED_NUMBER: Operation = Operation {
     user_permission: Some("EditBlockedNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2705,6 +2873,7 @@ pub static READ_BLOCKED_ALLOWED_NUMBER: Operation = Operation {
     user_permission: Some("ReadBlockedNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2721,6 +2890,7 @@ pub static UPDATE_BLOCKED_ALLOWED_NUMBER: Operation = Operation {
     user_permission: Some("EditBlockedNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2737,6 +2907,7 @@ pub static DELETE_BLOCKED_ALLOWED_NUMBER: Operation = Operation {
     user_permission: Some("EditBlockedNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2753,6 +2924,7 @@ pub static READ_EXTENSION_CALLER_ID: Operation = Operation {
     user_permission: Some("ReadCallerIDSettings"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2769,6 +2941,7 @@ pub static UPDATE_EXTENSION_CALLER_ID: Operation = Operation {
     user_permission: Some("EditCallerIDSettings"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2785,6 +2958,7 @@ pub static CREATE_INTERNAL_TEXT_MESSAGE: Operation = Operation {
     user_permission: Some("InternalSMS"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2801,6 +2975,7 @@ pub static READ_CONFERENCING_SETTINGS: Operation = Operation {
     user_permission: Some("OrganizeConference"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2817,6 +2992,7 @@ pub static UPDATE_CONFERENCING_SETTINGS: Operation = Operation {
     user_permission: Some("OrganizeConference"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2833,6 +3009,7 @@ pub static LIST_EXTENSION_DEVICES: Operation = Operation {
     user_permission: Some("ReadUserDevices"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2849,6 +3026,7 @@ pub static GET_EXTENSION_EMERGENCY_LOCATIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2865,6 +3043,7 @@ pub static CREATE_EXTENSION_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("EmergencyFramework"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2881,6 +3060,7 @@ pub static GET_EXTENSION_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2897,6 +3077,7 @@ pub static UPDATE_EXTENSION_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("EmergencyFramework"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2913,6 +3094,7 @@ pub static DELETE_EXTENSION_EMERGENCY_LOCATION: Operation = Operation {
     user_permission: Some("EmergencyFramework"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2929,6 +3111,7 @@ pub static LIST_FAVORITE_CONTACTS: Operation = Operation {
     user_permission: Some("ReadPersonalContacts"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2945,6 +3128,7 @@ pub static UPDATE_FAVORITE_CONTACT_LIST: Operation = Operation {
     user_permission: Some("EditPersonalContacts"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2961,6 +3145,7 @@ pub static CREATE_FAX_MESSAGE: Operation = Operation {
     user_permission: Some("OutboundFaxes"),
     request_media: &["application/json", "multipart/form-data"],
     max_body: Some(57671680),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2977,6 +3162,7 @@ pub static READ_EXTENSION_FEATURES: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -2993,6 +3179,7 @@ pub static LIST_FORWARDING_NUMBERS: Operation = Operation {
     user_permission: Some("ReadUserForwardingFlipNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3009,6 +3196,7 @@ pub static CREATE_FORWARDING_NUMBER: Operation = Operation {
     user_permission: Some("EditUserForwardingFlipNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3025,6 +3213,7 @@ pub static DELETE_FORWARDING_NUMBERS: Operation = Operation {
     user_permission: Some("EditUserForwardingFlipNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3041,6 +3230,7 @@ pub static READ_FORWARDING_NUMBER: Operation = Operation {
     user_permission: Some("ReadUserForwardingFlipNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3057,6 +3247,7 @@ pub static UPDATE_FORWARDING_NUMBER: Operation = Operation {
     user_permission: Some("EditUserForwardingFlipNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3073,6 +3264,7 @@ pub static DELETE_FORWARDING_NUMBER: Operation = Operation {
     user_permission: Some("EditUserForwardingFlipNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3089,6 +3281,7 @@ pub static LIST_EXTENSION_GRANTS: Operation = Operation {
     user_permission: Some("ReadExtensionGrant"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3105,6 +3298,7 @@ pub static CREATE_CUSTOM_USER_GREETING: Operation = Operation {
     user_permission: Some("EditUserAnsweringRules"),
     request_media: &["multipart/form-data", "multipart/mixed"],
     max_body: Some(20971520),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3121,6 +3315,7 @@ pub static READ_HOLD_MUSIC_GREETING: Operation = Operation {
     user_permission: Some("ReadUserInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3137,6 +3332,7 @@ pub static READ_CUSTOM_GREETING: Operation = Operation {
     user_permission: Some("ReadUserInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3153,6 +3349,7 @@ pub static READ_GREETING_CONTENT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -3169,6 +3366,7 @@ pub static LIST_MESSAGES: Operation = Operation {
     user_permission: Some("ReadMessages"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3185,6 +3383,7 @@ pub static DELETE_MESSAGE_BY_FILTER: Operation = Operation {
     user_permission: Some("EditMessages"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3201,6 +3400,7 @@ pub static LIST_USER_MESSAGE_TEMPLATES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3217,6 +3417,7 @@ pub static CREATE_USER_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3233,6 +3434,7 @@ pub static READ_USER_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3249,6 +3451,7 @@ pub static UPDATE_USER_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3265,6 +3468,7 @@ pub static DELETE_USER_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3281,6 +3485,7 @@ pub static READ_MESSAGE: Operation = Operation {
     user_permission: Some("ReadMessages"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3297,6 +3502,7 @@ pub static UPDATE_MESSAGE: Operation = Operation {
     user_permission: Some("EditMessages"),
     request_media: &["application/json", "application/vnd.ringcentral.multipart+json", "multipart/mixed"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3313,6 +3519,7 @@ pub static PATCH_MESSAGE: Operation = Operation {
     user_permission: Some("EditMessages"),
     request_media: &["application/json", "application/vnd.ringcentral.multipart+json", "multipart/mixed"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3329,6 +3536,7 @@ pub static DELETE_MESSAGE: Operation = Operation {
     user_permission: Some("EditMessages"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3345,6 +3553,7 @@ pub static READ_MESSAGE_CONTENT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -3361,6 +3570,7 @@ pub static SYNC_MESSAGES: Operation = Operation {
     user_permission: Some("ReadMessages"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3377,6 +3587,7 @@ pub static CREATE_MMS: Operation = Operation {
     user_permission: Some("OutboundSMS"),
     request_media: &["multipart/form-data", "multipart/mixed"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3393,6 +3604,7 @@ pub static READ_NOTIFICATION_SETTINGS: Operation = Operation {
     user_permission: Some("ReadMessagesNotificationsSettings"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3409,6 +3621,7 @@ pub static UPDATE_NOTIFICATION_SETTINGS: Operation = Operation {
     user_permission: Some("EditMessagesNotificationsSettings"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3425,6 +3638,7 @@ pub static LIST_EXTENSION_PHONE_NUMBERS: Operation = Operation {
     user_permission: Some("ReadUserPhoneNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3441,6 +3655,7 @@ pub static SMS_CONFIGURATION_INFO: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3457,6 +3672,7 @@ pub static READ_USER_PRESENCE_STATUS: Operation = Operation {
     user_permission: Some("ReadPresenceStatus"),
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3473,6 +3689,7 @@ pub static UPDATE_USER_PRESENCE_STATUS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3489,6 +3706,7 @@ pub static READ_USER_PROFILE_IMAGE_LEGACY: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: false,
     deprecated: false,
 };
@@ -3505,6 +3723,7 @@ pub static CREATE_USER_PROFILE_IMAGE: Operation = Operation {
     user_permission: Some("EditUserInfo"),
     request_media: &["multipart/form-data"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3521,6 +3740,7 @@ pub static UPDATE_USER_PROFILE_IMAGE: Operation = Operation {
     user_permission: Some("EditUserInfo"),
     request_media: &["multipart/form-data"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3537,6 +3757,7 @@ pub static DELETE_USER_PROFILE_IMAGE: Operation = Operation {
     user_permission: Some("EditUserInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3553,6 +3774,7 @@ pub static READ_SCALED_PROFILE_IMAGE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -3569,6 +3791,7 @@ pub static CREATE_RING_OUT_CALL: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3585,6 +3808,7 @@ pub static READ_RING_OUT_CALL_STATUS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3601,6 +3825,7 @@ pub static DELETE_RING_OUT_CALL: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3617,6 +3842,7 @@ pub static CREATE_SMS_MESSAGE: Operation = Operation {
     user_permission: Some("OutboundSMS"),
     request_media: &["application/json", "multipart/form-data", "multipart/mixed"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3633,6 +3859,7 @@ pub static GET_SMS_RECIPIENTS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3649,6 +3876,7 @@ pub static BULK_ASSIGN_SMS_RECIPIENTS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3665,6 +3893,7 @@ pub static READ_UNIFIED_PRESENCE: Operation = Operation {
     user_permission: Some("ReadPresenceStatus"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3681,6 +3910,7 @@ pub static UPDATE_UNIFIED_PRESENCE: Operation = Operation {
     user_permission: Some("EditPresenceStatus"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3697,6 +3927,7 @@ pub static READ_USER_VIDEO_CONFIGURATION: Operation = Operation {
     user_permission: Some("Meetings"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3713,6 +3944,7 @@ pub static LIST_WEB_APP_DEVICES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3729,6 +3961,7 @@ pub static GET_FORWARD_ALL_COMPANY_CALLS: Operation = Operation {
     user_permission: Some("ReadCompanyAnsweringRules"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3745,6 +3978,7 @@ pub static UPDATE_FORWARD_ALL_COMPANY_CALLS: Operation = Operation {
     user_permission: Some("EditCompanyAnsweringRules"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3761,6 +3995,7 @@ pub static CREATE_COMPANY_GREETING: Operation = Operation {
     user_permission: Some("ReadUserInfo"),
     request_media: &["multipart/form-data", "multipart/mixed"],
     max_body: Some(20971520),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3777,6 +4012,7 @@ pub static READ_ACCOUNT_GREETING_CONTENT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -3793,6 +4029,7 @@ pub static READ_IVR_MENU_LIST: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3809,6 +4046,7 @@ pub static CREATE_IVR_MENU: Operation = Operation {
     user_permission: Some("AutoReceptionist"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3825,6 +4063,7 @@ pub static READ_IVR_MENU: Operation = Operation {
     user_permission: Some("AutoReceptionist"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3841,6 +4080,7 @@ pub static UPDATE_IVR_MENU: Operation = Operation {
     user_permission: Some("AutoReceptionist"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3857,6 +4097,7 @@ pub static LIST_IVR_PROMPTS: Operation = Operation {
     user_permission: Some("ReadCompanyGreetings"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3873,6 +4114,7 @@ pub static CREATE_IVR_PROMPT: Operation = Operation {
     user_permission: Some("EditCompanyGreetings"),
     request_media: &["multipart/form-data"],
     max_body: Some(20971520),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3889,6 +4131,7 @@ pub static READ_IVR_PROMPT: Operation = Operation {
     user_permission: Some("ReadCompanyGreetings"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3905,6 +4148,7 @@ pub static UPDATE_IVR_PROMPT: Operation = Operation {
     user_permission: Some("EditCompanyGreetings"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3921,6 +4165,7 @@ pub static DELETE_IVR_PROMPT: Operation = Operation {
     user_permission: Some("EditCompanyGreetings"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3937,6 +4182,7 @@ pub static READ_IVR_PROMPT_CONTENT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -3953,6 +4199,7 @@ pub static READ_MESSAGE_STORE_CONFIGURATION: Operation = Operation {
     user_permission: Some("AccountAdministration"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3969,6 +4216,7 @@ pub static UPDATE_MESSAGE_STORE_CONFIGURATION: Operation = Operation {
     user_permission: Some("AccountAdministration"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -3985,6 +4233,7 @@ pub static CREATE_MESSAGE_STORE_REPORT: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4001,6 +4250,7 @@ pub static READ_MESSAGE_STORE_REPORT_TASK: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4017,6 +4267,7 @@ pub static READ_MESSAGE_STORE_REPORT_ARCHIVE: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4033,6 +4284,7 @@ pub static LIST_COMPANY_MESSAGE_TEMPLATES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4049,6 +4301,7 @@ pub static CREATE_COMPANY_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4065,6 +4318,7 @@ pub static READ_COMPANY_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4081,6 +4335,7 @@ pub static UPDATE_COMPANY_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4097,6 +4352,7 @@ pub static DELETE_COMPANY_MESSAGE_TEMPLATE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4113,6 +4369,7 @@ pub static MTH_LIST_THREADS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4129,6 +4386,7 @@ pub static MTH_SYNC_ENTRIES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4145,6 +4403,7 @@ pub static MTH_LIST_MESSAGES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4161,6 +4420,7 @@ pub static MTH_SEND_MESSAGE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json", "multipart/form-data"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4177,6 +4437,7 @@ pub static MTH_DELETE_MESSAGES: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4193,6 +4454,7 @@ pub static MTH_READ_MESSAGE_CONTENT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -4209,6 +4471,7 @@ pub static MTH_LIST_NOTES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4225,6 +4488,7 @@ pub static MTH_CREATE_NOTE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4241,6 +4505,7 @@ pub static MTH_DELETE_NOTES: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4257,6 +4522,7 @@ pub static MTH_UPDATE_NOTE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4273,6 +4539,7 @@ pub static MTH_SYNC_THREADS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4289,6 +4556,7 @@ pub static MTH_GET_THREAD: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4305,6 +4573,7 @@ pub static MTH_DELETE_THREAD: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4321,6 +4590,7 @@ pub static MTH_ASSIGN_THREAD: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4337,6 +4607,7 @@ pub static MTH_RESOLVE_THREAD: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4353,6 +4624,7 @@ pub static LIST_TEAMS_USERS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4369,6 +4641,7 @@ pub static CONNECT_TEAMS_USERS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4385,6 +4658,7 @@ pub static DISCONNECT_TEAMS_USERS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4401,6 +4675,7 @@ pub static ASSIGN_MULTIPLE_PAGING_GROUP_USERS_DEVICES: Operation = Operation {
     user_permission: Some("Groups"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4417,6 +4692,7 @@ pub static LIST_PAGING_GROUP_DEVICES: Operation = Operation {
     user_permission: Some("ReadCompanyDevices"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4433,6 +4709,7 @@ pub static LIST_PAGING_GROUP_USERS: Operation = Operation {
     user_permission: Some("ReadUserInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4449,6 +4726,7 @@ pub static LIST_ACCOUNT_PHONE_NUMBERS: Operation = Operation {
     user_permission: Some("ReadCompanyPhoneNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4465,6 +4743,7 @@ pub static READ_ACCOUNT_PHONE_NUMBER: Operation = Operation {
     user_permission: Some("ReadCompanyPhoneNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4481,6 +4760,7 @@ pub static READ_ACCOUNT_PRESENCE: Operation = Operation {
     user_permission: Some("ReadPresenceStatus"),
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4497,6 +4777,7 @@ pub static READ_CALL_RECORDING: Operation = Operation {
     user_permission: Some("ReadCallRecording"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4513,6 +4794,7 @@ pub static READ_CALL_RECORDING_CONTENT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: true,
     deprecated: false,
 };
@@ -4529,6 +4811,7 @@ pub static READ_ACCOUNT_SERVICE_INFO: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4545,6 +4828,7 @@ pub static LIST_SITES: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4561,6 +4845,7 @@ pub static CREATE_SITE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4577,6 +4862,7 @@ pub static READ_SITE: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4593,6 +4879,7 @@ pub static UPDATE_SITE: Operation = Operation {
     user_permission: Some("Sites"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4609,6 +4896,7 @@ pub static DELETE_SITE: Operation = Operation {
     user_permission: Some("Sites"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4625,6 +4913,7 @@ pub static ASSIGN_MULTIPLE_SITES: Operation = Operation {
     user_permission: Some("Sites"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4641,6 +4930,7 @@ pub static READ_SITE_IVR_SETTINGS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4657,6 +4947,7 @@ pub static UPDATE_SITE_IVR_SETTINGS: Operation = Operation {
     user_permission: Some("Sites"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4673,6 +4964,7 @@ pub static LIST_SITE_MEMBERS: Operation = Operation {
     user_permission: Some("ReadExtensions"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4689,6 +4981,7 @@ pub static LIST_ALL_TCR_BRANDS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4705,6 +4998,7 @@ pub static FIND_TCR_BRAND_BY_ID: Operation = Operation {
     user_permission: Some("ReadSMSRegistration"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4721,6 +5015,7 @@ pub static LIST_ALL_TCR_CAMPAIGNS: Operation = Operation {
     user_permission: Some("ReadSMSRegistration"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4737,6 +5032,7 @@ pub static FIND_TCR_CAMPAIGN_BY_ID: Operation = Operation {
     user_permission: Some("ReadSMSRegistration"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4753,6 +5049,7 @@ pub static LINK_NUMBERS: Operation = Operation {
     user_permission: Some("EditCompanyPhoneNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4769,6 +5066,7 @@ pub static CREATE_CALL_OUT_CALL_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4785,6 +5083,7 @@ pub static CREATE_CONFERENCE_CALL_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4801,6 +5100,7 @@ pub static READ_CALL_SESSION_STATUS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4817,6 +5117,7 @@ pub static DELETE_CALL_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4833,6 +5134,7 @@ pub static CREATE_CALL_PARTY_WITH_BRING_IN: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4849,6 +5151,7 @@ pub static READ_CALL_PARTY_STATUS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4865,6 +5168,7 @@ pub static UPDATE_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4881,6 +5185,7 @@ pub static DELETE_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4897,6 +5202,7 @@ pub static ANSWER_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4913,6 +5219,7 @@ pub static BRIDGE_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4929,6 +5236,7 @@ pub static CALL_FLIP_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4945,6 +5253,7 @@ pub static FORWARD_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4961,6 +5270,7 @@ pub static HOLD_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4977,6 +5287,7 @@ pub static IGNORE_CALL_IN_QUEUE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -4993,6 +5304,7 @@ pub static CALL_PARK_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5009,6 +5321,7 @@ pub static PICKUP_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5025,6 +5338,7 @@ pub static START_CALL_RECORDING: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5041,6 +5355,7 @@ pub static PAUSE_RESUME_CALL_RECORDING: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5057,6 +5372,7 @@ pub static REJECT_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5073,6 +5389,7 @@ pub static REPLY_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5089,6 +5406,7 @@ pub static SUPERVISE_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5105,6 +5423,7 @@ pub static TRANSFER_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5121,6 +5440,7 @@ pub static UNHOLD_CALL_PARTY: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5137,6 +5457,7 @@ pub static SUPERVISE_CALL_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5153,6 +5474,7 @@ pub static LIST_USER_TEMPLATES: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5169,6 +5491,7 @@ pub static READ_USER_TEMPLATE: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5185,6 +5508,7 @@ pub static LIST_USER_ROLES: Operation = Operation {
     user_permission: Some("ReadUserRoles"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5201,6 +5525,7 @@ pub static CREATE_CUSTOM_ROLE: Operation = Operation {
     user_permission: Some("EditUserRoles"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5217,6 +5542,7 @@ pub static READ_DEFAULT_ROLE: Operation = Operation {
     user_permission: Some("Roles"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5233,6 +5559,7 @@ pub static UPDATE_DEFAULT_USER_ROLE: Operation = Operation {
     user_permission: Some("Roles"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5249,6 +5576,7 @@ pub static READ_USER_ROLE: Operation = Operation {
     user_permission: Some("ReadUserRoles"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5265,6 +5593,7 @@ pub static UPDATE_USER_ROLE: Operation = Operation {
     user_permission: Some("EditUserRoles"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5281,6 +5610,7 @@ pub static DELETE_CUSTOM_ROLE: Operation = Operation {
     user_permission: Some("EditUserRoles"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5297,6 +5627,7 @@ pub static ASSIGN_MULTIPLE_USER_ROLES: Operation = Operation {
     user_permission: Some("EditUserRoles"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5313,6 +5644,7 @@ pub static CREATE_SIP_REGISTRATION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5329,6 +5661,7 @@ pub static LIST_CONTRACTED_COUNTRIES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5345,6 +5678,7 @@ pub static LIST_DOMESTIC_COUNTRIES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5361,6 +5695,7 @@ pub static LIST_COUNTRIES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5377,6 +5712,7 @@ pub static READ_COUNTRY: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5393,6 +5729,7 @@ pub static LIST_FAX_COVER_PAGES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5409,6 +5746,7 @@ pub static LIST_STANDARD_GREETINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5425,6 +5763,7 @@ pub static READ_STANDARD_GREETING: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5441,6 +5780,7 @@ pub static LIST_LANGUAGES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5457,6 +5797,7 @@ pub static READ_LANGUAGE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5473,6 +5814,7 @@ pub static LIST_LOCATIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5489,6 +5831,7 @@ pub static LIST_PERMISSIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5505,6 +5848,7 @@ pub static LIST_PERMISSION_CATEGORIES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5521,6 +5865,7 @@ pub static READ_PERMISSION_CATEGORY: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5537,6 +5882,7 @@ pub static READ_PERMISSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5553,6 +5899,7 @@ pub static LIST_STATES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5569,6 +5916,7 @@ pub static READ_STATE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5585,6 +5933,7 @@ pub static LIST_TIMEZONES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5601,6 +5950,7 @@ pub static READ_TIMEZONE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5617,6 +5967,7 @@ pub static LIST_STANDARD_USER_ROLE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5633,6 +5984,7 @@ pub static READ_STANDARD_USER_ROLE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5649,6 +6001,7 @@ pub static PARSE_PHONE_NUMBER: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -5665,6 +6018,7 @@ pub static LIST_SUBSCRIPTIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5681,6 +6035,7 @@ pub static CREATE_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5697,6 +6052,7 @@ pub static READ_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5713,6 +6069,7 @@ pub static UPDATE_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5729,6 +6086,7 @@ pub static DELETE_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5745,6 +6103,7 @@ pub static RENEW_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5761,6 +6120,7 @@ pub static GET_ACCOUNT_INFO_V2: Operation = Operation {
     user_permission: Some("ReadCompanyInfo"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5777,6 +6137,7 @@ pub static POST_BATCH_PROVISION_USERS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5793,6 +6154,7 @@ pub static LIST_COST_CENTERS: Operation = Operation {
     user_permission: Some("CostCenterManagement"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5809,6 +6171,7 @@ pub static ADD_DEVICE_TO_INVENTORY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5825,6 +6188,7 @@ pub static DELETE_DEVICE_FROM_INVENTORY: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5841,6 +6205,7 @@ pub static BULK_ADD_DEVICES_V2: Operation = Operation {
     user_permission: Some("AddRemoveDevices"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5857,6 +6222,7 @@ pub static REMOVE_LINE_JWS_PUBLIC: Operation = Operation {
     user_permission: Some("EditAccountDevices"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5873,6 +6239,7 @@ pub static BULK_DELETE_USERS_V2: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5889,6 +6256,7 @@ pub static READ_CALL_FLIP_SETTINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5905,6 +6273,7 @@ pub static UPDATE_CALL_FLIP_SETTINGS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5921,6 +6290,7 @@ pub static LIST_CIC_STATES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5937,6 +6307,7 @@ pub static READ_CIC_STATE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5953,6 +6324,7 @@ pub static UPDATE_CIC_STATE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5969,6 +6341,7 @@ pub static READ_FORWARDING_TARGETS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -5985,6 +6358,7 @@ pub static DELETE_FORWARDING_TARGETS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6001,6 +6375,7 @@ pub static LIST_EXTENSIONS_USING_FORWARDING_DEVICE_TARGET: Operation = Operation
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6017,6 +6392,7 @@ pub static LIST_VOICE_INTERACTION_RULES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6033,6 +6409,7 @@ pub static CREATE_VOICE_INTERACTION_RULE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6049,6 +6426,7 @@ pub static READ_VOICE_INTERACTION_RULE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6065,6 +6443,7 @@ pub static UPDATE_VOICE_INTERACTION_RULE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6081,6 +6460,7 @@ pub static DELETE_VOICE_INTERACTION_RULE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6097,6 +6477,7 @@ pub static LIST_VOICE_STATE_BASED_RULES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6113,6 +6494,7 @@ pub static READ_VOICE_STATE_BASED_RULE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6129,6 +6511,7 @@ pub static UPDATE_VOICE_STATE_BASED_RULE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6145,6 +6528,7 @@ pub static REPLACE_DEVICES_JWS_PUBLIC: Operation = Operation {
     user_permission: Some("EditUserDevices"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6161,6 +6545,7 @@ pub static LIST_ACCOUNT_PHONE_NUMBERS_V2: Operation = Operation {
     user_permission: Some("ReadCompanyPhoneNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6177,6 +6562,7 @@ pub static DELETE_NUMBERS_FROM_INVENTORY_V2: Operation = Operation {
     user_permission: Some("EditCompanyPhoneNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6193,6 +6579,7 @@ pub static ADD_NUMBERS_TO_INVENTORY_V2: Operation = Operation {
     user_permission: Some("EditCompanyPhoneNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6209,6 +6596,7 @@ pub static GET_BULK_ADD_TASK_RESULTS_V2: Operation = Operation {
     user_permission: Some("EditCompanyPhoneNumbers"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6225,6 +6613,7 @@ pub static ASSIGN_PHONE_NUMBER_V2: Operation = Operation {
     user_permission: Some("EditCompanyPhoneNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6241,6 +6630,7 @@ pub static REPLACE_PHONE_NUMBER_V2: Operation = Operation {
     user_permission: Some("EditCompanyPhoneNumbers"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6257,6 +6647,7 @@ pub static GET_ACCOUNT_REGIONAL_SETTINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6273,6 +6664,7 @@ pub static PATCH_ACCOUNT_REGIONAL_SETTINGS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6289,6 +6681,7 @@ pub static SEND_ACTIVATION_EMAIL_V2: Operation = Operation {
     user_permission: Some("AccountAdministration"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6305,6 +6698,7 @@ pub static SEND_WELCOME_EMAIL_V2: Operation = Operation {
     user_permission: Some("Users"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6321,6 +6715,7 @@ pub static LIST_SMS_CONSENT_RECORDS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: true,
 };
@@ -6337,6 +6732,7 @@ pub static EDIT_SMS_CONSENT_RECORDS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6353,6 +6749,7 @@ pub static EXPORT_SMS_CONSENT_RECORDS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: true,
     media_server: false,
     deprecated: false,
 };
@@ -6369,6 +6766,7 @@ pub static LIST_SMS_CONSENT_HISTORY_RECORDS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6385,6 +6783,7 @@ pub static SEARCH_SMS_CONSENT_RECORDS: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6401,6 +6800,7 @@ pub static PARSE_PHONE_NUMBER_V2: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6417,6 +6817,7 @@ pub static READ_API_VERSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6433,6 +6834,7 @@ pub static SCIM_LIST_RESOURCE_TYPES_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6449,6 +6851,7 @@ pub static SCIM_GET_RESOURCE_TYPE_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6465,6 +6868,7 @@ pub static SCIM_LIST_SCHEMAS_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6481,6 +6885,7 @@ pub static SCIM_GET_SCHEMA_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6497,6 +6902,7 @@ pub static SCIM_GET_PROVIDER_CONFIG_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6513,6 +6919,7 @@ pub static SCIM_SEARCH_VIA_GET_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6529,6 +6936,7 @@ pub static SCIM_CREATE_USER_2: Operation = Operation {
     user_permission: None,
     request_media: &["application/json", "application/scim+json"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6545,6 +6953,7 @@ pub static SCIM_SEARCH_VIA_POST_2: Operation = Operation {
     user_permission: None,
     request_media: &["application/json", "application/scim+json"],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6561,6 +6970,7 @@ pub static SCIM_GET_USER_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6577,6 +6987,7 @@ pub static SCIM_UPDATE_USER_2: Operation = Operation {
     user_permission: None,
     request_media: &["application/json", "application/scim+json"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6593,6 +7004,7 @@ pub static SCIM_PATCH_USER_2: Operation = Operation {
     user_permission: None,
     request_media: &["application/json", "application/scim+json"],
     max_body: Some(10485760),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6609,6 +7021,7 @@ pub static SCIM_DELETE_USER_2: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(1048576),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6625,6 +7038,7 @@ pub static GET_GLIP_ADAPTIVE_CARD_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6641,6 +7055,7 @@ pub static UPDATE_GLIP_ADAPTIVE_CARD_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6657,6 +7072,7 @@ pub static DELETE_GLIP_ADAPTIVE_CARD_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6673,6 +7089,7 @@ pub static LIST_GLIP_CHATS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6689,6 +7106,7 @@ pub static READ_GLIP_CHAT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6705,6 +7123,7 @@ pub static CREATE_GLIP_ADAPTIVE_CARD_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6721,6 +7140,7 @@ pub static FAVORITE_GLIP_CHAT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6737,6 +7157,7 @@ pub static LIST_CHAT_NOTES_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6753,6 +7174,7 @@ pub static CREATE_CHAT_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6769,6 +7191,7 @@ pub static READ_GLIP_POSTS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6785,6 +7208,7 @@ pub static CREATE_GLIP_POST_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6801,6 +7225,7 @@ pub static READ_GLIP_POST_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6817,6 +7242,7 @@ pub static PATCH_GLIP_POST_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6833,6 +7259,7 @@ pub static DELETE_GLIP_POST_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6849,6 +7276,7 @@ pub static LIST_CHAT_TASKS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6865,6 +7293,7 @@ pub static CREATE_TASK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6881,6 +7310,7 @@ pub static READ_GLIP_THREAD_POSTS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6897,6 +7327,7 @@ pub static UNFAVORITE_GLIP_CHAT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6913,6 +7344,7 @@ pub static READ_TM_COMPANY_INFO_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6929,6 +7361,7 @@ pub static LIST_GLIP_CONVERSATIONS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6945,6 +7378,7 @@ pub static CREATE_GLIP_CONVERSATION_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6961,6 +7395,7 @@ pub static READ_GLIP_CONVERSATION_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6977,6 +7412,7 @@ pub static LIST_DATA_EXPORT_TASKS_NEW: Operation = Operation {
     user_permission: Some("Glip"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -6993,6 +7429,7 @@ pub static CREATE_DATA_EXPORT_TASK_NEW: Operation = Operation {
     user_permission: Some("Glip"),
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7009,6 +7446,7 @@ pub static READ_DATA_EXPORT_TASK_NEW: Operation = Operation {
     user_permission: Some("Glip"),
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7025,6 +7463,7 @@ pub static READ_GLIP_EVENTS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7041,6 +7480,7 @@ pub static CREATE_EVENT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7057,6 +7497,7 @@ pub static READ_EVENT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7073,6 +7514,7 @@ pub static UPDATE_EVENT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7089,6 +7531,7 @@ pub static DELETE_EVENT_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7105,6 +7548,7 @@ pub static READ_GLIP_EVERYONE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7121,6 +7565,7 @@ pub static PATCH_GLIP_EVERYONE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7137,6 +7582,7 @@ pub static LIST_FAVORITE_CHATS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7153,6 +7599,7 @@ pub static CREATE_GLIP_FILE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["multipart/form-data"],
     max_body: Some(31457280),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7169,6 +7616,7 @@ pub static LIST_GROUP_EVENTS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7185,6 +7633,7 @@ pub static CREATE_EVENT_BY_GROUP_ID_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7201,6 +7650,7 @@ pub static LIST_GLIP_GROUP_WEBHOOKS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7217,6 +7667,7 @@ pub static CREATE_GLIP_GROUP_WEBHOOK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7233,6 +7684,7 @@ pub static READ_USER_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7249,6 +7701,7 @@ pub static PATCH_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7265,6 +7718,7 @@ pub static DELETE_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7281,6 +7735,7 @@ pub static LOCK_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7297,6 +7752,7 @@ pub static PUBLISH_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7313,6 +7769,7 @@ pub static UNLOCK_NOTE_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7329,6 +7786,7 @@ pub static READ_GLIP_PERSON_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7345,6 +7803,7 @@ pub static LIST_RECENT_CHATS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7361,6 +7820,7 @@ pub static READ_TASK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7377,6 +7837,7 @@ pub static PATCH_TASK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7393,6 +7854,7 @@ pub static DELETE_TASK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7409,6 +7871,7 @@ pub static COMPLETE_TASK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7425,6 +7888,7 @@ pub static LIST_GLIP_TEAMS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7441,6 +7905,7 @@ pub static CREATE_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7457,6 +7922,7 @@ pub static READ_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7473,6 +7939,7 @@ pub static PATCH_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7489,6 +7956,7 @@ pub static DELETE_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7505,6 +7973,7 @@ pub static ADD_GLIP_TEAM_MEMBERS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7521,6 +7990,7 @@ pub static ARCHIVE_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7537,6 +8007,7 @@ pub static JOIN_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7553,6 +8024,7 @@ pub static LEAVE_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7569,6 +8041,7 @@ pub static REMOVE_GLIP_TEAM_MEMBERS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7585,6 +8058,7 @@ pub static UNARCHIVE_GLIP_TEAM_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7601,6 +8075,7 @@ pub static LIST_GLIP_WEBHOOKS_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7617,6 +8092,7 @@ pub static READ_GLIP_WEBHOOK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7633,6 +8109,7 @@ pub static DELETE_GLIP_WEBHOOK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7649,6 +8126,7 @@ pub static ACTIVATE_GLIP_WEBHOOK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7665,6 +8143,7 @@ pub static SUSPEND_GLIP_WEBHOOK_NEW: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7681,6 +8160,7 @@ pub static RCW_CONFIG_LIST_ALL_COMPANY_SESSIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7697,6 +8177,7 @@ pub static RCW_CONFIG_LIST_ALL_SESSIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7713,6 +8194,7 @@ pub static RCW_CONFIG_LIST_WEBINARS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7729,6 +8211,7 @@ pub static RCW_CONFIG_CREATE_WEBINAR: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7745,6 +8228,7 @@ pub static RCW_CONFIG_GET_WEBINAR: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7761,6 +8245,7 @@ pub static RCW_CONFIG_UPDATE_WEBINAR: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7777,6 +8262,7 @@ pub static RCW_CONFIG_DELETE_WEBINAR: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7793,6 +8279,7 @@ pub static RCW_CONFIG_CREATE_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7809,6 +8296,7 @@ pub static RCW_CONFIG_GET_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7825,6 +8313,7 @@ pub static RCW_CONFIG_UPDATE_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7841,6 +8330,7 @@ pub static RCW_CONFIG_DELETE_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7857,6 +8347,7 @@ pub static RCW_CONFIG_LIST_INVITEES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7873,6 +8364,7 @@ pub static RCW_CONFIG_UPDATE_INVITEES: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7889,6 +8381,7 @@ pub static RCW_CONFIG_GET_INVITEE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7905,6 +8398,7 @@ pub static RCW_CONFIG_UPDATE_INVITEE: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7921,6 +8415,7 @@ pub static RCW_CONFIG_DELETE_INVITEE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7937,6 +8432,7 @@ pub static RCW_HISTORY_ADMIN_LIST_RECORDINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7953,6 +8449,7 @@ pub static RCW_HISTORY_ADMIN_GET_RECORDING: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7969,6 +8466,7 @@ pub static RCW_HISTORY_LIST_ALL_COMPANY_SESSIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -7985,6 +8483,7 @@ pub static RCW_HISTORY_LIST_RECORDINGS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8001,6 +8500,7 @@ pub static RCW_HISTORY_GET_RECORDING: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8017,6 +8517,7 @@ pub static RCW_HISTORY_GET_RECORDING_DOWNLOAD: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8033,6 +8534,7 @@ pub static RCW_HISTORY_LIST_ALL_SESSIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8049,6 +8551,7 @@ pub static RCW_HISTORY_GET_WEBINAR: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8065,6 +8568,7 @@ pub static RCW_HISTORY_GET_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8081,6 +8585,7 @@ pub static RCW_HISTORY_LIST_INVITEES: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8097,6 +8602,7 @@ pub static RCW_HISTORY_GET_INVITEE: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8113,6 +8619,7 @@ pub static RCW_HISTORY_LIST_PARTICIPANTS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8129,6 +8636,7 @@ pub static RCW_HISTORY_GET_PARTICIPANT_INFO: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8145,6 +8653,7 @@ pub static RCW_N11S_LIST_SUBSCRIPTIONS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8161,6 +8670,7 @@ pub static RCW_N11S_CREATE_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8177,6 +8687,7 @@ pub static RCW_N11S_GET_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8193,6 +8704,7 @@ pub static RCW_N11S_UPDATE_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8209,6 +8721,7 @@ pub static RCW_N11S_DELETE_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8225,6 +8738,7 @@ pub static RCW_N11S_RENEW_SUBSCRIPTION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: Some(104857600),
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8241,6 +8755,7 @@ pub static RCW_REG_GET_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8257,6 +8772,7 @@ pub static RCW_REG_UPDATE_SESSION: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8273,6 +8789,7 @@ pub static RCW_REG_LIST_REGISTRANTS: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8289,6 +8806,7 @@ pub static RCW_REG_CREATE_REGISTRANT: Operation = Operation {
     user_permission: None,
     request_media: &["application/json"],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8305,6 +8823,7 @@ pub static RCW_REG_GET_REGISTRANT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -8321,6 +8840,7 @@ pub static RCW_REG_DELETE_REGISTRANT: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };

@@ -105,6 +105,9 @@ pub struct Operation {
     pub request_media: &'static [&'static str],
     /// The largest request body RingCentral accepts (`x-request-max-body-size`).
     pub max_body: Option<u64>,
+    /// Whether its success answer is never JSON (audio, images, documents, CSV): such
+    /// answers are streamed to the caller, never cached or held whole.
+    pub binary_answer: bool,
     /// Whether RingCentral serves it from its media server (`x-media-api`): binary
     /// content such as recordings and attachments.
     pub media_server: bool,
@@ -141,6 +144,7 @@ pub static NUMBER_POOL_LOOKUP: Operation = Operation {
     user_permission: None,
     request_media: &[],
     max_body: None,
+    binary_answer: false,
     media_server: false,
     deprecated: false,
 };
@@ -166,9 +170,35 @@ pub fn find(method: &Method, path: &str) -> Option<&'static Operation> {
     BY_ROUTE.get(&(method.as_str(), path)).copied()
 }
 
+static BY_ID: LazyLock<HashMap<&'static str, &'static Operation>> =
+    LazyLock::new(|| all().map(|op| (op.id, op)).collect());
+
+/// The operation with this operationId.
+pub fn by_id(id: &str) -> Option<&'static Operation> {
+    BY_ID.get(id).copied()
+}
+
+/// The names of an operation's path parameters, in order.
+pub fn path_params(op: &Operation) -> impl Iterator<Item = &'static str> {
+    op.path
+        .split('/')
+        .filter_map(|s| s.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operations_are_found_by_id_with_their_parameters() {
+        let op = by_id("readExtension").unwrap();
+        assert_eq!(op.path, READ_EXTENSION.path);
+        assert_eq!(
+            path_params(op).collect::<Vec<_>>(),
+            ["accountId", "extensionId"]
+        );
+        assert!(by_id("nope").is_none());
+    }
 
     #[test]
     fn operations_are_unique() {
