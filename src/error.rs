@@ -69,8 +69,8 @@ pub enum Error {
     HeadersTooLarge { limit: usize },
 
     /// A request body in a media type the gateway does not read.
-    #[error("request bodies must be application/json, not {0}")]
-    UnsupportedMediaType(String),
+    #[error("request bodies must be {expected}, not {got}")]
+    UnsupportedMediaType { got: String, expected: String },
 
     /// The caller's deadline passed before an answer was ready.
     #[error("the call's deadline expired")]
@@ -147,7 +147,7 @@ impl Error {
             Error::MethodNotAllowed { .. } => Code::Unimplemented,
             // gRPC's convention for a message over the limit.
             Error::TooLarge { .. } | Error::HeadersTooLarge { .. } => Code::ResourceExhausted,
-            Error::UnsupportedMediaType(_) => Code::InvalidArgument,
+            Error::UnsupportedMediaType { .. } => Code::InvalidArgument,
             Error::Unavailable(_) | Error::Overloaded { .. } => Code::Unavailable,
             Error::DeadlineExceeded => Code::DeadlineExceeded,
             Error::Unauthenticated(_) => Code::Unauthenticated,
@@ -166,7 +166,7 @@ impl Error {
             Error::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             Error::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
-            Error::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Error::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Error::Conflict { .. } => StatusCode::CONFLICT,
             Error::PartiallyApplied { cause, .. } => cause.http_status(),
             other => http_status_of(other.grpc_code()),
@@ -190,7 +190,7 @@ impl Error {
             Error::NotFound(_) => "NOT_FOUND",
             Error::MethodNotAllowed { .. } => "METHOD_NOT_ALLOWED",
             Error::TooLarge { .. } | Error::HeadersTooLarge { .. } => "TOO_LARGE",
-            Error::UnsupportedMediaType(_) => "UNSUPPORTED_MEDIA_TYPE",
+            Error::UnsupportedMediaType { .. } => "UNSUPPORTED_MEDIA_TYPE",
             Error::DeadlineExceeded => "DEADLINE_EXCEEDED",
             Error::Unauthenticated(_) => "UNAUTHENTICATED",
             Error::PermissionDenied(_) => "PERMISSION_DENIED",
@@ -276,7 +276,7 @@ impl Error {
         if let Error::TooLarge { field, .. } = self {
             metadata.insert(info_key::FIELD.to_owned(), (*field).to_owned());
         }
-        if let Error::UnsupportedMediaType(_) = self {
+        if let Error::UnsupportedMediaType { .. } = self {
             metadata.insert(info_key::FIELD.to_owned(), "content-type".to_owned());
         }
         if let Error::MissingScope { scope, .. } = self {

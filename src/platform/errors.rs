@@ -8,6 +8,7 @@
 //! | `RCGW-PERMISSION_DENIED` | 403 | the caller lacks the operation's scope |
 //! | `RCGW-INVALID_ARGUMENT` | 400 | a path parameter the gateway refuses (`.`, `..`, not UTF-8) |
 //! | `RCGW-PAYLOAD_TOO_LARGE` | 413 | a body over the operation's (or the gateway's) limit |
+//! | `RCGW-UNSUPPORTED_MEDIA_TYPE` | 415 | a body in a media type the operation does not take |
 //! | `RCGW-RESOURCE_EXHAUSTED` | 429 | the operation's rate budget is spent (with `Retry-After`) |
 //! | `RCGW-UNAVAILABLE` | 503 | RingCentral unreachable, or the breaker open (with `Retry-After`) |
 //! | `RCGW-DEADLINE_EXCEEDED` | 504 | no answer within the call's deadline |
@@ -65,6 +66,7 @@ pub fn gateway(e: &Error) -> PlatformError {
     let status = e.http_status();
     let code = match (e, status) {
         (Error::TooLarge { .. }, _) => "RCGW-PAYLOAD_TOO_LARGE".to_owned(),
+        (Error::UnsupportedMediaType { .. }, _) => "RCGW-UNSUPPORTED_MEDIA_TYPE".to_owned(),
         (_, StatusCode::GATEWAY_TIMEOUT) => "RCGW-DEADLINE_EXCEEDED".to_owned(),
         _ => format!("RCGW-{}", crate::transcode::code_name(e.grpc_code())),
     };

@@ -351,7 +351,10 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Byte
             .unwrap_or("application/json");
         let essence = content_type.split(';').next().unwrap_or("").trim();
         if !essence.eq_ignore_ascii_case("application/json") {
-            return Err(Error::UnsupportedMediaType(essence.to_owned()));
+            return Err(Error::UnsupportedMediaType {
+                got: essence.to_owned(),
+                expected: "application/json".to_owned(),
+            });
         }
     }
     Ok(bytes)

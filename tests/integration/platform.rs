@@ -448,3 +448,173 @@ async fn every_operation_of_the_spec_is_routed_never_answered_500() {
     }
     assert_eq!(statuses.values().sum::<usize>(), 520, "{statuses:?}");
 }
+
+/// A multipart/form-data body with a name field and one audio file.
+fn prompt_upload(boundary: &str, audio: &[u8]) -> Vec<u8> {
+    let mut body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nGreeting\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"greeting.mp3\"\r\n\
+         Content-Type: audio/mpeg\r\n\r\n"
+    )
+    .into_bytes();
+    body.extend_from_slice(audio);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    body
+}
+
+/// Fake audio: every byte value, CR LF runs and `--`, `len` bytes.
+fn audio(len: usize) -> Vec<u8> {
+    let pattern: Vec<u8> = (0..=255u8).chain(*b"\r\n--\r\n").collect();
+    pattern.iter().copied().cycle().take(len).collect()
+}
+
+/// POSTs `body` over HTTP/1.1 with chunked transfer encoding (no Content-Length), in
+/// 64 KB chunks, on a raw socket; the status and body of the answer.
+async fn post_chunked(
+    addr: std::net::SocketAddr,
+    path: &str,
+    content_type: &str,
+    body: &[u8],
+) -> (u16, Value) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut socket = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: {content_type}\r\n\
+         Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    );
+    socket.write_all(head.as_bytes()).await.unwrap();
+    for chunk in body.chunks(64 * 1024) {
+        let sent = async {
+            socket
+                .write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+                .await?;
+            socket.write_all(chunk).await?;
+            socket.write_all(b"\r\n").await
+        };
+        // The gateway may answer (413) and close before the body's end.
+        if sent.await.is_err() {
+            break;
+        }
+    }
+    let _ = socket.write_all(b"0\r\n\r\n").await;
+    let mut answer = Vec::new();
+    let _ = socket.read_to_end(&mut answer).await;
+    let text = String::from_utf8_lossy(&answer);
+    let status = text[9..12].parse().unwrap();
+    let (head, rest) = text.split_once("\r\n\r\n").unwrap();
+    let json = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        // One chunk is enough for these small JSON answers.
+        let (_, chunk) = rest.split_once("\r\n").unwrap();
+        serde_json::from_str(chunk.rsplit_once("\r\n0\r\n").map_or(chunk, |c| c.0)).unwrap()
+    } else {
+        serde_json::from_str(rest).unwrap_or(Value::Null)
+    };
+    (status, json)
+}
+
+#[tokio::test]
+async fn multipart_uploads_and_binary_answers_are_streamed_through() {
+    let limit = 4 * 1024 * 1024;
+    let gw = TestGateway::start_with(
+        unthrottled(),
+        &[("HTTP_MAX_BODY_BYTES", &limit.to_string())],
+    )
+    .await;
+    let prompts = "/restapi/v1.0/account/~/ivr-prompts";
+    let boundary = "rcgw-test-boundary";
+    let form = format!("multipart/form-data; boundary={boundary}");
+    let sound = audio(3 * 1024 * 1024);
+
+    // With a Content-Length: forwarded as it arrives, RingCentral's answer back with
+    // its URIs pointing at the gateway.
+    let created = reply(
+        gw.http
+            .post(gw.url(prompts))
+            .header("content-type", &form)
+            .body(prompt_upload(boundary, &sound))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::OK, "{:?}", created.json);
+    assert_conforms("PromptInfo", &created.json);
+    let content = created.json["contentUri"].as_str().unwrap().to_owned();
+    assert!(content.starts_with(&gw.url("/restapi/")), "{content}");
+    let uploads = gw.upstream_requests().await;
+    let upload = uploads
+        .iter()
+        .find(|r| r["operation"] == "createIVRPrompt")
+        .unwrap();
+    assert_eq!(upload["headers"]["content-type"], form.as_str(), "{upload}");
+    assert_eq!(
+        upload["headers"]["content-length"],
+        prompt_upload(boundary, &sound).len().to_string()
+    );
+
+    // The audio back, byte for byte, as RingCentral sends it; never cached.
+    for _ in 0..2 {
+        let download = gw.http.get(&content).send().await.unwrap();
+        assert_eq!(download.status(), StatusCode::OK);
+        assert_eq!(download.headers()["content-type"], "audio/mpeg");
+        assert_eq!(download.bytes().await.unwrap().as_ref(), &sound[..]);
+    }
+    assert_eq!(gw.upstream_calls("readIVRPromptContent").await, 2);
+
+    // Chunked, without a Content-Length.
+    let addr = gw.gateway().http_addr;
+    let (status, chunked) =
+        post_chunked(addr, prompts, &form, &prompt_upload(boundary, &sound)).await;
+    assert_eq!(status, 200, "{chunked}");
+    assert_eq!(chunked["contentType"], "audio/mpeg");
+
+    // Over the limit: refused before RingCentral when the length is declared, and cut
+    // at the limit when it is not; either way a 413 and no prompt.
+    let count = |list: &Value| list["records"].as_array().unwrap().len();
+    let before = count(&call(&gw, Method::GET, prompts, None, None).await.json);
+    let big = prompt_upload(boundary, &audio(limit + 1));
+    let requests = gw.upstream_requests().await.len();
+    let declared = reply(
+        gw.http
+            .post(gw.url(prompts))
+            .header("content-type", &form)
+            .body(big.clone())
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(declared.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(declared.json["errorCode"], "RCGW-PAYLOAD_TOO_LARGE");
+    assert_eq!(gw.upstream_requests().await.len(), requests);
+    let (status, cut) = post_chunked(addr, prompts, &form, &big).await;
+    assert_eq!(status, 413, "{cut}");
+    assert_eq!(cut["errorCode"], "RCGW-PAYLOAD_TOO_LARGE");
+    assert_eq!(
+        count(&call(&gw, Method::GET, prompts, None, None).await.json),
+        before
+    );
+
+    // A media type the operation does not take.
+    let wrong = reply(
+        gw.http
+            .post(gw.url(prompts))
+            .header("content-type", "audio/mpeg")
+            .body(sound.clone())
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(wrong.json["errorCode"], "RCGW-UNSUPPORTED_MEDIA_TYPE");
+    assert!(
+        wrong.json["message"]
+            .as_str()
+            .unwrap()
+            .contains("multipart/form-data")
+    );
+}

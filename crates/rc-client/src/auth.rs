@@ -8,7 +8,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use bytes::Bytes;
 use http::{HeaderValue, StatusCode};
 use tokio::time::Instant;
 use tower::ServiceExt;
@@ -354,15 +353,16 @@ impl TokenSource {
             op: &ops::GET_TOKEN,
             path: ops::GET_TOKEN.path.to_owned(),
             query: Vec::new(),
-            body: Some(RequestBody {
-                content_type: http::HeaderValue::from_static("application/x-www-form-urlencoded"),
-                bytes: Bytes::from(body),
-            }),
+            body: Some(RequestBody::whole(
+                http::HeaderValue::from_static("application/x-www-form-urlencoded"),
+                body,
+            )),
             ctx: ctx.clone(),
             authorization: Some(self.basic_auth()?),
             attempt: 0,
             traceparent: None,
             key: None,
+            download: None,
         };
         let response = self.upstream.clone().oneshot(request).await?;
         if response.status.is_success() {

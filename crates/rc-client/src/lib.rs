@@ -24,7 +24,6 @@ mod subscriptions;
 
 use std::sync::Arc;
 
-use bytes::Bytes;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tower::ServiceExt;
@@ -40,7 +39,8 @@ use rc_store::Stores;
 use auth::TokenSource;
 use rc_spec::error_body;
 use rc_spec::ops::Operation;
-use stack::{RcRequest, RcResponse, RequestBody, UpstreamService};
+pub use stack::RcResponse;
+use stack::{RcRequest, RequestBody, UpstreamService};
 
 /// The account the gateway works on: RingCentral's alias for the session's account.
 pub const ACCOUNT: &str = "~";
@@ -157,11 +157,7 @@ impl RingCentral {
         if response.status.is_success() {
             return Ok(response);
         }
-        let rc = error_body::parse(response.status, &response.headers, &response.body);
-        if error_body::is_token_rejection(&rc) {
-            return Err(Error::UpstreamAuth(Box::new(rc)));
-        }
-        Err(Error::Upstream(Box::new(rc)))
+        Err(answer_error(&response))
     }
 
     /// Any operation of the table, through the whole stack (rate budget of its group,
@@ -175,10 +171,14 @@ impl RingCentral {
         params: &[(&str, &str)],
         query: Query,
         body: Option<RequestBody>,
-    ) -> Result<RcResponse> {
+    ) -> Result<Invoked> {
         let path = path::build(op, params)?;
-        let request = Self::request(ctx, op, path, query, body);
-        Ok(self.inner.stack.clone().oneshot(request).await?)
+        let mut request = Self::request(ctx, op, path, query, body);
+        let download = op.binary_answer.then(stack::Download::default);
+        request.download = download.clone();
+        let answer = self.inner.stack.clone().oneshot(request).await?;
+        let stream = download.and_then(|d| d.take());
+        Ok(Invoked { answer, stream })
     }
 
     fn request(
@@ -198,6 +198,7 @@ impl RingCentral {
             attempt: 0,
             traceparent: None,
             key: None,
+            download: None,
         }
     }
 
@@ -262,6 +263,22 @@ impl RingCentral {
     }
 }
 
+/// RingCentral's error answer as an [`Error`].
+pub fn answer_error(response: &RcResponse) -> Error {
+    let rc = error_body::parse(response.status, &response.headers, &response.body);
+    if error_body::is_token_rejection(&rc) {
+        return Error::UpstreamAuth(Box::new(rc));
+    }
+    Error::Upstream(Box::new(rc))
+}
+
+/// The answer of [`RingCentral::invoke`]: RingCentral's status and headers, and its
+/// body: in `answer.body`, or for a binary success answer in `stream`, as it arrives.
+pub struct Invoked {
+    pub answer: RcResponse,
+    pub stream: Option<stack::body::StreamBody>,
+}
+
 /// A short, non-secret identity of the RingCentral account and app, so that shared
 /// keys of different gateways (different accounts on one Redis) never collide.
 fn scope(config: &ClientConfig, credentials: &Credentials) -> String {
@@ -288,10 +305,10 @@ pub(crate) fn push_paging(query: &mut Query, page: Option<i32>, per_page: Option
 fn json_body<B: Serialize>(body: &B) -> Result<RequestBody> {
     let bytes = serde_json::to_vec(body)
         .map_err(|e| Error::Internal(format!("request body does not serialize: {e}")))?;
-    Ok(RequestBody {
-        content_type: http::HeaderValue::from_static("application/json"),
-        bytes: Bytes::from(bytes),
-    })
+    Ok(RequestBody::whole(
+        http::HeaderValue::from_static("application/json"),
+        bytes,
+    ))
 }
 
 fn decode<T: DeserializeOwned>(op: &Operation, body: &[u8]) -> Result<T> {

@@ -72,7 +72,7 @@ where
             let token = tokens.access_token(&req.ctx).await?;
             req.authorization = Some(bearer(&token.value)?);
             let response = inner.clone().oneshot(req.clone()).await?;
-            if response.status != StatusCode::UNAUTHORIZED {
+            if response.status != StatusCode::UNAUTHORIZED || !req.replayable() {
                 return Ok(response);
             }
             let rejection = error_body::parse(response.status, &response.headers, &response.body);

@@ -148,6 +148,10 @@ impl UpstreamLayer for Cache {
                 }
                 return Ok(response);
             }
+            // Binary answers (recordings, audio) are streamed through, never kept.
+            if request.op.binary_answer {
+                return inner.oneshot(request).await;
+            }
             let ttl = this.ttls.ttl(resource);
             // A caller asking for fresh data gets it straight from RingCentral.
             if ttl.is_zero() || request.ctx.bypass_cache {

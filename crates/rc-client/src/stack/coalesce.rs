@@ -74,7 +74,8 @@ impl UpstreamLayer for Coalesce {
         inner: UpstreamService,
         mut request: RcRequest,
     ) -> BoxFuture<'static, Result<RcResponse, UpstreamError>> {
-        if request.op.method != Method::GET {
+        // A streamed answer has one reader: binary answers are not shared.
+        if request.op.method != Method::GET || request.op.binary_answer {
             return Box::pin(inner.oneshot(request));
         }
         let key = request.key(&self.scope);

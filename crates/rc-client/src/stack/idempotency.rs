@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use tower::ServiceExt;
 
 use super::layered::UpstreamLayer;
-use super::{RcRequest, RcResponse, UpstreamError, UpstreamService};
+use super::{Content, RcRequest, RcResponse, UpstreamError, UpstreamService};
 use crate::error::Error;
 use rc_store::{IdempotencyState, IdempotencyStore};
 
@@ -41,7 +41,14 @@ fn fingerprint(request: &RcRequest) -> String {
         hash.update(b"&");
     }
     if let Some(body) = &request.body {
-        hash.update(&body.bytes);
+        match &body.content {
+            Content::Whole(bytes) => hash.update(bytes),
+            // A streamed body is not read ahead: its type and length stand for it.
+            Content::Streamed(upload) => {
+                hash.update(body.content_type.as_bytes());
+                hash.update(upload.length.unwrap_or(u64::MAX).to_be_bytes());
+            }
+        }
     }
     hex::encode(hash.finalize())
 }

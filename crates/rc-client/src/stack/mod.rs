@@ -11,6 +11,7 @@
 //! a rejected token is counted in the budget too.
 
 mod bearer;
+pub mod body;
 pub mod breaker;
 pub mod cache;
 pub mod coalesce;
@@ -27,11 +28,11 @@ mod transport;
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::Bytes;
 use futures::future::BoxFuture;
 use http::HeaderValue;
 
 pub use bearer::BearerLayer;
+pub use body::{Content, Download, RequestBody, Upload};
 use layered::Wrap;
 use rate_budget::RateBudget;
 pub use timeout::TimeoutLayer;
@@ -61,13 +62,8 @@ pub struct RcRequest {
     pub traceparent: Option<Arc<str>>,
     /// The cache and coalescing key, built once by the first layer that needs it.
     pub key: Option<Arc<str>>,
-}
-
-/// A request body with its content type.
-#[derive(Clone, Debug)]
-pub struct RequestBody {
-    pub content_type: HeaderValue,
-    pub bytes: Bytes,
+    /// Where a binary answer's body goes, streamed (see [`body`]).
+    pub download: Option<Download>,
 }
 
 /// RingCentral's answer, whatever its status: layers classify statuses themselves.
@@ -171,6 +167,12 @@ impl RcRequest {
         let key: Arc<str> = Arc::from(cache::key(scope, self));
         self.key = Some(key.clone());
         key
+    }
+
+    /// Whether another attempt could send this request again (a streamed upload is
+    /// sent once).
+    pub fn replayable(&self) -> bool {
+        self.body.as_ref().is_none_or(RequestBody::replayable)
     }
 }
 

@@ -119,7 +119,8 @@ impl tower::retry::Policy<RcRequest, RcResponse, UpstreamError> for RetryPolicy 
     }
 
     fn clone_request(&mut self, request: &RcRequest) -> Option<RcRequest> {
-        Some(request.clone())
+        // A streamed upload goes once: the caller, who still has it, may send it again.
+        request.replayable().then(|| request.clone())
     }
 }
 
@@ -147,6 +148,7 @@ mod tests {
             attempt: 0,
             traceparent: None,
             key: None,
+            download: None,
         }
     }
 

@@ -23,15 +23,16 @@ pub fn request(op: &'static Operation) -> RcRequest {
         attempt: 0,
         traceparent: None,
         key: None,
+        download: None,
     }
 }
 
 /// The same request with a JSON body.
 pub fn with_body(mut request: RcRequest, json: &'static str) -> RcRequest {
-    request.body = Some(RequestBody {
-        content_type: http::HeaderValue::from_static("application/json"),
-        bytes: bytes::Bytes::from_static(json.as_bytes()),
-    });
+    request.body = Some(RequestBody::whole(
+        http::HeaderValue::from_static("application/json"),
+        bytes::Bytes::from_static(json.as_bytes()),
+    ));
     request
 }
 

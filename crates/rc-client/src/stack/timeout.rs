@@ -97,6 +97,7 @@ mod tests {
             traceparent: None,
             authorization: None,
             key: None,
+            download: None,
         }
     }
 

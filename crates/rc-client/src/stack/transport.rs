@@ -15,19 +15,23 @@ use std::time::Duration;
 use bytes::Bytes;
 use http::uri::{Authority, PathAndQuery, Scheme};
 use http::{HeaderValue, Request, Uri, header};
-use http_body_util::{BodyExt, Full, Limited};
+use http_body_util::{BodyExt, Either, Full, Limited};
 use hyper_rustls::HttpsConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
-use super::{RcRequest, RcResponse, UpstreamError};
+use super::body::{BoxError, StreamBody};
+use super::{Content, RcRequest, RcResponse, UpstreamError};
 
 /// The largest answer read from RingCentral (a page of 1,000 detailed call-log records
 /// is a few MB); a larger one is refused rather than buffered.
 const MAX_ANSWER_BYTES: usize = 64 * 1024 * 1024;
 
-type UpstreamClient = Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
+/// A request body: whole (most calls), or streamed from the caller.
+type UpstreamBody = Either<Full<Bytes>, StreamBody>;
+
+type UpstreamClient = Client<HttpsConnector<HttpConnector>, UpstreamBody>;
 
 /// Sends requests to RingCentral's base URL.
 #[derive(Clone)]
@@ -131,7 +135,7 @@ impl tower::Service<RcRequest> for Transport {
             let mut builder = Request::builder()
                 .method(req.op.method.clone())
                 .uri(uri?)
-                .header(header::ACCEPT, HeaderValue::from_static("application/json"))
+                .header(header::ACCEPT, accept(req.op))
                 .header(header::USER_AGENT, user_agent)
                 .header(crate::context::REQUEST_ID_HEADER, &*req.ctx.request_id);
             if let Some(traceparent) = &req.traceparent {
@@ -143,15 +147,37 @@ impl tower::Service<RcRequest> for Transport {
             let body = match req.body {
                 Some(body) => {
                     builder = builder.header(header::CONTENT_TYPE, body.content_type.clone());
-                    Full::new(body.bytes)
+                    match body.content {
+                        Content::Whole(bytes) => Either::Left(Full::new(bytes)),
+                        Content::Streamed(upload) => {
+                            if let Some(length) = upload.length {
+                                builder = builder.header(header::CONTENT_LENGTH, length);
+                            }
+                            Either::Right(upload.take().ok_or_else(|| {
+                                UpstreamError::Io("the streamed body was already sent".into())
+                            })?)
+                        }
+                    }
                 }
-                None => Full::default(),
+                None => Either::Left(Full::default()),
             };
             let request = builder
                 .body(body)
                 .map_err(|e| UpstreamError::Io(format!("request: {e}")))?;
             let response = client.request(request).await.map_err(classify)?;
             let (parts, body) = response.into_parts();
+            // A binary success answer goes to the caller as it arrives.
+            if let Some(download) = &req.download
+                && parts.status.is_success()
+                && !is_json(&parts.headers)
+            {
+                download.put(body.map_err(BoxError::from).boxed_unsync());
+                return Ok(RcResponse {
+                    status: parts.status,
+                    headers: parts.headers,
+                    body: Bytes::new(),
+                });
+            }
             let body = Limited::new(body, MAX_ANSWER_BYTES)
                 .collect()
                 .await
@@ -164,6 +190,22 @@ impl tower::Service<RcRequest> for Transport {
             })
         })
     }
+}
+
+/// What the operation answers: JSON, or for binary content whatever RingCentral has.
+fn accept(op: &rc_spec::ops::Operation) -> HeaderValue {
+    HeaderValue::from_static(if op.binary_answer {
+        "*/*"
+    } else {
+        "application/json"
+    })
+}
+
+fn is_json(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("json"))
 }
 
 fn classify(err: hyper_util::client::legacy::Error) -> UpstreamError {
