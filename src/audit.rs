@@ -21,7 +21,7 @@ use prost_reflect::{DynamicMessage, MessageDescriptor, MethodDescriptor, Value a
 use serde_json::{Map, Value};
 
 use crate::auth::Caller;
-use crate::auth::scopes::{Access, Table};
+use crate::auth::scopes::{Access, Need, Table};
 use crate::context::CallContext;
 use crate::inbound::{Answer, Call, Step, StepLayer, Watcher, forward, watch_end};
 
@@ -99,7 +99,8 @@ impl Auditor {
         let pool = crate::proto::pool();
         let mutations = table
             .iter()
-            .filter(|(_, required)| required.access == Access::Write)
+            // RPCs that call any operation audit what they call themselves.
+            .filter(|(_, need)| matches!(need, Need::Scope(r) if r.access == Access::Write))
             .filter_map(|(path, _)| {
                 let (service, method) = path.trim_start_matches('/').split_once('/')?;
                 let method: MethodDescriptor = pool

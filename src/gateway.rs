@@ -221,6 +221,8 @@ impl Gateway {
             shutdown: shutdown.clone(),
             watch_hooks: watch_metrics.clone(),
             sandbox: config.sandbox,
+            auth: authenticator.auth.clone(),
+            auditor: auditor.clone(),
         };
         let routes = api::routes(&backends, health_service, config.grpc_max_message_bytes);
         // One stack for gRPC and transcoded HTTP calls: context, audit trail, caller

@@ -90,10 +90,7 @@ async fn ready(State(sidecar): State<Sidecar>) -> (StatusCode, &'static str) {
 }
 
 async fn render(State(sidecar): State<Sidecar>, headers: HeaderMap) -> Response {
-    let metrics_scope = Required {
-        domain: "metrics",
-        access: Access::Read,
-    };
+    let metrics_scope = Required::new("metrics", Access::Read);
     if let Err(denied) = sidecar.auth.check(&headers, None, Some(metrics_scope)) {
         let err = crate::error::Error::from(denied);
         let mut response = (err.http_status(), err.to_string()).into_response();

@@ -8,6 +8,7 @@ pub mod events;
 pub mod extensions;
 pub mod health;
 pub mod phone_numbers;
+pub mod platform;
 #[cfg(test)]
 mod proptests;
 pub mod sites;
@@ -26,7 +27,8 @@ use crate::proto::v1::{
     call_log_service_server::CallLogServiceServer,
     call_queue_service_server::CallQueueServiceServer, event_service_server::EventServiceServer,
     extension_service_server::ExtensionServiceServer, health_service_server::HealthServiceServer,
-    phone_number_service_server::PhoneNumberServiceServer, site_service_server::SiteServiceServer,
+    phone_number_service_server::PhoneNumberServiceServer,
+    platform_service_server::PlatformServiceServer, site_service_server::SiteServiceServer,
     subscription_service_server::SubscriptionServiceServer, user_service_server::UserServiceServer,
 };
 use crate::webhooks::SubscriptionKeeper;
@@ -42,6 +44,7 @@ pub const SERVICE_NAMES: &[&str] = &[
     "rcgateway.v1.CallLogService",
     "rcgateway.v1.SubscriptionService",
     "rcgateway.v1.EventService",
+    "rcgateway.v1.PlatformService",
     "rcgateway.v1.HealthService",
 ];
 
@@ -54,6 +57,8 @@ pub struct Backends {
     pub shutdown: CancellationToken,
     pub watch_hooks: Arc<dyn events::WatchHooks>,
     pub sandbox: bool,
+    pub auth: Arc<crate::auth::Authenticator>,
+    pub auditor: Arc<crate::audit::Auditor>,
 }
 
 /// Every gRPC service of the gateway: domain services, grpc.health.v1 and reflection.
@@ -114,6 +119,14 @@ where
         backends.shutdown.clone(),
         backends.watch_hooks.clone(),
     ))))
+    .add_service(limited!(PlatformServiceServer::new(
+        platform::PlatformApi::new(
+            rc.clone(),
+            backends.auth.clone(),
+            backends.auditor.clone(),
+            max_message_bytes,
+        )
+    )))
     .add_service(limited!(HealthServiceServer::new(health::HealthApi::new(
         rc.clone(),
         backends.lifecycle.clone(),

@@ -186,18 +186,9 @@ mod tests {
         );
         let v = verifier().verify(&t).unwrap();
         assert_eq!(&*v.caller, "jwt:billing-svc");
-        assert!(v.scopes.allows(Required {
-            domain: "extensions",
-            access: Access::Read
-        }));
-        assert!(v.scopes.allows(Required {
-            domain: "events",
-            access: Access::Read
-        }));
-        assert!(!v.scopes.allows(Required {
-            domain: "extensions",
-            access: Access::Write
-        }));
+        assert!(v.scopes.allows(Required::new("extensions", Access::Read)));
+        assert!(v.scopes.allows(Required::new("events", Access::Read)));
+        assert!(!v.scopes.allows(Required::new("extensions", Access::Write)));
     }
 
     #[test]

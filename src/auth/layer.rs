@@ -6,6 +6,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::sync::Arc;
 
+use super::scopes::Need;
 use super::{Authenticator, Caller, Denied, PeerCert};
 use crate::context::CallContext;
 use crate::error::Error;
@@ -32,9 +33,18 @@ impl Step for Authenticate {
         S::Future: Send + 'static,
     {
         let peer = call.extensions().get::<PeerCert>();
-        let checked = self
-            .auth
-            .check_path(call.headers(), peer, call.uri().path());
+        let path = call.uri().path();
+        // An RPC that calls any RingCentral operation checks that operation's scope
+        // itself, with the caller's grants.
+        let checked = if self.auth.need(path) == Some(Need::PerOperation) {
+            self.auth.authenticate(call.headers(), peer).map(|granted| {
+                let caller = granted.caller.clone();
+                call.extensions_mut().insert(granted);
+                caller
+            })
+        } else {
+            self.auth.check_path(call.headers(), peer, path)
+        };
         async move {
             match checked {
                 Ok(caller) => {

@@ -158,6 +158,28 @@ pub struct Identity {
     pub share: f64,
 }
 
+/// An authenticated caller with its scopes, for calls whose scope depends on the
+/// RingCentral operation they call (checked with [`Granted::require`]).
+#[derive(Debug, Clone)]
+pub struct Granted {
+    pub caller: Arc<Caller>,
+    pub scopes: Scopes,
+}
+
+impl Granted {
+    /// The caller, if its scopes allow `required`.
+    pub fn require(&self, required: Required) -> Result<Arc<Caller>, Denied> {
+        if self.scopes.allows(required) {
+            Ok(self.caller.clone())
+        } else {
+            Err(Denied::Scope {
+                caller: self.caller.id.clone(),
+                scope: required,
+            })
+        }
+    }
+}
+
 /// Checks callers against the configured keys, JWT settings and certificates.
 pub struct Authenticator {
     table: Arc<scopes::Table>,
@@ -235,6 +257,27 @@ impl Authenticator {
         self.table.required(path)
     }
 
+    /// What the RPC at `path` needs (`None` for paths no service serves).
+    pub fn need(&self, path: &str) -> Option<scopes::Need> {
+        self.table.need(path)
+    }
+
+    /// Authenticates a caller without checking a scope yet: who it is and what it may
+    /// do, for a call that learns the scope it needs later.
+    pub fn authenticate(
+        &self,
+        headers: &HeaderMap,
+        peer: Option<&PeerCert>,
+    ) -> Result<Granted, Denied> {
+        let checked = self
+            .identify(headers, peer, None)
+            .map(|(caller, scopes)| Granted { caller, scopes });
+        if let Err(denied) = &checked {
+            self.refused(denied);
+        }
+        checked
+    }
+
     /// Whether a call needing `required` must bring credentials on this gateway.
     pub fn needs_credentials(&self, required: Required) -> bool {
         !self.open && !self.is_public(required)
@@ -268,13 +311,11 @@ impl Authenticator {
         peer: Option<&PeerCert>,
         required: Option<Required>,
     ) -> Result<Arc<Caller>, Denied> {
-        let checked = self.identify(headers, peer, required);
+        let checked = self
+            .identify(headers, peer, required)
+            .map(|(caller, _)| caller);
         if let Err(denied) = &checked {
-            self.hooks.denied(denied.reason());
-            tracing::info!(
-                reason = denied.reason(),
-                "call refused by caller authentication"
-            );
+            self.refused(denied);
         }
         checked
     }
@@ -284,9 +325,9 @@ impl Authenticator {
         headers: &HeaderMap,
         peer: Option<&PeerCert>,
         required: Option<Required>,
-    ) -> Result<Arc<Caller>, Denied> {
+    ) -> Result<(Arc<Caller>, Scopes), Denied> {
         if self.open || required.is_some_and(|r| self.is_public(r)) {
-            return Ok(ANONYMOUS.clone());
+            return Ok((ANONYMOUS.clone(), Scopes::all()));
         }
         let (id, scopes, share) = match credential(headers) {
             Some(presented) => {
@@ -324,7 +365,7 @@ impl Authenticator {
                 scope: required,
             });
         }
-        Ok(Arc::new(Caller { id, share }))
+        Ok((Arc::new(Caller { id, share }), scopes))
     }
 }
 
@@ -378,14 +419,8 @@ mod tests {
         h
     }
 
-    const READ: Option<Required> = Some(Required {
-        domain: "extensions",
-        access: Access::Read,
-    });
-    const WRITE: Option<Required> = Some(Required {
-        domain: "extensions",
-        access: Access::Write,
-    });
+    const READ: Option<Required> = Some(Required::new("extensions", Access::Read));
+    const WRITE: Option<Required> = Some(Required::new("extensions", Access::Write));
 
     #[test]
     fn keys_from_either_header_with_their_scopes() {
@@ -420,15 +455,9 @@ mod tests {
             Denied::Missing
         );
         // Health is public; reflection is not.
-        let health = Some(Required {
-            domain: "health",
-            access: Access::Read,
-        });
+        let health = Some(Required::new("health", Access::Read));
         assert!(a.check(&headers(&[]), None, health).is_ok());
-        let reflection = Some(Required {
-            domain: "reflection",
-            access: Access::Read,
-        });
+        let reflection = Some(Required::new("reflection", Access::Read));
         assert!(a.check(&headers(&[]), None, reflection).is_err());
     }
 

@@ -4,7 +4,12 @@
 //! `events:read`, `call_queues:write`, `sites:*`, `*:read`, `*`. Write does not imply
 //! read. Each RPC of the gateway declares the one scope it needs, beside its
 //! definition (`option (rcgateway.v1.scope) = "extensions:read"`); an RPC without one
-//! stops the gateway at start.
+//! stops the gateway at start. The RPCs that call any RingCentral operation declare
+//! `per-operation`: they need the scope of the operation they call.
+//!
+//! RingCentral's operations (the compatible endpoint, `PlatformService`) need their
+//! resource family's scope (`extensions:write` for `deleteExtension`), or a grant of
+//! the one operation by its operationId in RingCentral's spec: `op:deleteExtension`.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -30,13 +35,35 @@ impl Access {
 pub struct Required {
     pub domain: &'static str,
     pub access: Access,
+    /// For a RingCentral operation, its operationId, which may be granted alone.
+    pub operation: Option<&'static str>,
+}
+
+impl Required {
+    pub const fn new(domain: &'static str, access: Access) -> Self {
+        Required {
+            domain,
+            access,
+            operation: None,
+        }
+    }
 }
 
 impl fmt::Display for Required {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.domain, self.access.name())
+        write!(f, "{}:{}", self.domain, self.access.name())?;
+        if let Some(op) = self.operation {
+            write!(f, " or {OPERATION_PREFIX}{op}")?;
+        }
+        Ok(())
     }
 }
+
+/// The prefix of a grant of one RingCentral operation: `op:<operationId>`.
+pub const OPERATION_PREFIX: &str = "op:";
+
+/// The scope RPCs declare when what they need depends on the operation they call.
+pub const PER_OPERATION: &str = "per-operation";
 
 /// Domains outside the gateway's own RPCs: grpc.health.v1, reflection, `/metrics`
 /// (and, below, the resource families of RingCentral's operations).
@@ -49,7 +76,10 @@ pub fn domain_names() -> impl Iterator<Item = &'static str> {
         // The families of RingCentral's operations, for the compatible endpoint.
         names.extend(rc_spec::ops::all().map(|op| op.scope));
         if let Ok(table) = Table::get() {
-            names.extend(table.0.values().map(|r| r.domain));
+            names.extend(table.0.values().filter_map(|n| match n {
+                Need::Scope(r) => Some(r.domain),
+                Need::PerOperation => None,
+            }));
         }
         names.sort_unstable();
         names.dedup();
@@ -60,11 +90,15 @@ pub fn domain_names() -> impl Iterator<Item = &'static str> {
 
 /// One granted scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Grant {
-    /// `None`: any domain.
-    domain: Option<String>,
-    /// `None`: read and write.
-    access: Option<Access>,
+enum Grant {
+    Scope {
+        /// `None`: any domain.
+        domain: Option<String>,
+        /// `None`: read and write.
+        access: Option<Access>,
+    },
+    /// One RingCentral operation, by operationId.
+    Operation(&'static str),
 }
 
 /// The scopes granted to a caller.
@@ -78,14 +112,18 @@ impl fmt::Display for Scopes {
             if i > 0 {
                 f.write_str(" ")?;
             }
-            match (&g.domain, g.access) {
-                (None, None) => f.write_str("*")?,
-                (domain, access) => write!(
+            match g {
+                Grant::Scope {
+                    domain: None,
+                    access: None,
+                } => f.write_str("*")?,
+                Grant::Scope { domain, access } => write!(
                     f,
                     "{}:{}",
                     domain.as_deref().unwrap_or("*"),
                     access.map_or("*", Access::name)
                 )?,
+                Grant::Operation(id) => write!(f, "{OPERATION_PREFIX}{id}")?,
             }
         }
         Ok(())
@@ -95,7 +133,7 @@ impl fmt::Display for Scopes {
 impl Scopes {
     /// Every scope.
     pub fn all() -> Self {
-        Scopes(vec![Grant {
+        Scopes(vec![Grant::Scope {
             domain: None,
             access: None,
         }])
@@ -123,10 +161,17 @@ impl Scopes {
 
     fn grant(item: &str) -> Result<Grant, String> {
         if item == "*" {
-            return Ok(Grant {
+            return Ok(Grant::Scope {
                 domain: None,
                 access: None,
             });
+        }
+        if let Some(id) = item.strip_prefix(OPERATION_PREFIX) {
+            return rc_spec::ops::by_id(id)
+                .map(|op| Grant::Operation(op.id))
+                .ok_or_else(|| {
+                    format!("scope {item:?}: {id:?} is no operationId of RingCentral's API")
+                });
         }
         let (domain, access) = item
             .split_once(':')
@@ -147,20 +192,32 @@ impl Scopes {
                 ));
             }
         };
-        Ok(Grant { domain, access })
+        Ok(Grant::Scope { domain, access })
     }
 
     pub fn allows(&self, required: Required) -> bool {
-        self.0.iter().any(|g| {
-            g.domain.as_deref().is_none_or(|d| d == required.domain)
-                && g.access.is_none_or(|a| a == required.access)
+        self.0.iter().any(|g| match g {
+            Grant::Scope { domain, access } => {
+                domain.as_deref().is_none_or(|d| d == required.domain)
+                    && access.is_none_or(|a| a == required.access)
+            }
+            Grant::Operation(id) => required.operation == Some(*id),
         })
     }
 }
 
+/// What an RPC needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    Scope(Required),
+    /// The scope of the RingCentral operation it calls, checked by the RPC itself
+    /// once it knows the operation.
+    PerOperation,
+}
+
 /// The scope each RPC path (`/package.Service/Method`) needs, built once at start.
 #[derive(Debug, Clone, Default)]
-pub struct Table(HashMap<String, Required>);
+pub struct Table(HashMap<String, Need>);
 
 impl Table {
     /// The gateway's table, read once per process from its (static) descriptor set.
@@ -188,10 +245,12 @@ impl Table {
                     .then(|| options.get_extension(&option).as_str().map(str::to_owned))
                     .flatten()
                     .ok_or_else(|| format!("{} declares no scope", method.full_name()))?;
-                table.insert(
-                    format!("/{}/{}", service.full_name(), method.name()),
-                    declared_scope(method.full_name(), &declared)?,
-                );
+                let need = if declared == PER_OPERATION {
+                    Need::PerOperation
+                } else {
+                    Need::Scope(declared_scope(method.full_name(), &declared)?)
+                };
+                table.insert(format!("/{}/{}", service.full_name(), method.name()), need);
             }
         }
         for (path, domain) in [
@@ -208,21 +267,27 @@ impl Table {
         ] {
             table.insert(
                 path.to_owned(),
-                Required {
-                    domain,
-                    access: Access::Read,
-                },
+                Need::Scope(Required::new(domain, Access::Read)),
             );
         }
         Ok(Table(table))
     }
 
-    /// The scope `path` needs; `None` for paths no service serves.
-    pub fn required(&self, path: &str) -> Option<Required> {
+    /// What `path` needs; `None` for paths no service serves.
+    pub fn need(&self, path: &str) -> Option<Need> {
         self.0.get(path).copied()
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&str, Required)> {
+    /// The scope `path` needs; `None` for paths no service serves and for those that
+    /// need their operation's.
+    pub fn required(&self, path: &str) -> Option<Required> {
+        match self.need(path)? {
+            Need::Scope(required) => Some(required),
+            Need::PerOperation => None,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Need)> {
         self.0.iter().map(|(k, v)| (k.as_str(), *v))
     }
 }
@@ -241,10 +306,7 @@ fn declared_scope(rpc: &str, text: &str) -> Result<Required, String> {
             ));
         }
     };
-    Ok(Required {
-        domain: intern(domain),
-        access,
-    })
+    Ok(Required::new(intern(domain), access))
 }
 
 /// A domain name for the life of the process: the few the protos declare, kept once.
@@ -264,7 +326,7 @@ mod tests {
     use super::*;
 
     fn req(domain: &'static str, access: Access) -> Required {
-        Required { domain, access }
+        Required::new(domain, access)
     }
 
     #[test]
@@ -289,6 +351,25 @@ mod tests {
     }
 
     #[test]
+    fn one_operation_may_be_granted_by_its_id() {
+        let s = Scopes::parse("op:deleteExtension sites:read").unwrap();
+        assert_eq!(s.to_string(), "op:deleteExtension sites:read");
+        let delete = Required {
+            operation: Some("deleteExtension"),
+            ..req("extensions", Access::Write)
+        };
+        let update = Required {
+            operation: Some("updateExtension"),
+            ..req("extensions", Access::Write)
+        };
+        assert!(s.allows(delete));
+        assert!(!s.allows(update));
+        assert!(!s.allows(req("extensions", Access::Write)));
+        assert_eq!(delete.to_string(), "extensions:write or op:deleteExtension");
+        assert!(Scopes::parse("op:deleteExtensions").is_err());
+    }
+
+    #[test]
     fn typos_are_errors_but_foreign_jwt_scopes_are_skipped() {
         assert!(Scopes::parse("extension:read").is_err());
         assert!(Scopes::parse("extensions:delete").is_err());
@@ -307,7 +388,7 @@ mod tests {
         {
             for method in service.methods() {
                 let path = format!("/{}/{}", service.full_name(), method.name());
-                assert!(table.required(&path).is_some(), "{path} has no scope");
+                assert!(table.need(&path).is_some(), "{path} has no scope");
             }
         }
         let need = |p: &str| table.required(p).unwrap().to_string();

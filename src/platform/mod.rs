@@ -11,6 +11,7 @@
 //! `navigation.nextPage` stays behind it. What the gateway itself refuses comes in
 //! RingCentral's error format, with the codes of [`errors`].
 
+mod body;
 pub mod errors;
 mod rewrite;
 pub mod tokens;
@@ -23,9 +24,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Response};
-use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, Method, header};
-use http_body_util::BodyExt;
 use percent_encoding::percent_decode_str;
 
 use crate::audit::{Auditor, PlatformCall};
@@ -34,7 +33,6 @@ use crate::auth::{Authenticator, PeerCert};
 use crate::context::{RequestId, context_of};
 use crate::error::Error;
 use rc_client::RingCentral;
-use rc_client::stack::RequestBody;
 use rc_spec::ops::{self, Operation};
 
 /// The first path segments of RingCentral's APIs.
@@ -137,16 +135,17 @@ pub fn router(platform: Platform) -> Router {
     router.with_state(platform)
 }
 
-/// The scope an operation needs: its family's, read for GET and HEAD.
-pub fn required_scope(op: &Operation) -> Required {
+/// The scope an operation needs: its family's (read for GET and HEAD), or a grant of
+/// the operation itself.
+pub fn required_scope(op: &'static Operation) -> Required {
     let access = if matches!(op.method, Method::GET | Method::HEAD) {
         Access::Read
     } else {
         Access::Write
     };
     Required {
-        domain: op.scope,
-        access,
+        operation: Some(op.id),
+        ..Required::new(op.scope, access)
     }
 }
 
@@ -216,25 +215,49 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
             (errors::gateway(&e).into_response(), result, None)
         }
     };
-    if !matches!(op.method, Method::GET | Method::HEAD) {
-        let traceparent = parts
-            .headers
-            .get("traceparent")
-            .and_then(|v| v.to_str().ok());
-        platform.inner.auditor.platform_call(PlatformCall {
+    let traceparent = parts
+        .headers
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok());
+    audit(
+        &platform.inner.auditor,
+        PlatformCall {
             caller: caller.as_ref(),
             operation: op.id,
             targets: &params,
             result: &result,
             created_id: created.as_deref(),
             request_id: &request_id,
-            trace_id: crate::telemetry::propagation::trace_id(
-                &tracing::Span::current(),
-                traceparent,
-            ),
-        });
-    }
+            trace_id: None,
+        },
+        op,
+        traceparent,
+    );
     response
+}
+
+/// Records a call of an operation that changes something (not GET or HEAD).
+pub fn audit(auditor: &Auditor, call: PlatformCall<'_>, op: &Operation, traceparent: Option<&str>) {
+    if matches!(op.method, Method::GET | Method::HEAD) {
+        return;
+    }
+    auditor.platform_call(PlatformCall {
+        trace_id: crate::telemetry::propagation::trace_id(&tracing::Span::current(), traceparent),
+        ..call
+    });
+}
+
+/// The id of what a successful POST created, from RingCentral's JSON answer.
+pub fn created_id(op: &Operation, answer: &rc_client::RcResponse) -> Option<String> {
+    if !(is_json(&answer.headers) && answer.status.is_success() && op.method == Method::POST) {
+        return None;
+    }
+    let value = serde_json::from_slice::<serde_json::Value>(&answer.body).ok()?;
+    match &value["id"] {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
 }
 
 /// Forwards one authorized call; RingCentral's answer, and the id of what it created.
@@ -262,27 +285,49 @@ async fn call(
             .unwrap_or(usize::MAX)
             .min(p.config.max_body_bytes)
     });
-    let body = read_body(&parts.headers, body, limit).await?;
+    let prepared = body::prepare(op, &parts.headers, body, limit).await?;
     let mut ctx = context_of(&parts.headers, request_id, p.config.request_timeout);
     ctx.caller = Some(caller);
     let params: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    let answer = p.rc.invoke(&ctx, op, &params, query, body).await?;
-    let json = is_json(&answer.headers);
-    let created = (json && answer.status.is_success() && op.method == Method::POST)
-        .then(|| serde_json::from_slice::<serde_json::Value>(&answer.body).ok())
-        .flatten()
-        .and_then(|v| match &v["id"] {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        });
-    let base = gateway_base(&parts.headers, &parts.uri);
-    let rc_base = p.rc.server_url().as_str().trim_end_matches('/');
-    let body = match (&base, json) {
-        (Some(base), true) => rewrite::uris(&answer.body, rc_base, base),
-        _ => answer.body.clone(),
+    let invoked = match p.rc.invoke(&ctx, op, &params, query, prepared.body).await {
+        // A streamed upload cut at its limit fails upstream: the caller's fault.
+        Err(_)
+            if prepared
+                .overran
+                .as_ref()
+                .is_some_and(body::Overrun::happened) =>
+        {
+            return Err(Error::TooLarge {
+                field: "body",
+                what: "the request body",
+                limit,
+            });
+        }
+        result => result?,
     };
-    let mut response = Response::new(Body::from(body));
+    let answer = invoked.answer;
+    let json = is_json(&answer.headers);
+    let created = created_id(op, &answer);
+    let mut response = match invoked.stream {
+        // Binary content (recordings, audio, documents) goes through as it arrives.
+        Some(stream) => {
+            let mut response = Response::new(Body::new(stream));
+            if let Some(length) = answer.headers.get(header::CONTENT_LENGTH) {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_LENGTH, length.clone());
+            }
+            response
+        }
+        None => {
+            let base = gateway_base(&parts.headers, &parts.uri);
+            let rc_base = p.rc.server_url().as_str().trim_end_matches('/');
+            Response::new(Body::from(match (&base, json) {
+                (Some(base), true) => rewrite::uris(&answer.body, rc_base, base),
+                _ => answer.body.clone(),
+            }))
+        }
+    };
     *response.status_mut() = answer.status;
     for name in [
         header::CONTENT_TYPE,
@@ -306,8 +351,11 @@ async fn call(
 /// rest of RingCentral's OAuth not offered.
 async fn oauth(platform: &Platform, op: &Operation, headers: &HeaderMap, body: Body) -> Response {
     let p = &platform.inner;
-    let body = match read_body(headers, body, 64 * 1024).await {
-        Ok(body) => body.map(|b| b.bytes).unwrap_or_default(),
+    let body = match body::prepare(op, headers, body, 64 * 1024).await {
+        Ok(prepared) => prepared
+            .body
+            .and_then(|b| b.bytes().cloned())
+            .unwrap_or_default(),
         Err(e) => return errors::gateway(&e).into_response(),
     };
     match op.id {
@@ -317,50 +365,7 @@ async fn oauth(platform: &Platform, op: &Operation, headers: &HeaderMap, body: B
     }
 }
 
-/// The request body, when there is one, read up to `limit` bytes.
-async fn read_body(
-    headers: &HeaderMap,
-    body: Body,
-    limit: usize,
-) -> Result<Option<RequestBody>, Error> {
-    let too_large = || Error::TooLarge {
-        field: "body",
-        what: "the request body",
-        limit,
-    };
-    if let Some(length) = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<usize>().ok())
-        && length > limit
-    {
-        return Err(too_large());
-    }
-    let bytes: Bytes = http_body_util::Limited::new(body, limit)
-        .collect()
-        .await
-        .map_err(|e| {
-            if e.is::<http_body_util::LengthLimitError>() {
-                too_large()
-            } else {
-                Error::invalid("body", format!("the request body could not be read: {e}"))
-            }
-        })?
-        .to_bytes();
-    if bytes.is_empty() {
-        return Ok(None);
-    }
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .cloned()
-        .unwrap_or_else(|| HeaderValue::from_static("application/json"));
-    Ok(Some(RequestBody {
-        content_type,
-        bytes,
-    }))
-}
-
-fn is_json(headers: &HeaderMap) -> bool {
+pub fn is_json(headers: &HeaderMap) -> bool {
     headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())

@@ -201,14 +201,21 @@ impl Generator {
             .map(|s| s.trim_end_matches('.').to_owned())
             .unwrap_or_else(|| name.to_owned());
         op.insert("summary".into(), json!(summary));
-        let required = auth.required_scope(route.grpc_path.path());
+        let need = auth.need(route.grpc_path.path());
         let mut description = comment.unwrap_or_default();
         if !description.is_empty() {
             description.push_str("\n\n");
         }
         description.push_str(&format!("gRPC: `{}`.", route.rpc.full_name()));
-        if let Some(scope) = required {
-            description.push_str(&format!(" Scope: `{scope}`."));
+        match need {
+            Some(crate::auth::scopes::Need::Scope(scope)) => {
+                description.push_str(&format!(" Scope: `{scope}`."));
+            }
+            Some(crate::auth::scopes::Need::PerOperation) => description.push_str(
+                " Scope: the operation's: its resource family's (`extensions:write` for \
+                 `deleteExtension`), or `op:<operationId>`.",
+            ),
+            None => {}
         }
         op.insert("description".into(), json!(description));
         if !parameters.is_empty() {
@@ -258,7 +265,11 @@ impl Generator {
             }),
         );
         // What credentials the call needs on this gateway, as configured.
-        let open = required.is_none_or(|scope| !auth.needs_credentials(scope));
+        let open = match need {
+            Some(crate::auth::scopes::Need::Scope(scope)) => !auth.needs_credentials(scope),
+            Some(crate::auth::scopes::Need::PerOperation) => auth.is_open(),
+            None => true,
+        };
         let security = if open {
             json!([])
         } else {

@@ -19,6 +19,7 @@ mod lifecycle;
 mod observability;
 mod phone_numbers;
 mod platform;
+mod platform_rpc;
 mod replicas;
 mod resilience;
 mod security;
