@@ -715,8 +715,9 @@ fn plain(out: &mut Vec<u8>, v: impl std::fmt::Display) {
     let _ = write!(Utf8(out), "{v}");
 }
 
-/// A float as proto3 JSON: the names of the non-finite values as strings, the rest
-/// in the shortest form of its own width (`0.1` for the f32 0.1, not its f64 digits).
+/// A float as proto3 JSON: the names of the non-finite values as strings, whole
+/// numbers as integers, the rest in the shortest form of its own width (`0.1` for the
+/// f32 0.1, not its f64 digits).
 fn write_float<F: Copy + Into<f64> + serde::Serialize>(v: F, out: &mut Vec<u8>) {
     let wide: f64 = v.into();
     if wide.is_nan() {
@@ -727,6 +728,10 @@ fn write_float<F: Copy + Into<f64> + serde::Serialize>(v: F, out: &mut Vec<u8>) 
         } else {
             b"\"-Infinity\""
         });
+    } else if wide.fract() == 0.0 && wide.abs() < 9_007_199_254_740_992.0 {
+        // Whole numbers as integers (`63000101`, not `63000101.0`): RingCentral's ids
+        // in `google.protobuf.Value`s read as they were sent.
+        let _ = write!(Utf8(out), "{}", wide as i64);
     } else {
         let _ = serde_json::to_writer(&mut *out, &v);
     }
