@@ -93,11 +93,20 @@ def main():
             "--max-examples", "30",
             "--workers", "1",
             "--seed", "14",
-            "--max-time", str(args.max_time),
         ]
-        run = subprocess.run(command, env=dict(os.environ, PYTHONPATH=st), cwd=data_dir)
-        if run.returncode != 0:
-            raise SystemExit("schemathesis found failures (see above)")
+        # PlatformService takes any RingCentral operation: whether a request is valid
+        # depends on the operation it names (its path parameters, its media types),
+        # which one schema cannot say. Its routes are fuzzed apart, for server errors
+        # and answers that break the document only.
+        platform = "^/api/platform/"
+        typed = command + ["--max-time", str(args.max_time), "--exclude-path-regex", platform]
+        generic = command + ["--max-time", str(max(args.max_time // 4, 15)),
+                             "--include-path-regex", platform,
+                             "--checks", "not_a_server_error,response_schema_conformance"]
+        for run_command in (typed, generic):
+            run = subprocess.run(run_command, env=dict(os.environ, PYTHONPATH=st), cwd=data_dir)
+            if run.returncode != 0:
+                raise SystemExit("schemathesis found failures (see above)")
         print("schemathesis: no failures")
     finally:
         gateway.terminate()

@@ -36,14 +36,18 @@ impl Step for Authenticate {
         let path = call.uri().path();
         // An RPC that calls any RingCentral operation checks that operation's scope
         // itself, with the caller's grants.
-        let checked = if self.auth.need(path) == Some(Need::PerOperation) {
-            self.auth.authenticate(call.headers(), peer).map(|granted| {
-                let caller = granted.caller.clone();
-                call.extensions_mut().insert(granted);
-                caller
-            })
-        } else {
-            self.auth.check_path(call.headers(), peer, path)
+        let checked = match self.auth.need(path) {
+            Some(Need::PerOperation) => {
+                self.auth.authenticate(call.headers(), peer).map(|granted| {
+                    let caller = granted.caller.clone();
+                    call.extensions_mut().insert(granted);
+                    caller
+                })
+            }
+            Some(Need::Scope(required)) => self.auth.check(call.headers(), peer, Some(required)),
+            // A path no service serves needs no scope: any authenticated caller gets its
+            // UNIMPLEMENTED.
+            None => self.auth.check(call.headers(), peer, None),
         };
         async move {
             match checked {

@@ -19,10 +19,11 @@ use rc_client::stack::body::BoxError;
 use rc_client::stack::{RequestBody, Upload};
 use rc_spec::ops::Operation;
 
-/// A request body ready to forward, and whether a streamed one overran its limit.
+/// A request body ready to forward, its limit, and whether a streamed one overran it.
 pub struct Prepared {
     pub body: Option<RequestBody>,
     pub overran: Option<Overrun>,
+    pub limit: usize,
 }
 
 /// Set when a streamed body went past its limit mid-way (the upload is cut there).
@@ -52,36 +53,44 @@ fn streamed(essence: &str) -> bool {
     !(essence.contains("json") || essence == "application/x-www-form-urlencoded")
 }
 
-/// Checks and prepares `body` for `op`, with at most `limit` bytes.
+/// Checks and prepares `body` for `op`. A body held whole may have `held_limit` bytes
+/// at most (and the operation's own limit); a streamed one, which costs the gateway
+/// no memory, is bounded by the operation's limit (RingCentral's
+/// `x-request-max-body-size`), or `held_limit` when the spec gives none.
 pub async fn prepare(
     op: &Operation,
     headers: &HeaderMap,
     body: Body,
-    limit: usize,
+    held_limit: usize,
 ) -> Result<Prepared, Error> {
-    let too_large = || Error::TooLarge {
-        field: "body",
-        what: "the request body",
-        limit,
+    let op_limit = op
+        .max_body
+        .map(|m| usize::try_from(m).unwrap_or(usize::MAX));
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .cloned()
+        .unwrap_or_else(|| HeaderValue::from_static("application/json"));
+    let media = essence(&content_type);
+    let streamed = streamed(&media);
+    let limit = match (streamed, op_limit) {
+        (true, Some(op_limit)) => op_limit,
+        (false, Some(op_limit)) => op_limit.min(held_limit),
+        (_, None) => held_limit,
     };
     let length = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<u64>().ok());
     if length.is_some_and(|l| l > limit as u64) {
-        return Err(too_large());
+        return Err(too_large(limit));
     }
     if http_body::Body::is_end_stream(&body) || length == Some(0) {
         return Ok(Prepared {
             body: None,
             overran: None,
+            limit,
         });
     }
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .cloned()
-        .unwrap_or_else(|| HeaderValue::from_static("application/json"));
-    let media = essence(&content_type);
     // RingCentral's spec lists what each operation reads; anything else is refused here.
     if !op.request_media.is_empty() && !op.request_media.contains(&media.as_str()) {
         return Err(Error::UnsupportedMediaType {
@@ -89,7 +98,7 @@ pub async fn prepare(
             expected: op.request_media.join(" or "),
         });
     }
-    if streamed(&media) {
+    if streamed {
         let overran = Overrun::default();
         let capped = Capped {
             inner: body,
@@ -100,6 +109,7 @@ pub async fn prepare(
         return Ok(Prepared {
             body: Some(RequestBody::streamed(content_type, upload)),
             overran: Some(overran),
+            limit,
         });
     }
     let bytes: Bytes = http_body_util::Limited::new(body, limit)
@@ -107,7 +117,7 @@ pub async fn prepare(
         .await
         .map_err(|e| {
             if e.is::<http_body_util::LengthLimitError>() {
-                too_large()
+                too_large(limit)
             } else {
                 Error::invalid("body", format!("the request body could not be read: {e}"))
             }
@@ -116,7 +126,17 @@ pub async fn prepare(
     Ok(Prepared {
         body: (!bytes.is_empty()).then(|| RequestBody::whole(content_type, bytes)),
         overran: None,
+        limit,
     })
+}
+
+/// A body over `limit` bytes.
+pub fn too_large(limit: usize) -> Error {
+    Error::TooLarge {
+        field: "body",
+        what: "the request body",
+        limit,
+    }
 }
 
 /// A body that fails once it passes its limit, and says so in its [`Overrun`].
@@ -210,17 +230,35 @@ mod tests {
         assert!(empty.body.is_none());
     }
 
+    /// A multipart operation with a 25-byte limit.
+    static SMALL: Operation = Operation {
+        id: "smallUpload",
+        method: http::Method::POST,
+        path: "/restapi/v1.0/account/{accountId}/small",
+        group: rc_spec::ops::ThrottleGroup::Heavy,
+        resource: "small",
+        scope: "small",
+        permission: None,
+        user_permission: None,
+        request_media: &["multipart/form-data"],
+        max_body: Some(25),
+        binary_answer: false,
+        media_server: false,
+        deprecated: false,
+    };
+
     #[tokio::test]
     async fn a_streamed_body_past_its_limit_fails_and_says_so() {
-        let op = &rc_spec::ops::CREATE_FAX_MESSAGE;
+        let op = &SMALL;
+        // The operation's limit, not the smaller one for bodies held whole.
         let declared = prepare(
             op,
-            &headers("multipart/form-data; boundary=x", Some(101)),
+            &headers("multipart/form-data; boundary=x", Some(26)),
             Body::from("x"),
-            100,
+            10,
         )
         .await;
-        assert!(matches!(declared, Err(Error::TooLarge { .. })));
+        assert!(matches!(declared, Err(Error::TooLarge { limit: 25, .. })));
         let chunks = futures::stream::iter(
             ["0123456789"; 3].map(|c| Ok::<_, std::io::Error>(Bytes::from_static(c.as_bytes()))),
         );
@@ -228,7 +266,7 @@ mod tests {
             op,
             &headers("multipart/form-data; boundary=x", None),
             Body::from_stream(chunks),
-            25,
+            10,
         )
         .await
         .unwrap();

@@ -280,12 +280,7 @@ async fn call(
                 .collect()
         })
         .unwrap_or_default();
-    let limit = op.max_body.map_or(p.config.max_body_bytes, |m| {
-        usize::try_from(m)
-            .unwrap_or(usize::MAX)
-            .min(p.config.max_body_bytes)
-    });
-    let prepared = body::prepare(op, &parts.headers, body, limit).await?;
+    let prepared = body::prepare(op, &parts.headers, body, p.config.max_body_bytes).await?;
     let mut ctx = context_of(&parts.headers, request_id, p.config.request_timeout);
     ctx.caller = Some(caller);
     let params: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
@@ -297,11 +292,7 @@ async fn call(
                 .as_ref()
                 .is_some_and(body::Overrun::happened) =>
         {
-            return Err(Error::TooLarge {
-                field: "body",
-                what: "the request body",
-                limit,
-            });
+            return Err(body::too_large(prepared.limit));
         }
         result => result?,
     };

@@ -609,3 +609,63 @@ pub fn startups(upstream: &str, samples: usize) -> (Vec<Duration>, Vec<f64>) {
     memory.sort_by(f64::total_cmp);
     (times, memory)
 }
+
+/// What one large upload cost.
+pub struct Upload {
+    pub bytes: usize,
+    pub took: Duration,
+    /// The gateway's resident memory at its peak during the upload, above where it
+    /// started (`None` for a direct upload).
+    pub rss_growth_mb: Option<f64>,
+}
+
+/// Uploads an IVR prompt of about `size` bytes as `multipart/form-data`
+/// (createIVRPrompt) at `base` (the sandbox, or the gateway's compatible endpoint).
+pub async fn upload(
+    s: &Setup,
+    base: &str,
+    token: Option<&str>,
+    size: usize,
+    gateway: Option<&Proc>,
+) -> Result<Upload, String> {
+    let boundary = "rcgw-bench-upload";
+    let mut head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nBench\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"bench.mp3\"\r\n\
+         Content-Type: audio/mpeg\r\n\r\n"
+    )
+    .into_bytes();
+    head.extend((0..=255u8).cycle().take(size));
+    head.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let total = head.len();
+    let before = gateway.map(Proc::rss_mb);
+    if let Some(proc) = gateway {
+        proc.reset_peak();
+    }
+    let mut request = s
+        .http
+        .post(format!("{base}/restapi/v1.0/account/~/ivr-prompts"))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(head);
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let start = Instant::now();
+    let answer = request.send().await.map_err(|e| e.to_string())?;
+    let status = answer.status();
+    let text = answer.text().await.map_err(|e| e.to_string())?;
+    let took = start.elapsed();
+    if !status.is_success() {
+        return Err(format!("{status}: {text}"));
+    }
+    Ok(Upload {
+        bytes: total,
+        took,
+        rss_growth_mb: gateway
+            .zip(before)
+            .map(|(proc, before)| proc.peak_rss_mb() - before),
+    })
+}
