@@ -73,6 +73,7 @@ async fn reflection_lists_the_services_in_v1_and_v1alpha() {
         "rcgateway.v1.CallLogService",
         "rcgateway.v1.SubscriptionService",
         "rcgateway.v1.EventService",
+        "rcgateway.v1.PlatformService",
         "grpc.health.v1.Health",
     ];
 
