@@ -12,7 +12,9 @@ instructions per call. The profile stays in --out for callgrind_annotate.
     python3 scripts/instructions.py --gateway old/rc-gateway --sandbox target/release/rc-gateway --mode http
 
 Modes: `grpc` (ExtensionService.GetExtension), `http` (GET /api/extensions/{id}),
-`grpc-page` and `http-page` (a list of extensions, perPage=1000). The gRPC modes use
+`compat` (the same read at the RingCentral-compatible endpoint,
+GET /restapi/v1.0/account/~/extension/{id}), `grpc-page` and `http-page` (a list of
+extensions, perPage=1000). The gRPC modes use
 the official Python runtime (grpcio, as `scripts/test` installs it in target/tools).
 """
 
@@ -84,11 +86,10 @@ class Caller:
         elif self.mode == "grpc-page":
             self.stub.ListExtensions(self.pb.ListExtensionsRequest(per_page=1000), metadata=uncached)
         else:
-            path = (
-                f"/api/extensions/{self.ids[i % len(self.ids)]}"
-                if self.mode == "http"
-                else "/api/extensions?perPage=1000"
-            )
+            path = {
+                "http": f"/api/extensions/{self.ids[i % len(self.ids)]}",
+                "compat": f"/restapi/v1.0/account/~/extension/{self.ids[i % len(self.ids)]}",
+            }.get(self.mode, "/api/extensions?perPage=1000")
             self.http.request("GET", path, headers=dict(uncached))
             answer = self.http.getresponse()
             answer.read()
@@ -100,7 +101,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gateway", required=True, help="the rc-gateway binary to count")
     parser.add_argument("--sandbox", help="the binary whose sandbox answers (default: --gateway)")
-    parser.add_argument("--mode", choices=["grpc", "http", "grpc-page", "http-page"], default="grpc")
+    parser.add_argument("--mode", choices=["grpc", "http", "compat", "grpc-page", "http-page"], default="grpc")
     parser.add_argument("--count", type=int, help="calls counted (default 2000, pages 100)")
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "rcgw-callgrind.out"))

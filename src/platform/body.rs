@@ -63,6 +63,18 @@ pub async fn prepare(
     body: Body,
     held_limit: usize,
 ) -> Result<Prepared, Error> {
+    let length = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    // Most calls (GETs) have no body: nothing to look at.
+    if http_body::Body::is_end_stream(&body) || length == Some(0) {
+        return Ok(Prepared {
+            body: None,
+            overran: None,
+            limit: held_limit,
+        });
+    }
     let op_limit = op
         .max_body
         .map(|m| usize::try_from(m).unwrap_or(usize::MAX));
@@ -77,19 +89,8 @@ pub async fn prepare(
         (false, Some(op_limit)) => op_limit.min(held_limit),
         (_, None) => held_limit,
     };
-    let length = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
     if length.is_some_and(|l| l > limit as u64) {
         return Err(too_large(limit));
-    }
-    if http_body::Body::is_end_stream(&body) || length == Some(0) {
-        return Ok(Prepared {
-            body: None,
-            overran: None,
-            limit,
-        });
     }
     // RingCentral's spec lists what each operation reads; anything else is refused here.
     if !op.request_media.is_empty() && !op.request_media.contains(&media.as_str()) {

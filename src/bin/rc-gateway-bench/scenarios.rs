@@ -666,6 +666,6 @@ pub async fn upload(
         took,
         rss_growth_mb: gateway
             .zip(before)
-            .map(|(proc, before)| proc.peak_rss_mb() - before),
+            .map(|(proc, before)| (proc.peak_rss_mb() - before).max(0.0)),
     })
 }
