@@ -156,37 +156,24 @@ fn body(
                 .map_err(|e| Error::invalid("json", format!("not a JSON document: {e}")))?,
         ),
         Some(pb::invoke_request::Body::Raw(bytes)) => {
-            let essence = content_type
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            if essence.is_empty() {
+            if content_type.trim().is_empty() {
                 return Err(Error::invalid(
                     "content_type",
                     "a raw body needs its content_type",
                 ));
-            }
-            if !op.request_media.is_empty() && !op.request_media.contains(&essence.as_str()) {
-                return Err(Error::UnsupportedMediaType {
-                    got: essence,
-                    expected: op.request_media.join(" or "),
-                });
             }
             let value = HeaderValue::from_str(content_type)
                 .map_err(|_| Error::invalid("content_type", "not a valid Content-Type value"))?;
             (value, bytes.to_vec())
         }
     };
+    crate::platform::body::accepted_media(op, &content_type)?;
     if let Some(limit) = op.max_body
         && bytes.len() as u64 > limit
     {
-        return Err(Error::TooLarge {
-            field: "body",
-            what: "the request body",
-            limit: usize::try_from(limit).unwrap_or(usize::MAX),
-        });
+        return Err(crate::platform::body::too_large(
+            usize::try_from(limit).unwrap_or(usize::MAX),
+        ));
     }
     Ok(Some(RequestBody::whole(content_type, bytes)))
 }
@@ -211,15 +198,6 @@ fn from_value(value: &prost_types::Value) -> Value {
                 .map(|(k, v)| (k.clone(), from_value(v)))
                 .collect(),
         ),
-    }
-}
-
-/// The audit result of an answer: `OK`, or `HTTP <status>`.
-fn result_of(status: http::StatusCode) -> String {
-    if status.is_success() {
-        "OK".to_owned()
-    } else {
-        format!("HTTP {}", status.as_u16())
     }
 }
 
@@ -275,7 +253,7 @@ impl PlatformService for PlatformApi {
                 caller: Some(&caller),
                 operation: op.id,
                 targets: &params,
-                result: &result_of(answer.status),
+                result: &crate::platform::audit_result(answer.status),
                 created_id: created.as_deref(),
                 request_id: &ctx.request_id,
                 trace_id: None,
@@ -549,5 +527,13 @@ mod tests {
             Err(Error::UnsupportedMediaType { .. })
         ));
         assert!(body(op, raw(), "").is_err());
+        // The prompt upload takes no JSON either.
+        let json = Some(pb::invoke_request::Body::Json(to_value(
+            &serde_json::json!({}),
+        )));
+        assert!(matches!(
+            body(op, json, ""),
+            Err(Error::UnsupportedMediaType { .. })
+        ));
     }
 }

@@ -48,6 +48,19 @@ fn essence(value: &HeaderValue) -> String {
         .to_ascii_lowercase()
 }
 
+/// The media type of `content_type` if the operation takes it: RingCentral's spec lists
+/// what each operation reads, and anything else is refused before RingCentral sees it.
+pub fn accepted_media(op: &Operation, content_type: &HeaderValue) -> Result<String, Error> {
+    let media = essence(content_type);
+    if !op.request_media.is_empty() && !op.request_media.contains(&media.as_str()) {
+        return Err(Error::UnsupportedMediaType {
+            got: media,
+            expected: op.request_media.join(" or "),
+        });
+    }
+    Ok(media)
+}
+
 /// Whether a body of this media type is streamed rather than held whole.
 fn streamed(essence: &str) -> bool {
     !(essence.contains("json") || essence == "application/x-www-form-urlencoded")
@@ -82,7 +95,7 @@ pub async fn prepare(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or_else(|| HeaderValue::from_static("application/json"));
-    let media = essence(&content_type);
+    let media = accepted_media(op, &content_type)?;
     let streamed = streamed(&media);
     let limit = match (streamed, op_limit) {
         (true, Some(op_limit)) => op_limit,
@@ -91,13 +104,6 @@ pub async fn prepare(
     };
     if length.is_some_and(|l| l > limit as u64) {
         return Err(too_large(limit));
-    }
-    // RingCentral's spec lists what each operation reads; anything else is refused here.
-    if !op.request_media.is_empty() && !op.request_media.contains(&media.as_str()) {
-        return Err(Error::UnsupportedMediaType {
-            got: media,
-            expected: op.request_media.join(" or "),
-        });
     }
     if streamed {
         let overran = Overrun::default();

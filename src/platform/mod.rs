@@ -11,7 +11,7 @@
 //! `navigation.nextPage` stays behind it. What the gateway itself refuses comes in
 //! RingCentral's error format, with the codes of [`errors`].
 
-mod body;
+pub mod body;
 pub mod errors;
 mod rewrite;
 pub mod tokens;
@@ -202,12 +202,7 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
     };
     let (response, result, created) = match outcome {
         Ok((response, created)) => {
-            let status = response.status();
-            let result = if status.is_success() {
-                "OK".to_owned()
-            } else {
-                format!("HTTP {}", status.as_u16())
-            };
+            let result = audit_result(response.status());
             (response, result, created)
         }
         Err(e) => {
@@ -245,6 +240,15 @@ pub fn audit(auditor: &Auditor, call: PlatformCall<'_>, op: &Operation, tracepar
         trace_id: crate::telemetry::propagation::trace_id(&tracing::Span::current(), traceparent),
         ..call
     });
+}
+
+/// The audit result of RingCentral's answer: `OK`, or `HTTP <status>`.
+pub fn audit_result(status: http::StatusCode) -> String {
+    if status.is_success() {
+        "OK".to_owned()
+    } else {
+        format!("HTTP {}", status.as_u16())
+    }
 }
 
 /// The id of what a successful POST created, from RingCentral's JSON answer.
