@@ -268,23 +268,32 @@ impl CallerTokens {
                 "the refresh token is invalid, expired or used",
             )
         };
-        let taken = match self.store.take(&hash(refresh)).await {
+        let hashed = hash(refresh);
+        let found = match self.store.lookup(&hashed).await {
+            Ok(Some(token)) if token.kind == TokenKind::Refresh => token,
+            Ok(_) => return invalid(),
+            Err(e) => return store_error(&e),
+        };
+        // Checked before the token is used up: a refresh by another client, or for a
+        // key that is gone, leaves the pair as it was.
+        if let Some((id, _)) = basic(headers)
+            && found.key_id.as_deref().is_some_and(|k| k != id)
+        {
+            return invalid();
+        }
+        if let Some(key_id) = &found.key_id
+            && !self.auth.has_key_id(key_id)
+        {
+            return invalid();
+        }
+        // Taken once: of two refreshes at the same time (on any replicas), one wins.
+        let taken = match self.store.take(&hashed).await {
             Ok(Some(token)) if token.kind == TokenKind::Refresh => token,
             Ok(_) => return invalid(),
             Err(e) => return store_error(&e),
         };
         // The pair's access token ends with its refresh.
         let _ = self.store.take(&taken.pair).await;
-        if let Some((id, _)) = basic(headers)
-            && taken.key_id.as_deref().is_some_and(|k| k != id)
-        {
-            return invalid();
-        }
-        if let Some(key_id) = &taken.key_id
-            && !self.auth.has_key_id(key_id)
-        {
-            return invalid();
-        }
         self.issue(Login {
             caller: taken.caller,
             key_id: taken.key_id,

@@ -337,6 +337,23 @@ async fn callers_log_in_refresh_and_revoke_with_the_gateways_credentials() {
     assert_eq!(authorize.status, StatusCode::NOT_IMPLEMENTED);
     assert_eq!(authorize.json["errorCode"], "RCGW-UNIMPLEMENTED");
 
+    // A refresh by another client is refused and leaves the pair as it was.
+    let foreign = token_request(
+        &gw,
+        Some(("billing", "rcgw_other")),
+        &[("grant_type", "refresh_token"), ("refresh_token", &refresh)],
+    )
+    .await;
+    assert_eq!(
+        foreign.status,
+        StatusCode::BAD_REQUEST,
+        "{:?}",
+        foreign.json
+    );
+    assert_eq!(foreign.json["error"], "invalid_grant");
+    let still = call(&gw, Method::GET, me, Some(&access), None).await;
+    assert_eq!(still.status, StatusCode::OK);
+
     // A refresh replaces the pair; the old tokens are done.
     let refreshed = token_request(
         &gw,
