@@ -18,17 +18,29 @@ use crate::harness::{TempDir, TestGateway, unthrottled};
 pub fn python_path() -> &'static str {
     static PATH: OnceLock<String> = OnceLock::new();
     PATH.get_or_init(|| {
-        let out = Command::new("bash")
-            .args(["-c", "source scripts/tools.sh >/dev/null && ensure_py_clients && printf %s \"$PY_CLIENTS\""])
-            .output()
-            .expect("bash runs");
-        assert!(
-            out.status.success(),
-            "installing the Python clients failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        installed(
+            "the Python clients",
+            "ensure_py_clients && printf %s \"$PY_CLIENTS\"",
+        )
     })
+}
+
+/// Runs `install` (functions of `scripts/tools.sh`, which install once) and returns what
+/// it prints: where `what` is installed.
+fn installed(what: &str, install: &str) -> String {
+    let out = Command::new("bash")
+        .args([
+            "-c",
+            &format!("source scripts/tools.sh >/dev/null && {install}"),
+        ])
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "installing {what} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 fn repo(path: &str) -> PathBuf {
@@ -173,21 +185,7 @@ impl Sdk {
                 "ensure_js_sdk && printf %s \"$JS_SDK/node_modules\"",
             ),
         };
-        slot.get_or_init(|| {
-            let out = Command::new("bash")
-                .args([
-                    "-c",
-                    &format!("source scripts/tools.sh >/dev/null && {install}"),
-                ])
-                .output()
-                .expect("bash runs");
-            assert!(
-                out.status.success(),
-                "installing the {self:?} SDK failed: {}",
-                String::from_utf8_lossy(&out.stderr)
-            );
-            String::from_utf8(out.stdout).unwrap()
-        })
+        slot.get_or_init(|| installed(&format!("the {self:?} SDK"), install))
     }
 
     /// Runs the SDK's flow against `server` (`sandbox` delivers its webhook event) and

@@ -166,14 +166,20 @@ async fn operations_are_forwarded_and_answered_as_ringcentral_answers_them() {
     assert!(served >= 3.0, "{served}");
 }
 
-#[tokio::test]
-async fn each_operation_needs_the_scope_of_its_family() {
+/// A gateway with one API key, `reader`, that may read extensions; and the key.
+async fn with_reader() -> (TestGateway, String) {
     let reader = keys::generate();
     let table = format!(
         "id=reader hash={} scopes=extensions:read",
         keys::hash(&reader)
     );
     let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
+    (gw, reader)
+}
+
+#[tokio::test]
+async fn each_operation_needs_the_scope_of_its_family() {
+    let (gw, reader) = with_reader().await;
     let me = "/restapi/v1.0/account/~/extension/~";
 
     let read = call(&gw, Method::GET, me, Some(&reader), None).await;
@@ -271,12 +277,7 @@ const JWT_GRANT: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
 #[tokio::test]
 async fn callers_log_in_refresh_and_revoke_with_the_gateways_credentials() {
-    let reader = keys::generate();
-    let table = format!(
-        "id=reader hash={} scopes=extensions:read",
-        keys::hash(&reader)
-    );
-    let gw = TestGateway::start_with(unthrottled(), &[("AUTH_API_KEYS", &table)]).await;
+    let (gw, reader) = with_reader().await;
     let me = "/restapi/v1.0/account/~/extension/~";
     let logins_before = gw.upstream_calls("getToken").await;
 
