@@ -103,8 +103,10 @@ def main():
         generic = command + ["--max-time", str(max(args.max_time // 4, 15)),
                              "--include-path-regex", platform,
                              "--checks", "not_a_server_error,response_schema_conformance"]
+        hooks = os.path.join(ROOT, "scripts", "openapi_fuzz_hooks.py")
+        fuzz_env = dict(os.environ, PYTHONPATH=st, SCHEMATHESIS_HOOKS=hooks)
         for run_command in (typed, generic):
-            run = subprocess.run(run_command, env=dict(os.environ, PYTHONPATH=st), cwd=data_dir)
+            run = subprocess.run(run_command, env=fuzz_env, cwd=data_dir)
             if run.returncode != 0:
                 raise SystemExit("schemathesis found failures (see above)")
         print("schemathesis: no failures")
