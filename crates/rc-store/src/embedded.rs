@@ -18,8 +18,8 @@ use tokio::sync::{mpsc, oneshot};
 use crate::Answer;
 use crate::events::{Appended, EventLog, LoggedEvent, NewEvent, Offset, Resume, now_ms};
 use crate::{
-    CallerToken, CallerTokenStore, IdempotencyState, IdempotencyStore, StoreError, StoreResult,
-    SubscriptionRecord, SubscriptionStore,
+    AccountStore, CallerToken, CallerTokenStore, IdempotencyState, IdempotencyStore, StoreError,
+    StoreResult, StoredAccount, SubscriptionRecord, SubscriptionStore,
 };
 
 const EVENTS: TableDefinition<u64, &[u8]> = TableDefinition::new("events");
@@ -27,6 +27,7 @@ const EVENT_UUIDS: TableDefinition<&str, u64> = TableDefinition::new("event_uuid
 const SUBSCRIPTIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("subscriptions");
 const IDEMPOTENCY: TableDefinition<&str, &[u8]> = TableDefinition::new("idempotency");
 const CALLER_TOKENS: TableDefinition<&str, &[u8]> = TableDefinition::new("caller_tokens");
+const ACCOUNTS: TableDefinition<&str, &[u8]> = TableDefinition::new("accounts");
 /// Counters that must outlive the rows they count.
 const META: TableDefinition<&str, u64> = TableDefinition::new("meta");
 /// The next event offset. Kept apart from the events: once retention has dropped
@@ -58,6 +59,8 @@ enum Op {
     PutToken(String, CallerToken, Reply<()>),
     TakeToken(String, Reply<Option<CallerToken>>),
     Prune(Duration, u64, Reply<u64>),
+    PutAccount(StoredAccount, Reply<()>),
+    RemoveAccount(String, Reply<bool>),
 }
 
 /// An idempotency record as stored.
@@ -131,6 +134,7 @@ impl EmbeddedStore {
             txn.open_table(SUBSCRIPTIONS).map_err(err)?;
             txn.open_table(IDEMPOTENCY).map_err(err)?;
             txn.open_table(CALLER_TOKENS).map_err(err)?;
+            txn.open_table(ACCOUNTS).map_err(err)?;
             txn.open_table(META).map_err(err)?;
             txn.commit().map_err(err)?;
         }
@@ -209,12 +213,13 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                 let mut subscriptions = txn.open_table(SUBSCRIPTIONS).map_err(err)?;
                 let mut idempotency = txn.open_table(IDEMPOTENCY).map_err(err)?;
                 let mut tokens = txn.open_table(CALLER_TOKENS).map_err(err)?;
+                let mut accounts = txn.open_table(ACCOUNTS).map_err(err)?;
                 let first_offset = next;
                 for op in batch {
                     match op {
                         Op::Append(event, reply) => {
                             let existing = uuids
-                                .get(event.uuid.as_str())
+                                .get(event.dedupe_key().as_ref())
                                 .map_err(err)?
                                 .map(|v| v.value());
                             let appended = match existing {
@@ -233,7 +238,7 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                                     let bytes = serde_json::to_vec(&logged).map_err(err)?;
                                     events.insert(offset, bytes.as_slice()).map_err(err)?;
                                     uuids
-                                        .insert(logged.event.uuid.as_str(), offset)
+                                        .insert(logged.event.dedupe_key().as_ref(), offset)
                                         .map_err(err)?;
                                     committed.push(logged);
                                     Appended {
@@ -250,6 +255,17 @@ fn writer(db: Arc<Database>, mut ops: mpsc::Receiver<Op>, publisher: Arc<OnceLoc
                                 .insert(record.id.as_str(), bytes.as_slice())
                                 .map_err(err)?;
                             replies.push(answer(reply, ()));
+                        }
+                        Op::PutAccount(account, reply) => {
+                            let bytes = serde_json::to_vec(&account).map_err(err)?;
+                            accounts
+                                .insert(account.id.as_str(), bytes.as_slice())
+                                .map_err(err)?;
+                            replies.push(answer(reply, ()));
+                        }
+                        Op::RemoveAccount(id, reply) => {
+                            let removed = accounts.remove(id.as_str()).map_err(err)?.is_some();
+                            replies.push(answer(reply, removed));
                         }
                         Op::RemoveSubscription(id, reply) => {
                             subscriptions.remove(id.as_str()).map_err(err)?;
@@ -438,7 +454,9 @@ fn prune(
         }
         events.remove(offset).map_err(err)?;
         if let Some(logged) = logged {
-            uuids.remove(logged.event.uuid.as_str()).map_err(err)?;
+            uuids
+                .remove(logged.event.dedupe_key().as_ref())
+                .map_err(err)?;
         }
         dropped += 1;
     }
@@ -535,6 +553,33 @@ impl CallerTokenStore for EmbeddedStore {
     async fn take(&self, hash: &str) -> StoreResult<Option<CallerToken>> {
         let hash = hash.to_owned();
         self.request(|reply| Op::TakeToken(hash, reply)).await
+    }
+}
+
+#[async_trait]
+impl AccountStore for EmbeddedStore {
+    async fn list(&self) -> StoreResult<Vec<StoredAccount>> {
+        self.read(|db| {
+            let txn = db.begin_read().map_err(err)?;
+            let table = txn.open_table(ACCOUNTS).map_err(err)?;
+            let mut out = Vec::new();
+            for entry in table.iter().map_err(err)? {
+                let (_, value) = entry.map_err(err)?;
+                out.push(serde_json::from_slice(value.value()).map_err(err)?);
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn put(&self, account: &StoredAccount) -> StoreResult<()> {
+        let account = account.clone();
+        self.request(|reply| Op::PutAccount(account, reply)).await
+    }
+
+    async fn remove(&self, id: &str) -> StoreResult<bool> {
+        let id = id.to_owned();
+        self.request(|reply| Op::RemoveAccount(id, reply)).await
     }
 }
 
@@ -667,7 +712,53 @@ mod tests {
             owner_id: None,
             timestamp: None,
             body: serde_json::json!({"extensionId": "2"}),
+            account: None,
         }
+    }
+
+    #[tokio::test]
+    async fn accounts_are_kept_and_removed() {
+        let dir = temp_dir();
+        let store = EmbeddedStore::open(&dir).unwrap();
+        let account = StoredAccount {
+            id: "acme".into(),
+            sealed: "c2VhbGVk".into(),
+            version: 3,
+        };
+        AccountStore::put(&*store, &account).await.unwrap();
+        drop(store);
+        let store = loop {
+            match EmbeddedStore::open(&dir) {
+                Ok(store) => break store,
+                Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
+            }
+        };
+        assert_eq!(AccountStore::list(&*store).await.unwrap(), [account]);
+        assert!(AccountStore::remove(&*store, "acme").await.unwrap());
+        assert!(!AccountStore::remove(&*store, "acme").await.unwrap());
+        assert!(AccountStore::list(&*store).await.unwrap().is_empty());
+        drop(store);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn a_uuid_is_a_duplicate_only_within_its_account() {
+        let dir = temp_dir();
+        let store = EmbeddedStore::open(&dir).unwrap();
+        let of = |account: Option<&str>| NewEvent {
+            account: account.map(str::to_owned),
+            ..event("same")
+        };
+        assert!(store.append(of(None)).await.unwrap().new);
+        assert!(store.append(of(Some("acme"))).await.unwrap().new);
+        assert!(store.append(of(Some("globex"))).await.unwrap().new);
+        assert!(!store.append(of(Some("acme"))).await.unwrap().new);
+        assert!(!store.append(of(None)).await.unwrap().new);
+        let read = store.read_after(None, 10).await.unwrap();
+        let accounts: Vec<_> = read.iter().map(|e| e.event.account.as_deref()).collect();
+        assert_eq!(accounts, [None, Some("acme"), Some("globex")]);
+        drop(store);
+        let _ = std::fs::remove_dir_all(dir);
     }
 
     #[tokio::test]
@@ -794,10 +885,10 @@ mod tests {
             expires_at_ms: 1,
             created_at_ms: 1,
         };
-        store.put(&record).await.unwrap();
+        SubscriptionStore::put(&*store, &record).await.unwrap();
         assert_eq!(store.get("sub-1").await.unwrap(), Some(record));
-        assert_eq!(store.list().await.unwrap().len(), 1);
-        store.remove("sub-1").await.unwrap();
+        assert_eq!(SubscriptionStore::list(&*store).await.unwrap().len(), 1);
+        SubscriptionStore::remove(&*store, "sub-1").await.unwrap();
         assert!(store.get("sub-1").await.unwrap().is_none());
 
         let ttl = Duration::from_secs(60);
@@ -837,6 +928,7 @@ mod tests {
             scopes: "extensions:read".into(),
             share: 1.0,
             kind: TokenKind::Refresh,
+            account: None,
             pair: "other".into(),
             expires_at_ms,
         };

@@ -69,6 +69,21 @@ pub struct NewEvent {
     /// The notification's `body`, as RingCentral sent it.
     #[serde(default)]
     pub body: serde_json::Value,
+    /// The gateway account whose webhook path it came in on; `None` for the default
+    /// path (and for events stored before accounts existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+}
+
+impl NewEvent {
+    /// What makes a notification a duplicate: its uuid within its account, so that
+    /// one account's notifications can never stand in for another's.
+    pub fn dedupe_key(&self) -> std::borrow::Cow<'_, str> {
+        match &self.account {
+            None => self.uuid.as_str().into(),
+            Some(account) => format!("{account}/{}", self.uuid).into(),
+        }
+    }
 }
 
 /// A stored notification.

@@ -8,6 +8,7 @@ pub mod embedded;
 pub mod events;
 pub mod memory;
 pub mod redis;
+pub mod scoped;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -328,6 +329,9 @@ pub struct CallerToken {
     pub scopes: String,
     pub share: f64,
     pub kind: TokenKind,
+    /// The gateway account the token works on; `None` for the default account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
     /// The hash of the other token of the pair: revoking one revokes both.
     pub pair: String,
     /// Milliseconds since the Unix epoch.
@@ -344,6 +348,27 @@ pub trait CallerTokenStore: Send + Sync {
     /// Removes the token under `hash` and returns it (once: a refresh token is used
     /// by one refresh only, whichever replica gets it).
     async fn take(&self, hash: &str) -> StoreResult<Option<CallerToken>>;
+}
+
+/// An account the gateway serves, as the admin API added it: its settings and
+/// credentials sealed by the gateway (the store never sees them in the clear).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredAccount {
+    pub id: String,
+    /// The encrypted settings (base64).
+    pub sealed: String,
+    /// Increments with every change, so replicas see what changed.
+    pub version: u64,
+}
+
+/// The accounts added through the admin API, shared by the replicas.
+#[async_trait]
+pub trait AccountStore: Send + Sync {
+    async fn list(&self) -> StoreResult<Vec<StoredAccount>>;
+    async fn put(&self, account: &StoredAccount) -> StoreResult<()>;
+    /// Whether there was one to remove.
+    async fn remove(&self, id: &str) -> StoreResult<bool>;
 }
 
 /// The stores a gateway works with.

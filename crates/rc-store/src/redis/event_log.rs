@@ -193,7 +193,7 @@ impl EventLog for RedisLog {
         let marker = self.redis.key(&[
             "events",
             "uuid",
-            &hex::encode(Sha256::digest(event.uuid.as_bytes())),
+            &hex::encode(Sha256::digest(event.dedupe_key().as_bytes())),
         ]);
         let json = serde_json::to_string(&event).map_err(|e| StoreError(e.to_string()))?;
         let (new, id): (i64, String) = APPEND

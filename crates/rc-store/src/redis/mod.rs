@@ -6,6 +6,7 @@
 //! server's clock (`TIME`), so replicas never disagree because their clocks do. Keys
 //! live under `REDIS_KEY_PREFIX` (default `rcgw`).
 
+mod accounts;
 mod budget;
 mod cache;
 mod caller_tokens;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use tokio_util::sync::CancellationToken;
 
+pub use accounts::RedisAccounts;
 pub use budget::RedisBudget;
 pub use cache::RedisCache;
 pub use caller_tokens::RedisCallerTokens;
@@ -81,6 +83,16 @@ impl Redis {
             healthy: Arc::new(AtomicBool::new(true)),
             timeout,
         })
+    }
+
+    /// The same connection with its keys one level further down (`<prefix>:<segment>`):
+    /// each gateway account keeps its budget, cache, idempotency records, subscriptions
+    /// and session apart from every other's.
+    pub fn scoped(&self, segment: &str) -> Redis {
+        Redis {
+            prefix: Arc::from(format!("{}:{segment}", self.prefix)),
+            ..self.clone()
+        }
     }
 
     /// A key under the prefix.
