@@ -12,7 +12,7 @@ use http::{HeaderValue, StatusCode};
 use tokio::time::Instant;
 use tower::ServiceExt;
 
-use crate::config::{Credentials, Secret};
+use crate::config::{Authorization, Credentials, Login, Secret, StoredRefresh};
 use crate::context::CallContext;
 use crate::error::{Error, Result};
 use rc_store::{SessionStore, SharedSession};
@@ -311,14 +311,33 @@ impl TokenSource {
         Ok(self.adopt(&session))
     }
 
-    /// Refresh grant when a live refresh token is held, else (or when it is refused)
-    /// the JWT grant.
+    /// Refresh grant when a live refresh token is held (or, for an authorized login,
+    /// kept by its authorization), else (or when it is refused) the JWT grant. An
+    /// authorized login has no JWT to fall back on: a refused refresh token ends it.
     async fn grant(
         &self,
         ctx: &CallContext,
         refresh: &mut Option<RefreshToken>,
     ) -> Result<TokenInfo> {
-        if let Some(token) = refresh.take().filter(|t| t.expires_at > Instant::now()) {
+        let authorization = match &self.credentials.login {
+            Login::Authorized(authorization) => Some(authorization.clone()),
+            Login::Jwt(_) => None,
+        };
+        let mut held = refresh.take().filter(|t| t.expires_at > Instant::now());
+        if held.is_none()
+            && let Some(authorization) = &authorization
+        {
+            let now_ms = rc_store::now_ms();
+            held = authorization
+                .refresh_token()
+                .await
+                .filter(|r| r.expires_at_ms > now_ms)
+                .map(|r| RefreshToken {
+                    value: r.token,
+                    expires_at: Instant::now() + Duration::from_millis(r.expires_at_ms - now_ms),
+                });
+        }
+        if let Some(token) = held {
             let form = [
                 ("grant_type", "refresh_token"),
                 ("refresh_token", token.value.expose()),
@@ -326,23 +345,81 @@ impl TokenSource {
             let result = self.token_request(ctx, &form).await;
             self.hooks.granted("refresh_token", result.is_ok());
             match result {
-                Ok(info) => return Ok(info),
+                Ok(info) => {
+                    if let Some(authorization) = &authorization {
+                        keep_rotated(authorization.as_ref(), &info).await;
+                    }
+                    return Ok(info);
+                }
                 Err(Error::UpstreamAuth(rc)) => {
+                    let code = rc.error_code.as_deref().unwrap_or("");
+                    if let Some(authorization) = &authorization {
+                        tracing::warn!(
+                            error_code = code,
+                            "RingCentral refused the account's refresh token: it must be authorized again"
+                        );
+                        authorization.revoked(&rc.message).await;
+                        return Err(Error::NotAuthorized(format!(
+                            "RingCentral refused the account's authorization ({code}): authorize the gateway again"
+                        )));
+                    }
                     tracing::info!(
-                        error_code = rc.error_code.as_deref().unwrap_or(""),
+                        error_code = code,
                         "RingCentral refused the refresh token; logging in again"
                     );
                 }
                 Err(other) => return Err(other),
             }
         }
-        let form = [
-            ("grant_type", JWT_GRANT),
-            ("assertion", self.credentials.jwt.expose()),
-        ];
+        let jwt = match &self.credentials.login {
+            Login::Jwt(jwt) => jwt,
+            Login::Authorized(_) => {
+                return Err(Error::NotAuthorized(
+                    "the account's authorization has no refresh token left: authorize the gateway again"
+                        .into(),
+                ));
+            }
+        };
+        let form = [("grant_type", JWT_GRANT), ("assertion", jwt.expose())];
         let result = self.token_request(ctx, &form).await;
         self.hooks.granted("jwt", result.is_ok());
         result
+    }
+
+    /// Exchanges an authorization code (with its PKCE verifier) for a session: the
+    /// first grant of an account onboarded by the authorization-code flow.
+    pub async fn exchange_code(
+        &self,
+        ctx: &CallContext,
+        code: &str,
+        redirect_uri: &str,
+        verifier: &str,
+    ) -> Result<StoredRefresh> {
+        let form = [
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", redirect_uri),
+            ("code_verifier", verifier),
+        ];
+        let result = self.token_request(ctx, &form).await;
+        self.hooks.granted("authorization_code", result.is_ok());
+        let info = result?;
+        let refresh = rotated(&info).ok_or_else(|| {
+            Error::UpstreamInvalid("the code grant's answer has no refresh token".into())
+        })?;
+        // The access token comes along: the account is usable at once.
+        let generation = self.current().map_or(1, |t| t.generation + 1);
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(AccessToken {
+            value: Secret::new(info.access_token),
+            expires_at: Instant::now() + Duration::from_secs(info.expires_in),
+            generation,
+        }));
+        *self.renewing.lock().await = Some(RefreshToken {
+            value: refresh.token.clone(),
+            expires_at: Instant::now()
+                + Duration::from_secs(info.refresh_token_expires_in.unwrap_or(0)),
+        });
+        Ok(refresh)
     }
 
     async fn token_request(&self, ctx: &CallContext, form: &[(&str, &str)]) -> Result<TokenInfo> {
@@ -423,5 +500,20 @@ impl TokenSource {
                 }
             }
         }
+    }
+}
+
+/// The refresh token of a grant's answer, as an authorization keeps it.
+fn rotated(info: &TokenInfo) -> Option<StoredRefresh> {
+    let token = info.refresh_token.clone()?;
+    Some(StoredRefresh {
+        token: Secret::new(token),
+        expires_at_ms: rc_store::now_ms() + info.refresh_token_expires_in.unwrap_or(0) * 1000,
+    })
+}
+
+async fn keep_rotated(authorization: &dyn Authorization, info: &TokenInfo) {
+    if let Some(refresh) = rotated(info) {
+        authorization.rotated(refresh).await;
     }
 }

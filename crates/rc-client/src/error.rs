@@ -64,6 +64,12 @@ pub enum Error {
     IdempotencyConflict(String),
 
     /// A bug or an impossible state; details are logged, not returned.
+    /// An account onboarded by OAuth authorization has no usable refresh token left
+    /// (never given, lapsed, or refused by RingCentral): only its owner can authorize
+    /// the gateway again.
+    #[error("{0}")]
+    NotAuthorized(String),
+
     #[error("internal error: {0}")]
     Internal(String),
 }

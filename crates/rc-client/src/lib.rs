@@ -61,6 +61,18 @@ struct Inner {
     breaker: Arc<stack::breaker::CircuitBreaker>,
     stores: Stores,
     server_url: url::Url,
+    account: Option<Arc<str>>,
+}
+
+/// What a client is built from besides its settings and credentials.
+pub struct Parts {
+    pub stores: Stores,
+    pub hooks: stack::Hooks,
+    pub token_hooks: Arc<dyn auth::TokenHooks>,
+    pub connector: stack::Connector,
+    /// The gateway account it serves (part of its cache, coalescing and idempotency
+    /// scope); `None` for a gateway of one account.
+    pub account: Option<Arc<str>>,
 }
 
 impl RingCentral {
@@ -73,6 +85,29 @@ impl RingCentral {
         hooks: stack::Hooks,
         token_hooks: Arc<dyn auth::TokenHooks>,
     ) -> Self {
+        Self::with_parts(
+            config,
+            credentials,
+            Parts {
+                stores,
+                hooks,
+                token_hooks,
+                connector: stack::Connector::new(),
+                account: None,
+            },
+        )
+    }
+
+    /// A client of one of several accounts: its own session, stack and state, over a
+    /// connector shared with the others.
+    pub fn with_parts(config: &ClientConfig, credentials: Credentials, parts: Parts) -> Self {
+        let Parts {
+            stores,
+            hooks,
+            token_hooks,
+            connector,
+            account,
+        } = parts;
         let r = &config.resilience;
         let stack_config = stack::StackConfig {
             request_timeout: config.request_timeout,
@@ -86,14 +121,14 @@ impl RingCentral {
                 by_resource: r.cache_ttl_by_resource.iter().copied().collect(),
             },
             idempotency_ttl: r.idempotency_ttl,
-            scope: scope(config, &credentials).into(),
+            scope: scope(config, &credentials, account.as_deref()).into(),
         };
         let breaker = Arc::new(stack::breaker::CircuitBreaker::new(
             r.breaker_threshold,
             r.breaker_timeout,
         ));
         let base = stack::base(
-            stack::Transport::new(&config.server_url),
+            stack::Transport::with_connector(&connector, &config.server_url),
             &stack_config,
             &stores,
             &hooks,
@@ -121,6 +156,7 @@ impl RingCentral {
                 breaker,
                 stores,
                 server_url: config.server_url.clone(),
+                account,
             }),
         }
     }
@@ -143,6 +179,11 @@ impl RingCentral {
     /// The circuit breaker's state: `closed`, `open` or `half-open`.
     pub fn breaker_state(&self) -> &'static str {
         self.inner.breaker.state().name()
+    }
+
+    /// The gateway account this client serves, if it is one of several.
+    pub fn account(&self) -> Option<&str> {
+        self.inner.account.as_deref()
     }
 
     /// The RingCentral base URL.
@@ -281,14 +322,18 @@ pub struct Invoked {
 
 /// A short, non-secret identity of the RingCentral account and app, so that shared
 /// keys of different gateways (different accounts on one Redis) never collide.
-fn scope(config: &ClientConfig, credentials: &Credentials) -> String {
+fn scope(config: &ClientConfig, credentials: &Credentials, account: Option<&str>) -> String {
     use sha2::{Digest, Sha256};
     let mut hash = Sha256::new();
+    if let Some(account) = account {
+        hash.update(account.as_bytes());
+        hash.update(b"|");
+    }
     hash.update(config.server_url.as_str());
     hash.update(b"|");
     hash.update(credentials.client_id.as_bytes());
     hash.update(b"|");
-    hash.update(credentials.jwt.expose().as_bytes());
+    hash.update(credentials.login.fingerprint().as_bytes());
     hex::encode(&hash.finalize()[..8])
 }
 

@@ -1,12 +1,12 @@
 //! The client's Prometheus metrics, registered into the registry its owner passes in:
 //! each layer of the stack reports through them (the `*Hooks` traits the layers call).
+//! Every series carries the gateway `account` it is about: the label's values are the
+//! configured accounts' names, never anything a caller sends.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use prometheus::{
-    HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
-};
+use prometheus::{HistogramOpts, HistogramVec, IntCounterVec, IntGaugeVec, Opts, Registry};
 use rc_spec::ops::{Operation, ThrottleGroup};
 use rc_store::BudgetState;
 
@@ -28,10 +28,16 @@ pub struct ClientMetrics {
     retries: IntCounterVec,
     cache_hits: IntCounterVec,
     cache_misses: IntCounterVec,
-    coalesced: IntCounter,
+    coalesced: IntCounterVec,
     token_refreshes: IntCounterVec,
-    breaker_failures: IntGauge,
-    breaker_state: IntGauge,
+    breaker_failures: IntGaugeVec,
+    breaker_state: IntGaugeVec,
+}
+
+/// The metrics of one account's client: the hooks its stack reports through.
+pub struct AccountMetrics {
+    metrics: Arc<ClientMetrics>,
+    account: Arc<str>,
 }
 
 fn counter(
@@ -59,95 +65,108 @@ impl ClientMetrics {
                 "RingCentral's time to answer",
             )
             .buckets(BUCKETS.to_vec()),
-            &["operation", "group"],
+            &["account", "operation", "group"],
         )?;
         r.register(Box::new(rc_duration.clone()))?;
-        let coalesced = IntCounter::new(
-            "coalesced_calls_total",
-            "Reads that joined an identical read in flight",
-        )?;
-        r.register(Box::new(coalesced.clone()))?;
-        let breaker_failures = IntGauge::new(
-            "circuit_breaker_failures",
-            "Consecutive failed RingCentral attempts",
-        )?;
-        r.register(Box::new(breaker_failures.clone()))?;
-        let breaker_state = IntGauge::new(
-            "circuit_breaker_state",
-            "Circuit breaker: 0 closed, 1 half-open, 2 open",
-        )?;
-        r.register(Box::new(breaker_state.clone()))?;
         let metrics = ClientMetrics {
             rc_calls: counter(
                 r,
                 "ringcentral_api_calls_total",
                 "Requests sent to RingCentral",
-                &["operation", "group", "status"],
+                &["account", "operation", "group", "status"],
             )?,
             rc_duration,
             rate_limit_hits: counter(
                 r,
                 "rate_limit_hits_total",
                 "429s from RingCentral (source=upstream) and calls the budget could not admit in time (source=budget)",
-                &["group", "source"],
+                &["account", "group", "source"],
             )?,
             budget_remaining: gauge(
                 r,
                 "ringcentral_rate_budget_remaining",
                 "Requests left in the group's current window",
-                &["group"],
+                &["account", "group"],
             )?,
             budget_limit: gauge(
                 r,
                 "ringcentral_rate_budget_limit",
                 "The group's limit per window",
-                &["group"],
+                &["account", "group"],
             )?,
             retries: counter(
                 r,
                 "ringcentral_retries_total",
                 "Retried RingCentral requests",
-                &["operation", "reason"],
+                &["account", "operation", "reason"],
             )?,
             cache_hits: counter(
                 r,
                 "cache_hits_total",
                 "Reads answered from the cache",
-                &["resource"],
+                &["account", "resource"],
             )?,
             cache_misses: counter(
                 r,
                 "cache_misses_total",
                 "Reads not in the cache",
-                &["resource"],
+                &["account", "resource"],
             )?,
-            coalesced,
+            coalesced: counter(
+                r,
+                "coalesced_calls_total",
+                "Reads that joined an identical read in flight",
+                &["account"],
+            )?,
             token_refreshes: counter(
                 r,
                 "token_refreshes_total",
                 "OAuth token grants",
-                &["grant", "result"],
+                &["account", "grant", "result"],
             )?,
-            breaker_failures,
-            breaker_state,
+            breaker_failures: gauge(
+                r,
+                "circuit_breaker_failures",
+                "Consecutive failed RingCentral attempts",
+                &["account"],
+            )?,
+            breaker_state: gauge(
+                r,
+                "circuit_breaker_state",
+                "Circuit breaker: 0 closed, 1 half-open, 2 open",
+                &["account"],
+            )?,
         };
+        Ok(Arc::new(metrics))
+    }
+
+    /// The metrics of `account`'s client.
+    pub fn for_account(self: &Arc<Self>, account: &str) -> Arc<AccountMetrics> {
         // Series with a small, known label set start at 0, so that rates and alerts
         // see "none yet" rather than "no data".
         for group in ThrottleGroup::LIMITED {
             for source in ["upstream", "budget", "caller"] {
-                metrics
-                    .rate_limit_hits
-                    .with_label_values(&[group.name(), source]);
+                self.rate_limit_hits
+                    .with_label_values(&[account, group.name(), source]);
             }
         }
-        for grant in ["jwt", "refresh_token"] {
+        for grant in GRANTS {
             for result in ["ok", "error"] {
-                metrics.token_refreshes.with_label_values(&[grant, result]);
+                self.token_refreshes
+                    .with_label_values(&[account, grant, result]);
             }
         }
-        Ok(Arc::new(metrics))
+        Arc::new(AccountMetrics {
+            metrics: self.clone(),
+            account: Arc::from(account),
+        })
     }
+}
 
+/// Every grant the token source reports.
+const GRANTS: [&str; 3] = ["jwt", "refresh_token", "authorization_code"];
+
+impl AccountMetrics {
     /// The stack's hooks, all reporting here.
     pub fn hooks(self: &Arc<Self>) -> Hooks {
         Hooks {
@@ -161,81 +180,105 @@ impl ClientMetrics {
 
     /// Sets the state-like gauges (breaker, rate budget) before a scrape.
     pub fn refresh(&self, breaker: &CircuitBreaker, budget: &[BudgetState]) {
-        self.breaker_failures.set(i64::from(breaker.failures()));
-        self.breaker_state.set(match breaker.state() {
-            BreakerState::Closed => 0,
-            BreakerState::HalfOpen => 1,
-            BreakerState::Open => 2,
-        });
+        let m = &self.metrics;
+        let account = &*self.account;
+        m.breaker_failures
+            .with_label_values(&[account])
+            .set(i64::from(breaker.failures()));
+        m.breaker_state
+            .with_label_values(&[account])
+            .set(match breaker.state() {
+                BreakerState::Closed => 0,
+                BreakerState::HalfOpen => 1,
+                BreakerState::Open => 2,
+            });
         for state in budget {
-            self.budget_remaining
-                .with_label_values(&[state.group])
+            m.budget_remaining
+                .with_label_values(&[account, state.group])
                 .set(i64::from(state.remaining));
-            self.budget_limit
-                .with_label_values(&[state.group])
+            m.budget_limit
+                .with_label_values(&[account, state.group])
                 .set(i64::from(state.limit));
         }
     }
 }
 
-impl crate::auth::TokenHooks for ClientMetrics {
+impl crate::auth::TokenHooks for AccountMetrics {
     fn granted(&self, grant: &'static str, ok: bool) {
-        self.token_refreshes
-            .with_label_values(&[grant, if ok { "ok" } else { "error" }])
+        self.metrics
+            .token_refreshes
+            .with_label_values(&[&*self.account, grant, if ok { "ok" } else { "error" }])
             .inc();
     }
 }
 
-impl observe::UpstreamHooks for ClientMetrics {
+impl observe::UpstreamHooks for AccountMetrics {
     fn called(&self, operation: &'static Operation, status: &str, elapsed: Duration) {
         let group = operation.group.name();
-        self.rc_calls
-            .with_label_values(&[operation.id, group, status])
+        self.metrics
+            .rc_calls
+            .with_label_values(&[&*self.account, operation.id, group, status])
             .inc();
-        self.rc_duration
-            .with_label_values(&[operation.id, group])
+        self.metrics
+            .rc_duration
+            .with_label_values(&[&*self.account, operation.id, group])
             .observe(elapsed.as_secs_f64());
     }
 }
 
-impl rate_budget::BudgetHooks for ClientMetrics {
+impl rate_budget::BudgetHooks for AccountMetrics {
     fn refused(&self, group: ThrottleGroup) {
-        self.rate_limit_hits
-            .with_label_values(&[group.name(), "budget"])
+        self.metrics
+            .rate_limit_hits
+            .with_label_values(&[&*self.account, group.name(), "budget"])
             .inc();
     }
 
     fn caller_refused(&self, group: ThrottleGroup) {
-        self.rate_limit_hits
-            .with_label_values(&[group.name(), "caller"])
+        self.metrics
+            .rate_limit_hits
+            .with_label_values(&[&*self.account, group.name(), "caller"])
             .inc();
     }
 
     fn throttled(&self, group: ThrottleGroup) {
-        self.rate_limit_hits
-            .with_label_values(&[group.name(), "upstream"])
+        self.metrics
+            .rate_limit_hits
+            .with_label_values(&[&*self.account, group.name(), "upstream"])
             .inc();
     }
 }
 
-impl retry::RetryHooks for ClientMetrics {
+impl retry::RetryHooks for AccountMetrics {
     fn retrying(&self, operation: &'static str, reason: &'static str) {
-        self.retries.with_label_values(&[operation, reason]).inc();
+        self.metrics
+            .retries
+            .with_label_values(&[&*self.account, operation, reason])
+            .inc();
     }
 }
 
-impl cache::CacheHooks for ClientMetrics {
+impl cache::CacheHooks for AccountMetrics {
     fn hit(&self, resource: &'static str) {
-        self.cache_hits.with_label_values(&[resource]).inc();
+        self.metrics
+            .cache_hits
+            .with_label_values(&[&*self.account, resource])
+            .inc();
     }
 
     fn miss(&self, resource: &'static str) {
-        self.cache_misses.with_label_values(&[resource]).inc();
+        self.metrics
+            .cache_misses
+            .with_label_values(&[&*self.account, resource])
+            .inc();
     }
 }
 
-impl coalesce::CoalesceHooks for ClientMetrics {
+impl coalesce::CoalesceHooks for AccountMetrics {
     fn joined(&self) {
-        self.coalesced.inc();
+        self.metrics
+            .coalesced
+            .with_label_values(&[&self.account])
+            .inc();
     }
 }

@@ -36,7 +36,7 @@ pub use body::{Content, Download, RequestBody, Upload};
 use layered::Wrap;
 use rate_budget::RateBudget;
 pub use timeout::TimeoutLayer;
-pub use transport::{Transport, install_crypto_provider};
+pub use transport::{Connector, Transport, install_crypto_provider};
 
 use crate::context::CallContext;
 use crate::error::Error;

@@ -33,6 +33,24 @@ type UpstreamBody = Either<Full<Bytes>, StreamBody>;
 
 type UpstreamClient = Client<HttpsConnector<HttpConnector>, UpstreamBody>;
 
+/// The pooled HTTP client behind transports: one per process, shared by every
+/// account's transport (each client carries its TLS roots and pool, which a thousand
+/// accounts must not multiply).
+#[derive(Clone)]
+pub struct Connector(UpstreamClient);
+
+impl Connector {
+    pub fn new() -> Self {
+        Connector(upstream_client())
+    }
+}
+
+impl Default for Connector {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Sends requests to RingCentral's base URL.
 #[derive(Clone)]
 pub struct Transport {
@@ -48,13 +66,18 @@ pub struct Transport {
 impl Transport {
     /// A transport for `base_url` (no trailing slash needed).
     pub fn new(base_url: &url::Url) -> Self {
+        Self::with_connector(&Connector::new(), base_url)
+    }
+
+    /// A transport for `base_url` over a shared connector.
+    pub fn with_connector(connector: &Connector, base_url: &url::Url) -> Self {
         let uri: Uri = base_url
             .as_str()
             .parse()
             .expect("a parsed URL is a valid URI");
         let parts = uri.into_parts();
         Transport {
-            client: upstream_client(),
+            client: connector.0.clone(),
             scheme: parts.scheme.unwrap_or(Scheme::HTTPS),
             authority: parts
                 .authority
