@@ -1017,3 +1017,168 @@ async fn sandbox_takes_ivr_prompts_and_faxes_as_multipart_uploads_like_the_spec(
     assert_eq!(missing["errors"][0]["parameterName"], "messageId");
     running.stop().await;
 }
+
+/// Validates `instance` against `schema`, a schema of the spec that is not under
+/// `#/components/schemas` (a response's or a header's), resolving its `$ref`s.
+fn assert_conforms_to(what: &str, schema: &Value, instance: &Value) {
+    let mut root = schema.clone();
+    root.as_object_mut()
+        .expect("a schema is an object")
+        .insert("components".to_owned(), SPEC["components"].clone());
+    let validator = jsonschema::draft7::new(&root).expect("the spec's schemas compile");
+    let errors: Vec<String> = validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not accept the answer: {errors:#?}\n{instance:#}"
+    );
+}
+
+#[tokio::test]
+async fn sandbox_authorization_code_flow_answers_follow_the_spec() {
+    use sha2::Digest;
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let running = sandbox::start(unthrottled(), listener).await.unwrap();
+    let base = running.url();
+    // The redirect is the answer under test: it is not followed.
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let path = &SPEC["paths"]["/restapi/oauth/authorize"];
+    let oauth_invalid_request = &SPEC["components"]["responses"]["OauthInvalidRequest"]["content"]
+        ["application/json"]["schema"];
+    for operation in [
+        &path["get"],
+        &path["post"],
+        &SPEC["paths"]["/restapi/oauth/token"]["post"],
+    ] {
+        assert_eq!(
+            operation["responses"]["400"]["$ref"], "#/components/responses/OauthInvalidRequest",
+            "{}",
+            operation["operationId"]
+        );
+    }
+    let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .encode(sha2::Sha256::digest(verifier.as_bytes()));
+    let redirect_uri = "https://app.example.com/oauth/callback";
+    let params = [
+        ("response_type", "code"),
+        ("client_id", sandbox::DEFAULT_CLIENT_ID),
+        ("redirect_uri", redirect_uri),
+        ("state", "csrf-1"),
+        ("code_challenge", challenge.as_str()),
+        ("code_challenge_method", "S256"),
+    ];
+    let as_object = |pairs: &[(&str, &str)]| -> Value {
+        Value::Object(
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), Value::from(*v)))
+                .collect(),
+        )
+    };
+    assert_conforms("AuthorizeRequest", &as_object(&params));
+
+    // authorize (query) and authorize2 (form): the spec's 302 with a Location URI.
+    let by_get = http
+        .get(format!("{base}/restapi/oauth/authorize"))
+        .query(&params)
+        .send()
+        .await
+        .unwrap();
+    let by_post = http
+        .post(format!("{base}/restapi/oauth/authorize"))
+        .form(&params)
+        .send()
+        .await
+        .unwrap();
+    let mut codes = Vec::new();
+    for (method, response) in [("get", by_get), ("post", by_post)] {
+        assert_eq!(response.status().as_u16(), 302, "{method}");
+        let documented = &path[method]["responses"]["302"];
+        assert!(
+            documented.is_object(),
+            "the spec documents the 302 of {method}"
+        );
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert_conforms_to(
+            "the Location header",
+            &documented["headers"]["Location"]["schema"],
+            &json!(location),
+        );
+        let location = reqwest::Url::parse(&location).unwrap();
+        assert_eq!(location.scheme(), "https");
+        assert_eq!(location.host_str(), Some("app.example.com"));
+        assert_eq!(location.path(), "/oauth/callback");
+        let query = |key: &str| {
+            location
+                .query_pairs()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+        };
+        assert_eq!(query("state").as_deref(), Some("csrf-1"));
+        codes.push(query("code").expect("the redirect carries the code"));
+    }
+
+    // getToken with AuthCodeTokenRequest: a TokenInfo like the JWT grant's.
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        sandbox::DEFAULT_CLIENT_ID,
+        sandbox::DEFAULT_CLIENT_SECRET
+    ));
+    let exchange = |code: String| {
+        let http = http.clone();
+        let url = format!("{base}/restapi/oauth/token");
+        let auth = auth.clone();
+        async move {
+            let form = [
+                ("grant_type", "authorization_code"),
+                ("code", code.as_str()),
+                ("redirect_uri", redirect_uri),
+                ("code_verifier", verifier),
+            ];
+            assert_conforms("AuthCodeTokenRequest", &as_object(&form));
+            let response = http
+                .post(url)
+                .header("authorization", format!("Basic {auth}"))
+                .form(&form)
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            (status, response.json::<Value>().await.unwrap())
+        }
+    };
+    for code in &codes {
+        let (status, token) = exchange(code.clone()).await;
+        assert_eq!(status, 200, "{token}");
+        assert_conforms("TokenInfo", &token);
+        assert_eq!(token["token_type"], "bearer");
+        assert_eq!(token["owner_id"], running.state.data().admin_id.to_string());
+    }
+
+    // The errors of both endpoints are OauthInvalidRequest.
+    let (status, replayed) = exchange(codes[0].clone()).await;
+    assert_eq!(status, 400, "{replayed}");
+    assert_conforms_to("OauthInvalidRequest", oauth_invalid_request, &replayed);
+    assert_eq!(replayed["error"], "invalid_grant");
+    let mut implicit = params.to_vec();
+    implicit[0] = ("response_type", "token");
+    let refused = http
+        .get(format!("{base}/restapi/oauth/authorize"))
+        .query(&implicit)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 400);
+    let refused: Value = refused.json().await.unwrap();
+    assert_conforms_to("OauthInvalidRequest", oauth_invalid_request, &refused);
+    assert_eq!(refused["error"], "unsupported_response_type");
+    assert_eq!(refused["errors"][0]["parameterName"], "response_type");
+    running.stop().await;
+}

@@ -69,16 +69,19 @@ struct Secrets {
     jwts: Vec<String>,
     access_tokens: Vec<String>,
     refresh_tokens: Vec<String>,
+    /// Issued authorization codes not yet expired, used ones included.
+    authorization_codes: Vec<String>,
     /// By subscription id.
     verification_tokens: BTreeMap<String, String>,
 }
 
 async fn secrets(AxumState(state): AxumState<Arc<State>>) -> Json<Secrets> {
-    let (access_tokens, refresh_tokens) = {
-        let sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+    let (access_tokens, refresh_tokens, authorization_codes) = {
+        let sessions = state.sessions();
         (
             sessions.access.keys().cloned().collect(),
             sessions.refresh.keys().cloned().collect(),
+            sessions.codes.keys().cloned().collect(),
         )
     };
     let verification_tokens = state
@@ -93,6 +96,7 @@ async fn secrets(AxumState(state): AxumState<Arc<State>>) -> Json<Secrets> {
         jwts: state.config.jwts.clone(),
         access_tokens,
         refresh_tokens,
+        authorization_codes,
         verification_tokens,
     })
 }
@@ -167,11 +171,13 @@ async fn expire_tokens(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
     StatusCode::NO_CONTENT
 }
 
-/// Ends every session, refresh tokens included (as a password change would).
+/// Ends every session, refresh tokens and authorization codes included (as a
+/// password change would).
 async fn revoke_tokens(AxumState(state): AxumState<Arc<State>>) -> StatusCode {
-    let mut sessions = state.sessions.lock().unwrap_or_else(|e| e.into_inner());
+    let mut sessions = state.sessions();
     sessions.access.clear();
     sessions.refresh.clear();
+    sessions.codes.clear();
     StatusCode::NO_CONTENT
 }
 

@@ -124,11 +124,33 @@ impl ApiError {
         e.body.message = None;
         e
     }
+
+    /// This error in the OAuth form, as the authorization and token endpoints answer
+    /// a parameter error (`OauthInvalidRequest`: `error` beside `errors[]`).
+    pub fn into_oauth(mut self, error: &str) -> Self {
+        self.body.error = Some(error.to_owned());
+        self.body.error_description = self.body.message.take();
+        self.body.error_code = None;
+        self.body.parameter_name = None;
+        self
+    }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let mut response = (self.status, Json(*self.body)).into_response();
+        let mut response = if self.body.error.is_some() {
+            // RFC 6749 §5.2 and RingCentral spell it `error_description`; rc-spec's
+            // camelCase body would write `errorDescription`.
+            let mut value = serde_json::to_value(&*self.body).unwrap_or_default();
+            if let Some(fields) = value.as_object_mut()
+                && let Some(description) = fields.remove("errorDescription")
+            {
+                fields.insert("error_description".to_owned(), description);
+            }
+            (self.status, Json(value)).into_response()
+        } else {
+            (self.status, Json(*self.body)).into_response()
+        };
         if let Some(retry_after) = self.retry_after {
             response.headers_mut().insert(
                 header::RETRY_AFTER,

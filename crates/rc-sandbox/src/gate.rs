@@ -200,7 +200,14 @@ pub async fn oauth(
         return next.run(request).await;
     };
     state.counters.request(op);
-    let app = super::oauth::client_id(request.headers()).unwrap_or_default();
+    // An authorization request names its app in its query, not with Basic auth.
+    let app = super::oauth::client_id(request.headers())
+        .or_else(|| {
+            form_urlencoded::parse(request.uri().query()?.as_bytes())
+                .find(|(k, _)| k == "client_id")
+                .map(|(_, v)| v.into_owned())
+        })
+        .unwrap_or_default();
     let decision = admit(&state, &format!("app:{app}"), op);
     if !decision.allowed {
         return throttled(&decision);

@@ -5,8 +5,35 @@
 //! answers against the spec's schemas.
 //!
 //! Tests and operators drive it through a small admin API under `/_sandbox/`.
+//!
+//! # Accounts
+//!
+//! One server can emulate several RingCentral accounts ([`start_accounts`]; [`start`]
+//! serves one, named `default`). Each account is a [`State`] of its own: its app and
+//! JWTs, seeded data (its own account id and extension ids, data drawn from a seed
+//! derived from the configured one and the account's position, the first account's
+//! being exactly a single-account sandbox's), sessions and authorization codes, rate
+//! limits and windows, faults, subscriptions and webhook deliveries, counters.
+//! Nothing is shared, not even the app: accounts may have the same client id and
+//! secret, as the customers of one public RingCentral app do. A front routes each
+//! request to its account by the routing prefix of its token or code, the JWT of a
+//! JWT grant, or the `login_hint` of an authorization request (`accounts.rs`).
+//!
+//! The admin API of account `name` is `/_sandbox/accounts/{name}/...` (the same
+//! routes as `/_sandbox/...`, which stays the first account's); `GET
+//! /_sandbox/accounts` lists the accounts, `GET /_sandbox/accounts/{name}` one.
+//!
+//! # Logging in
+//!
+//! The token endpoint takes the JWT grant (a JWT of the account's `jwts`), the
+//! refresh grant, and the authorization code grant with or without PKCE, whose code
+//! `GET`/`POST /restapi/oauth/authorize` issues without a login page: the user logs
+//! into the account named by `login_hint` (`authorize.rs`, `oauth.rs`). All of them log
+//! in as the account's administrator.
 
+mod accounts;
 mod admin;
+mod authorize;
 mod call_logs;
 mod call_queues;
 mod errors;
@@ -77,6 +104,11 @@ pub struct SandboxConfig {
     /// Sign notifications with this secret (`X-Webhook-Signature`), as a signing relay
     /// in front of the gateway would.
     pub webhook_signing_secret: Option<String>,
+    /// The app's registered redirect URIs for the authorization code flow; empty
+    /// accepts any absolute http(s) URI.
+    pub redirect_uris: Vec<String>,
+    /// How long an authorization code can be exchanged.
+    pub authorization_code_ttl: Duration,
 }
 
 impl Default for SandboxConfig {
@@ -101,6 +133,8 @@ impl Default for SandboxConfig {
             limits: ThrottleGroup::LIMITED.map(limit),
             seed: 20_240_101,
             webhook_signing_secret: None,
+            redirect_uris: Vec::new(),
+            authorization_code_ttl: Duration::from_secs(60),
         }
     }
 }
@@ -108,7 +142,9 @@ impl Default for SandboxConfig {
 /// A running sandbox.
 pub struct RunningSandbox {
     pub addr: SocketAddr,
+    /// The first account (the only one of a [`start`]ed sandbox).
     pub state: Arc<State>,
+    accounts: Vec<Arc<State>>,
     shutdown: CancellationToken,
     task: tokio::task::JoinHandle<()>,
 }
@@ -117,6 +153,16 @@ impl RunningSandbox {
     /// Its base URL, e.g. `http://127.0.0.1:41234`.
     pub fn url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The account named `name`.
+    pub fn account(&self, name: &str) -> Option<&Arc<State>> {
+        self.accounts.iter().find(|s| s.name == name)
+    }
+
+    /// The accounts' names, in order.
+    pub fn account_names(&self) -> Vec<&str> {
+        self.accounts.iter().map(|s| s.name.as_str()).collect()
     }
 
     /// Stops serving and waits for the server task.
@@ -136,15 +182,51 @@ impl RunningSandbox {
 /// How long `stop` waits for requests in flight.
 const STOP_GRACE: Duration = Duration::from_secs(1);
 
-/// Serves the sandbox on `listener` until `stop` is called.
+/// Serves a one-account sandbox (the account is named `default`) on `listener` until
+/// `stop` is called.
 pub async fn start(
     config: SandboxConfig,
     listener: TcpListener,
 ) -> std::io::Result<RunningSandbox> {
+    start_accounts(vec![("default".to_owned(), config)], listener).await
+}
+
+/// Serves a sandbox of several accounts on `listener` until `stop` is called: each
+/// `(name, config)` is an account, `name` its sandbox name (1 to 64 ASCII letters,
+/// digits, `-` or `_`, unique), the first the one that answers what belongs to no
+/// account. Fails with `InvalidInput` for no accounts or a bad or repeated name.
+pub async fn start_accounts(
+    accounts: Vec<(String, SandboxConfig)>,
+    listener: TcpListener,
+) -> std::io::Result<RunningSandbox> {
+    let invalid = |message: String| std::io::Error::new(std::io::ErrorKind::InvalidInput, message);
+    if accounts.is_empty() {
+        return Err(invalid("a sandbox needs at least one account".to_owned()));
+    }
+    for (i, (name, _)) in accounts.iter().enumerate() {
+        let safe = (1..=64).contains(&name.len())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !safe {
+            return Err(invalid(format!("invalid sandbox account name {name:?}")));
+        }
+        if accounts[..i].iter().any(|(other, _)| other == name) {
+            return Err(invalid(format!("two sandbox accounts are named {name:?}")));
+        }
+    }
     let addr = listener.local_addr()?;
-    let state = Arc::new(State::new(config, format!("http://{addr}")));
+    let base_url = format!("http://{addr}");
+    let states: Vec<Arc<State>> = accounts
+        .into_iter()
+        .enumerate()
+        .map(|(index, (name, config))| {
+            Arc::new(State::for_account(&name, index, config, base_url.clone()))
+        })
+        .collect();
+    let state = states[0].clone();
     let shutdown = CancellationToken::new();
-    let app = router(state.clone());
+    let app = accounts::front(accounts::Accounts::new(&states));
     let signal = shutdown.clone();
     let task = tokio::spawn(async move {
         let serve = axum::serve(listener, app).with_graceful_shutdown(signal.cancelled_owned());
@@ -155,12 +237,13 @@ pub async fn start(
     Ok(RunningSandbox {
         addr,
         state,
+        accounts: states,
         shutdown,
         task,
     })
 }
 
-/// The sandbox's HTTP routes. API routes are registered under the spec's own path
+/// The HTTP routes of one account. API routes are registered under the spec's own path
 /// templates, so the gate can look the operation (and its throttling group) up from
 /// the matched path.
 pub fn router(state: Arc<State>) -> Router {
@@ -235,6 +318,10 @@ pub fn router(state: Arc<State>) -> Router {
             gate::api,
         ));
     let oauth = Router::new()
+        .route(
+            ops::AUTHORIZE.path,
+            get(authorize::get).post(authorize::post),
+        )
         .route(ops::GET_TOKEN.path, post(oauth::token))
         .route(ops::REVOKE_TOKEN.path, post(oauth::revoke))
         .route_layer(axum::middleware::from_fn_with_state(

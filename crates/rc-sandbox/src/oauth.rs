@@ -1,5 +1,26 @@
-//! `POST /restapi/oauth/token` (JWT and refresh-token grants, client Basic auth,
-//! expiring access tokens, single-use refresh tokens) and `/restapi/oauth/revoke`.
+//! `POST /restapi/oauth/token` (JWT, authorization-code and refresh-token grants,
+//! client Basic auth, expiring access tokens, single-use refresh tokens) and
+//! `/restapi/oauth/revoke`.
+//!
+//! The `authorization_code` grant exchanges a code of `/restapi/oauth/authorize`
+//! (see `authorize.rs`) for the same answer as the JWT grant: a session of the
+//! account's administrator, which the refresh grant then renews. Its checks, each
+//! answered `400` in the token endpoint's error form:
+//!
+//! - `code` is required (`invalid_request`, CMN-100);
+//! - the code must be one this account issued, not expired, not used before and
+//!   for this app (`invalid_grant`, OAU-212);
+//! - `redirect_uri` must be sent and equal the authorization request's
+//!   (`invalid_grant`, OAU-109 "Redirect URIs do not match", RingCentral's);
+//! - with a PKCE challenge, `code_verifier` must be sent, have RFC 7636's form and
+//!   match it; without one, no verifier may be sent, which would hide a code
+//!   obtained without PKCE (RFC 9700 §2.1.1) (`invalid_grant`, OAU-214).
+//!
+//! OAU-212 and OAU-214 are the sandbox's numbering: RingCentral documents no code
+//! for these cases. The first presentation of a code uses it up, whatever its
+//! outcome; presenting it again also ends every token issued from it, refreshed ones
+//! included (RFC 6749 §4.1.2: a replayed code may have leaked). Successful exchanges
+//! are counted in `authCodeGrants` of `/_sandbox/stats`.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -67,7 +88,7 @@ fn check_client(state: &State, headers: &HeaderMap) -> Result<(), ApiError> {
     Ok(())
 }
 
-fn form(headers: &HeaderMap, body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
+pub fn form(headers: &HeaderMap, body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -88,11 +109,56 @@ fn field<'a>(form: &'a [(String, String)], key: &str) -> Option<&'a str> {
     form.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
 }
 
-fn random_token() -> String {
-    let mut bytes = Vec::with_capacity(32);
-    bytes.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
-    bytes.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+/// Checks an `authorization_code` grant and uses its code up; gives the user it
+/// logs in as.
+fn exchange_code(
+    state: &State,
+    client_id: &str,
+    form: &[(String, String)],
+) -> Result<i64, ApiError> {
+    let code = field(form, "code")
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| ApiError::missing("code").into_oauth("invalid_request"))?;
+    let invalid_code = |message: &str| {
+        ApiError::oauth(StatusCode::BAD_REQUEST, "invalid_grant", "OAU-212", message)
+    };
+    let invalid_verifier = |message: &str| {
+        ApiError::oauth(StatusCode::BAD_REQUEST, "invalid_grant", "OAU-214", message)
+    };
+    let mut sessions = state.sessions();
+    let Some(grant) = sessions.codes.get_mut(code) else {
+        return Err(invalid_code("Authorization code is invalid"));
+    };
+    if grant.used {
+        sessions.end_code_sessions(code);
+        return Err(invalid_code("Authorization code has already been used"));
+    }
+    grant.used = true;
+    if grant.expires_at <= Instant::now() {
+        return Err(invalid_code("Authorization code is expired"));
+    }
+    if grant.client_id != client_id {
+        return Err(invalid_code("Authorization code is invalid"));
+    }
+    if field(form, "redirect_uri") != Some(grant.redirect_uri.as_str()) {
+        return Err(super::authorize::redirect_mismatch());
+    }
+    let verifier = field(form, "code_verifier").filter(|v| !v.is_empty());
+    match (&grant.challenge, verifier) {
+        (None, None) => {}
+        (None, Some(_)) => {
+            return Err(invalid_verifier(
+                "Code verifier is sent for a code requested without a code challenge",
+            ));
+        }
+        (Some(_), None) => return Err(invalid_verifier("Code verifier is required")),
+        (Some(challenge), Some(verifier)) => {
+            if !super::authorize::is_pkce_text(verifier) || !challenge.verifies(verifier) {
+                return Err(invalid_verifier("Code verifier is invalid"));
+            }
+        }
+    }
+    Ok(grant.owner_id)
 }
 
 pub async fn token(
@@ -110,7 +176,7 @@ pub async fn token(
             "Mandatory parameter [grant_type] not specified",
         )
     })?;
-    let owner_id = match grant {
+    let (owner_id, code) = match grant {
         JWT_GRANT => {
             let assertion = field(&form, "assertion").unwrap_or("");
             if !state.config.jwts.iter().any(|j| j == assertion) {
@@ -122,7 +188,17 @@ pub async fn token(
                 ));
             }
             state.counters.jwt_grants.fetch_add(1, Ordering::Relaxed);
-            state.data().admin_id
+            (state.data().admin_id, None)
+        }
+        "authorization_code" => {
+            let client = client_id(&headers).unwrap_or_default();
+            let owner_id = exchange_code(&state, &client, &form)?;
+            state
+                .counters
+                .auth_code_grants
+                .fetch_add(1, Ordering::Relaxed);
+            let code = field(&form, "code").map(str::to_owned);
+            (owner_id, code)
         }
         "refresh_token" => {
             let presented = field(&form, "refresh_token").unwrap_or("");
@@ -145,9 +221,9 @@ pub async fn token(
                 .counters
                 .refresh_grants
                 .fetch_add(1, Ordering::Relaxed);
-            grant.owner_id
+            (grant.owner_id, grant.code)
         }
-        "authorization_code" | "password" => {
+        "password" => {
             return Err(ApiError::oauth(
                 StatusCode::BAD_REQUEST,
                 "unauthorized_client",
@@ -171,8 +247,8 @@ pub async fn token(
             t.min(state.config.access_token_ttl)
         });
     let refresh_ttl = state.config.refresh_token_ttl;
-    let access_token = random_token();
-    let refresh_token = random_token();
+    let access_token = state.mint_token();
+    let refresh_token = state.mint_token();
     let session_id = uuid::Uuid::new_v4().to_string();
     let now = Instant::now();
     {
@@ -183,6 +259,7 @@ pub async fn token(
                 owner_id,
                 expires_at: now + ttl,
                 session_id: session_id.clone(),
+                code: code.clone(),
             },
         );
         sessions.refresh.insert(
@@ -191,6 +268,7 @@ pub async fn token(
                 owner_id,
                 expires_at: now + refresh_ttl,
                 access_token: access_token.clone(),
+                code,
             },
         );
     }

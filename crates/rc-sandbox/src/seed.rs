@@ -12,11 +12,38 @@ use rc_spec::models::{
     TimezoneInfo,
 };
 
-/// The sandbox account's id.
+/// The sandbox account's id (of the first account of a multi-account sandbox).
+#[cfg(test)]
 pub const ACCOUNT_ID: &str = "809646016";
+const FIRST_ACCOUNT_ID: i64 = 809_646_016;
 
-/// Extension id of the administrator (extension number 101).
+/// Extension id of the administrator (extension number 101) of the first account.
 pub const ADMIN_ID: i64 = 63_000_101;
+
+/// The ids an account's data is built around.
+pub struct Ids {
+    pub account_id: String,
+    /// The administrator's extension id; the other extensions follow it.
+    pub admin_id: i64,
+}
+
+impl Ids {
+    /// Account number `index`'s: account 0 has the historical ids, the others ids of
+    /// their own (a million extension ids apart), so that no two accounts share one.
+    pub fn of_account(index: usize) -> Self {
+        let index = index as i64;
+        Ids {
+            account_id: (FIRST_ACCOUNT_ID + index * 1_000_003).to_string(),
+            admin_id: ADMIN_ID + index * 1_000_000,
+        }
+    }
+}
+
+/// The data seed of account number `index` of a sandbox configured with `seed`:
+/// `seed` itself for account 0, so that it is the single-account sandbox's.
+pub fn account_seed(seed: u64, index: usize) -> u64 {
+    seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
 
 const FIRST_NAMES: &[&str] = &[
     "Jordan", "Avery", "Riley", "Morgan", "Casey", "Taylor", "Jamie", "Quinn", "Harper", "Rowan",
@@ -213,8 +240,10 @@ pub fn rc_time(since_epoch: Duration) -> String {
 }
 
 /// Builds the account; the call history ends at `now` (rounded down to the hour).
-pub fn account(seed: u64, base_url: &str, account_id: &str, now: std::time::SystemTime) -> Data {
+pub fn account(seed: u64, base_url: &str, ids: &Ids, now: std::time::SystemTime) -> Data {
     let mut rng = fastrand::Rng::with_seed(seed);
+    let account_id = ids.account_id.as_str();
+    let admin_id = ids.admin_id;
     let account_uri = format!("{base_url}/restapi/v1.0/account/{account_id}");
     // Creation times spread over 2023-2025.
     let epoch_2023 = 1_672_531_200u64;
@@ -227,7 +256,7 @@ pub fn account(seed: u64, base_url: &str, account_id: &str, now: std::time::Syst
     let mut times = creation_times.into_iter();
 
     let mut extensions = BTreeMap::new();
-    let mut next_id = ADMIN_ID - 1;
+    let mut next_id = admin_id - 1;
     let mut used_emails = std::collections::HashSet::new();
     let site_info = |site: &SiteSeed| ExtensionSiteInfo {
         id: Some(site.id.to_owned()),
@@ -385,8 +414,8 @@ pub fn account(seed: u64, base_url: &str, account_id: &str, now: std::time::Syst
                     regional_settings: Some(regional(s)),
                     site_access: Some("Unlimited".to_owned()),
                     operator: Some(OperatorInfo {
-                        id: Some(ADMIN_ID.to_string()),
-                        uri: Some(format!("{account_uri}/extension/{ADMIN_ID}")),
+                        id: Some(admin_id.to_string()),
+                        uri: Some(format!("{account_uri}/extension/{admin_id}")),
                         extension_number: Some("101".to_owned()),
                         name: Some("Jordan Rivera".to_owned()),
                     }),
@@ -402,7 +431,7 @@ pub fn account(seed: u64, base_url: &str, account_id: &str, now: std::time::Syst
     let anchor = UNIX_EPOCH + Duration::from_secs(since_epoch - since_epoch % 3600);
     let call_log = super::call_logs::seed(&mut rng, &extensions, &account_uri, base_url, anchor);
     Data {
-        admin_id: ADMIN_ID,
+        admin_id,
         next_id: next_id + 1000,
         extensions,
         sites,
@@ -419,8 +448,8 @@ mod tests {
     #[test]
     fn the_same_seed_gives_the_same_account() {
         let now = std::time::SystemTime::now();
-        let a = account(7, "http://x", ACCOUNT_ID, now);
-        let b = account(7, "http://x", ACCOUNT_ID, now);
+        let a = account(7, "http://x", &Ids::of_account(0), now);
+        let b = account(7, "http://x", &Ids::of_account(0), now);
         assert_eq!(a.extensions, b.extensions);
         assert_eq!(a.sites, b.sites);
         assert_eq!(a.queues, b.queues);
@@ -435,8 +464,44 @@ mod tests {
     }
 
     #[test]
+    fn account_zero_keeps_the_historical_ids_and_seed_and_the_others_differ() {
+        let first = Ids::of_account(0);
+        assert_eq!(
+            (first.account_id.as_str(), first.admin_id),
+            (ACCOUNT_ID, ADMIN_ID)
+        );
+        assert_eq!(account_seed(42, 0), 42);
+        assert_ne!(account_seed(42, 1), 42);
+        let now = std::time::SystemTime::now();
+        let a = account(account_seed(42, 0), "http://x", &first, now);
+        let second = Ids::of_account(1);
+        assert_ne!(second.account_id, first.account_id);
+        let b = account(account_seed(42, 1), "http://x", &second, now);
+        assert_eq!(b.admin_id, second.admin_id);
+        assert!(
+            a.extensions.keys().all(|id| !b.extensions.contains_key(id)),
+            "no extension id is in both accounts"
+        );
+        let names = |d: &Data| {
+            d.extensions
+                .values()
+                .map(|e| e.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_ne!(names(&a), names(&b));
+        assert!(b.extensions.values().all(|e| {
+            e.account.as_ref().and_then(|a| a.id.as_deref()) == Some(second.account_id.as_str())
+        }));
+    }
+
+    #[test]
     fn the_account_is_realistic() {
-        let data = account(1, "http://x", ACCOUNT_ID, std::time::SystemTime::now());
+        let data = account(
+            1,
+            "http://x",
+            &Ids::of_account(0),
+            std::time::SystemTime::now(),
+        );
         assert!(data.extensions.len() > 300);
         let users = data
             .extensions

@@ -1,5 +1,6 @@
-//! The sandbox's in-memory account: data, OAuth sessions, rate-limit windows and
-//! counters that tests read.
+//! One emulated account in memory: data, OAuth sessions and authorization codes,
+//! rate-limit windows and counters that tests read. A multi-account sandbox holds one
+//! `State` per account and shares nothing between them.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::Mutex;
@@ -20,9 +21,16 @@ use rc_spec::ops::{self, ThrottleGroup};
 
 /// Everything the sandbox knows.
 pub struct State {
+    /// The account's sandbox name (`default` for a single-account sandbox): the
+    /// `login_hint` of the authorization code flow and the `/_sandbox/accounts/{name}`
+    /// of the admin API.
+    pub name: String,
     pub config: SandboxConfig,
     pub base_url: String,
     pub account_id: String,
+    /// Starts every token and code this account mints, so that the front can route
+    /// them back to it (see `accounts.rs`).
+    pub(crate) token_prefix: String,
     pub data: Mutex<Data>,
     pub sessions: Mutex<Sessions>,
     pub throttle: Mutex<Throttle>,
@@ -80,6 +88,9 @@ pub struct Session {
     pub owner_id: i64,
     pub expires_at: Instant,
     pub session_id: String,
+    /// The authorization code the chain of tokens started from (None for the JWT
+    /// grant): a replayed code ends every token it led to, refreshed ones included.
+    pub code: Option<String>,
 }
 
 /// A refresh token; single-use.
@@ -87,12 +98,36 @@ pub struct RefreshGrant {
     pub owner_id: i64,
     pub expires_at: Instant,
     pub access_token: String,
+    pub code: Option<String>,
+}
+
+/// An authorization code (`/restapi/oauth/authorize`), bound to the app, the
+/// redirect URI and the PKCE challenge of the request that got it.
+pub struct AuthCode {
+    pub owner_id: i64,
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub challenge: Option<super::authorize::Challenge>,
+    pub expires_at: Instant,
+    /// Set by the first exchange: a code is kept until it expires so that a second
+    /// one is recognised as a replay.
+    pub used: bool,
 }
 
 #[derive(Default)]
 pub struct Sessions {
     pub access: HashMap<String, Session>,
     pub refresh: HashMap<String, RefreshGrant>,
+    pub codes: HashMap<String, AuthCode>,
+}
+
+impl Sessions {
+    /// Ends every token issued from authorization code `code`.
+    pub fn end_code_sessions(&mut self, code: &str) {
+        let from_code = |c: &Option<String>| c.as_deref() == Some(code);
+        self.access.retain(|_, s| !from_code(&s.code));
+        self.refresh.retain(|_, g| !from_code(&g.code));
+    }
 }
 
 /// Counters that tests read through `/_sandbox/stats`.
@@ -102,6 +137,8 @@ pub struct Counters {
     throttled: [AtomicU64; 5],
     pub jwt_grants: AtomicU64,
     pub refresh_grants: AtomicU64,
+    /// Successful `authorization_code` grants (codes exchanged for tokens).
+    pub auth_code_grants: AtomicU64,
     pub by_operation: Mutex<BTreeMap<&'static str, u64>>,
 }
 
@@ -163,6 +200,7 @@ impl Counters {
                 .collect(),
             jwt_grants: self.jwt_grants.load(Ordering::Relaxed),
             refresh_grants: self.refresh_grants.load(Ordering::Relaxed),
+            auth_code_grants: self.auth_code_grants.load(Ordering::Relaxed),
         }
     }
 
@@ -172,6 +210,7 @@ impl Counters {
         }
         self.jwt_grants.store(0, Ordering::Relaxed);
         self.refresh_grants.store(0, Ordering::Relaxed);
+        self.auth_code_grants.store(0, Ordering::Relaxed);
         self.by_operation
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -187,6 +226,7 @@ pub struct Stats {
     pub operations: BTreeMap<String, u64>,
     pub jwt_grants: u64,
     pub refresh_grants: u64,
+    pub auth_code_grants: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -213,20 +253,26 @@ pub struct RecordedRequest {
 }
 
 impl State {
+    /// The single account of a one-account sandbox, named `default`.
     pub fn new(config: SandboxConfig, base_url: String) -> Self {
-        let account_id = seed::ACCOUNT_ID.to_owned();
-        let data = seed::account(
-            config.seed,
-            &base_url,
-            &account_id,
-            std::time::SystemTime::now(),
-        );
+        State::for_account("default", 0, config, base_url)
+    }
+
+    /// Account number `index` of a sandbox, named `name`. Its account id, extension ids
+    /// and seed are derived from `index`, so that accounts differ from each other even
+    /// with the same configuration; account 0 is exactly the single-account sandbox's.
+    pub fn for_account(name: &str, index: usize, config: SandboxConfig, base_url: String) -> Self {
+        let ids = seed::Ids::of_account(index);
+        let seed = seed::account_seed(config.seed, index);
+        let account_id = ids.account_id.clone();
+        let data = seed::account(seed, &base_url, &ids, std::time::SystemTime::now());
         let throttle = Throttle::new(&config);
-        let seed = config.seed;
         State {
+            name: name.to_owned(),
             config,
             base_url,
             account_id,
+            token_prefix: super::accounts::token_prefix(index),
             data: Mutex::new(data),
             sessions: Mutex::new(Sessions::default()),
             throttle: Mutex::new(throttle),
@@ -246,6 +292,21 @@ impl State {
 
     pub fn data(&self) -> std::sync::MutexGuard<'_, Data> {
         self.data.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn sessions(&self) -> std::sync::MutexGuard<'_, Sessions> {
+        self.sessions.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A new token or code of this account: its routing prefix and two v4 UUIDs' worth of
+    /// randomness, URL-safe (codes travel in a redirect URI's query).
+    pub fn mint_token(&self) -> String {
+        use base64::Engine;
+        let mut bytes = Vec::with_capacity(32);
+        bytes.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+        bytes.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+        let random = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        format!("{}{random}", self.token_prefix)
     }
 
     pub fn prompts(
