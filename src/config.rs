@@ -80,6 +80,8 @@ pub mod var {
     pub const HTTP2_KEEPALIVE_INTERVAL: &str = "HTTP2_KEEPALIVE_INTERVAL";
     pub const HTTP2_KEEPALIVE_TIMEOUT: &str = "HTTP2_KEEPALIVE_TIMEOUT";
     pub const REDIS_URL: &str = "REDIS_URL";
+    pub const ACCOUNTS_FILE: &str = "ACCOUNTS_FILE";
+    pub const DEFAULT_ACCOUNT: &str = "DEFAULT_ACCOUNT";
     pub const REDIS_KEY_PREFIX: &str = "REDIS_KEY_PREFIX";
     pub const REDIS_TIMEOUT: &str = "REDIS_TIMEOUT";
 }
@@ -99,7 +101,7 @@ pub fn sandbox_credentials() -> Credentials {
     Credentials {
         client_id: rc_sandbox::DEFAULT_CLIENT_ID.to_owned(),
         client_secret: Secret::new(rc_sandbox::DEFAULT_CLIENT_SECRET),
-        jwt: Secret::new(rc_sandbox::DEFAULT_JWT),
+        login: rc_client::config::Login::Jwt(Secret::new(rc_sandbox::DEFAULT_JWT)),
     }
 }
 
@@ -138,6 +140,7 @@ pub struct Config {
     /// Where the built-in sandbox listens.
     pub sandbox_addr: SocketAddr,
     pub telemetry: crate::telemetry::TelemetryConfig,
+    pub accounts: crate::accounts::AccountsConfig,
 }
 
 /// Production RingCentral.
@@ -280,6 +283,7 @@ impl Config {
                     })
                 }
             },
+            accounts: vars.accounts()?,
             sandbox,
             sandbox_addr: vars.addr(var::SANDBOX_ADDR, "127.0.0.1:9090")?,
             telemetry: crate::telemetry::TelemetryConfig {
@@ -597,6 +601,34 @@ impl Vars<'_> {
         Ok(Some(settings))
     }
 
+    fn accounts(&self) -> Result<crate::accounts::AccountsConfig, ConfigError> {
+        let file = match self.get(var::ACCOUNTS_FILE) {
+            None => None,
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| ConfigError {
+                    var: var::ACCOUNTS_FILE,
+                    message: format!("cannot read {path}: {e}"),
+                })?;
+                Some(
+                    crate::accounts::settings::AccountsFile::parse(&text).map_err(|message| {
+                        ConfigError {
+                            var: var::ACCOUNTS_FILE,
+                            message,
+                        }
+                    })?,
+                )
+            }
+        };
+        let default = self.get(var::DEFAULT_ACCOUNT);
+        if let Some(name) = &default {
+            crate::accounts::name::check(name).map_err(|message| ConfigError {
+                var: var::DEFAULT_ACCOUNT,
+                message,
+            })?;
+        }
+        Ok(crate::accounts::AccountsConfig { file, default })
+    }
+
     fn credentials(&self, sandbox: bool) -> Result<Option<Credentials>, ConfigError> {
         let id = self.get(var::RC_CLIENT_ID);
         let secret = self.get(var::RC_CLIENT_SECRET);
@@ -605,9 +637,10 @@ impl Vars<'_> {
             (Some(client_id), Some(secret), Some(jwt)) => Ok(Some(Credentials {
                 client_id,
                 client_secret: Secret::new(secret),
-                jwt: Secret::new(jwt),
+                login: rc_client::config::Login::Jwt(Secret::new(jwt)),
             })),
-            (None, None, None) if sandbox => Ok(None),
+            // Accounts may all come from the accounts file.
+            (None, None, None) if sandbox || self.get(var::ACCOUNTS_FILE).is_some() => Ok(None),
             (id, secret, _) => {
                 let missing = if id.is_none() {
                     var::RC_CLIENT_ID

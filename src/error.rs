@@ -108,6 +108,15 @@ pub enum Error {
         cause: Box<Error>,
     },
 
+    /// The account a call names is not served by this gateway.
+    #[error("account {0:?} is not configured on this gateway")]
+    UnknownAccount(String),
+
+    /// The account exists but cannot take calls now (disabled, awaiting its OAuth
+    /// authorization).
+    #[error("{0}")]
+    AccountUnavailable(String),
+
     /// A bug or an impossible state; details are logged, not returned.
     #[error("internal error: {0}")]
     Internal(String),
@@ -152,7 +161,8 @@ impl Error {
             Error::DeadlineExceeded => Code::DeadlineExceeded,
             Error::Unauthenticated(_) => Code::Unauthenticated,
             Error::PermissionDenied(_) | Error::MissingScope { .. } => Code::PermissionDenied,
-            Error::Conflict { .. } => Code::FailedPrecondition,
+            Error::Conflict { .. } | Error::AccountUnavailable(_) => Code::FailedPrecondition,
+            Error::UnknownAccount(_) => Code::NotFound,
             Error::PartiallyApplied { cause, .. } => cause.grpc_code(),
             Error::Internal(_) => Code::Internal,
             Error::Client(e) => client_code(e),
@@ -198,6 +208,8 @@ impl Error {
             Error::Unavailable(_) => "UNAVAILABLE",
             Error::Overloaded { .. } => "OVERLOADED",
             Error::Conflict { .. } => "CONFLICTING_REQUEST",
+            Error::UnknownAccount(_) => "UNKNOWN_ACCOUNT",
+            Error::AccountUnavailable(_) => "ACCOUNT_UNAVAILABLE",
             Error::PartiallyApplied { .. } => "PARTIALLY_APPLIED",
             Error::Internal(_) => "INTERNAL",
             Error::Client(e) => client_reason(e),
@@ -324,7 +336,7 @@ fn client_code(e: &rc_client::Error) -> Code {
         | C::UpstreamInvalid(_)
         | C::Unavailable(_) => Code::Unavailable,
         C::DeadlineExceeded => Code::DeadlineExceeded,
-        C::IdempotencyConflict(_) => Code::FailedPrecondition,
+        C::IdempotencyConflict(_) | C::NotAuthorized(_) => Code::FailedPrecondition,
         C::Internal(_) => Code::Internal,
     }
 }
@@ -363,6 +375,7 @@ fn client_reason(e: &rc_client::Error) -> &'static str {
         C::CallerShareUsed { .. } => "CALLER_SHARE_EXHAUSTED",
         C::Unavailable(_) => "UNAVAILABLE",
         C::IdempotencyConflict(_) => "IDEMPOTENCY_KEY_REUSED",
+        C::NotAuthorized(_) => "ACCOUNT_NOT_AUTHORIZED",
         C::Internal(_) => "INTERNAL",
     }
 }

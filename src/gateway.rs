@@ -23,9 +23,8 @@ use crate::telemetry::metrics::Metrics;
 use crate::telemetry::observe;
 use crate::transcode::{self, GrpcService, Transcoder};
 use crate::webhooks::IngressMetrics;
-use crate::webhooks::{self, KeeperConfig, SubscriptionKeeper};
+use crate::webhooks::{self, KeeperConfig};
 use crate::{api, sidecar};
-use rc_client::RingCentral;
 use rc_client::metrics::ClientMetrics;
 use rc_sandbox::{self as sandbox, RunningSandbox, SandboxConfig};
 
@@ -85,7 +84,7 @@ pub struct Gateway {
     pub sidecar_addr: SocketAddr,
     /// The in-process sandbox of `serve --sandbox`.
     pub sandbox: Option<RunningSandbox>,
-    pub rc: RingCentral,
+    pub accounts: Arc<crate::accounts::Registry>,
     lifecycle: Arc<Lifecycle>,
     health: tonic_health::server::HealthReporter,
     shutdown: CancellationToken,
@@ -109,23 +108,54 @@ impl Gateway {
                     })?;
             // The sandbox accepts the gateway's own credentials when RC_* are set, so
             // that a configuration can be tried on it as it is; else its defaults.
-            let credentials = config
-                .upstream
-                .credentials
-                .get_or_insert_with(crate::config::sandbox_credentials)
-                .clone();
-            let sandbox_config = SandboxConfig {
-                webhook_signing_secret: config
-                    .webhooks
-                    .hmac_secret
-                    .as_ref()
-                    .map(|s| s.expose().to_owned()),
-                client_id: credentials.client_id,
-                client_secret: credentials.client_secret.expose().to_owned(),
-                jwts: vec![credentials.jwt.expose().to_owned()],
-                ..SandboxConfig::default()
-            };
-            let running = sandbox::start(sandbox_config, listener).await?;
+            let signing = config
+                .webhooks
+                .hmac_secret
+                .as_ref()
+                .map(|s| s.expose().to_owned());
+            let mut sandbox_accounts = Vec::new();
+            // The env account, unless every account comes from the accounts file.
+            if config.upstream.credentials.is_some() || config.accounts.file.is_none() {
+                let credentials = config
+                    .upstream
+                    .credentials
+                    .get_or_insert_with(crate::config::sandbox_credentials)
+                    .clone();
+                let jwt = match &credentials.login {
+                    rc_client::config::Login::Jwt(jwt) => vec![jwt.expose().to_owned()],
+                    rc_client::config::Login::Authorized(_) => Vec::new(),
+                };
+                sandbox_accounts.push((
+                    crate::accounts::name::DEFAULT.to_owned(),
+                    SandboxConfig {
+                        webhook_signing_secret: signing.clone(),
+                        client_id: credentials.client_id,
+                        client_secret: credentials.client_secret.expose().to_owned(),
+                        jwts: jwt,
+                        ..SandboxConfig::default()
+                    },
+                ));
+            }
+            // Each account of the file gets a sandbox account of its own, with its
+            // credentials (the sandbox's server URL replaces the file's).
+            for entry in config.accounts.file.iter().flat_map(|f| &f.accounts) {
+                sandbox_accounts.push((
+                    entry.id.clone(),
+                    SandboxConfig {
+                        webhook_signing_secret: entry.webhook_secret.clone().or(signing.clone()),
+                        client_id: entry.client_id.clone(),
+                        client_secret: entry.client_secret.clone(),
+                        jwts: entry.jwt.iter().cloned().collect(),
+                        ..SandboxConfig::default()
+                    },
+                ));
+            }
+            let running = sandbox::start_accounts(sandbox_accounts, listener).await?;
+            if let Some(file) = &mut config.accounts.file {
+                for entry in &mut file.accounts {
+                    entry.server_url = None;
+                }
+            }
             config.upstream.server_url = running
                 .url()
                 .parse()
@@ -135,10 +165,13 @@ impl Gateway {
         } else {
             None
         };
-        let credentials = config.upstream.credentials.clone().ok_or(ConfigError {
-            var: crate::config::var::RC_CLIENT_ID,
-            message: "RingCentral credentials are required".into(),
-        })?;
+        if config.upstream.credentials.is_none() && config.accounts.file.is_none() {
+            return Err(ConfigError {
+                var: crate::config::var::RC_CLIENT_ID,
+                message: "RingCentral credentials are required".into(),
+            }
+            .into());
+        }
         let grpc_addr = listeners.grpc.local_addr()?;
         let http_addr = listeners.http.local_addr()?;
         let sidecar_addr = listeners.sidecar.local_addr()?;
@@ -165,7 +198,8 @@ impl Gateway {
                 StartError::SharedState(format!("{message} ({})", crate::config::var::REDIS_URL))
             }
         })?;
-        let stores = backend.stores.clone();
+        let caller_tokens = backend.stores.caller_tokens.clone();
+        let backend = Arc::new(backend);
         let log = backend.log();
         let newest = log.bounds().await.ok().flatten().map(|(_, newest)| newest);
         let hub = Arc::new(EventHub::new(log.clone(), newest));
@@ -186,12 +220,26 @@ impl Gateway {
                 message: e.to_string(),
             })?;
         let auditor = Arc::new(crate::audit::Auditor::new(audit_log, &authenticator.table));
-        let rc = RingCentral::new(
-            &config.upstream,
-            credentials,
-            stores.clone(),
-            client_metrics.hooks(),
-            client_metrics.clone(),
+        let accounts = Arc::new(
+            crate::accounts::load(
+                &config,
+                crate::accounts::Factory {
+                    client: config.upstream.clone(),
+                    backend: backend.clone(),
+                    connector: rc_client::stack::Connector::new(),
+                    metrics: client_metrics.clone(),
+                    keeper: KeeperConfig {
+                        public_url: config.webhooks.public_url.clone(),
+                        check_interval: config.webhooks.check_interval,
+                        renew_before: config.webhooks.renew_before,
+                    },
+                    shutdown: shutdown.clone(),
+                },
+            )
+            .map_err(|message| StartError::Setting {
+                var: crate::config::var::ACCOUNTS_FILE,
+                message,
+            })?,
         );
         let lifecycle = Arc::new(Lifecycle::new(backend.health()));
         let (health, health_service) = tonic_health::server::health_reporter();
@@ -204,19 +252,9 @@ impl Gateway {
             .set_service_status("", tonic_health::ServingStatus::Serving)
             .await;
 
-        let keeper = Arc::new(SubscriptionKeeper::new(
-            rc.clone(),
-            stores.subscriptions.clone(),
-            KeeperConfig {
-                public_url: config.webhooks.public_url.clone(),
-                check_interval: config.webhooks.check_interval,
-                renew_before: config.webhooks.renew_before,
-            },
-        ));
         let backends = api::Backends {
-            rc: rc.clone(),
+            accounts: accounts.clone(),
             lifecycle: lifecycle.clone(),
-            keeper: keeper.clone(),
             hub: hub.clone(),
             shutdown: shutdown.clone(),
             watch_hooks: watch_metrics.clone(),
@@ -241,6 +279,7 @@ impl Gateway {
                 ))
                 .layer(crate::auth::layer::AuthLayer::with(
                     authenticator.auth.clone(),
+                    accounts.clone(),
                 ))
                 .service(routes),
         );
@@ -255,8 +294,6 @@ impl Gateway {
         )
         .map_err(StartError::Routes)?;
 
-        servers.spawn(rc.tokens().clone().run_refresher(shutdown.clone()));
-        servers.spawn(keeper.clone().run(shutdown.clone()));
         servers.spawn(prune_events(
             log.clone(),
             config.events.clone(),
@@ -309,7 +346,8 @@ impl Gateway {
             transcoder: transcoder.clone(),
         };
         let platform = crate::platform::Platform::new(
-            rc.clone(),
+            accounts.clone(),
+            caller_tokens,
             authenticator.auth.clone(),
             auditor.clone(),
             crate::platform::PlatformConfig {
@@ -336,7 +374,7 @@ impl Gateway {
             "http",
         ));
         let ingress = webhooks::Ingress {
-            keeper,
+            accounts: accounts.clone(),
             log,
             hmac_secret: config.webhooks.hmac_secret.clone(),
             max_body: config.webhooks.max_body_bytes,
@@ -348,8 +386,7 @@ impl Gateway {
                 registry: metrics.clone(),
                 gauges: vec![
                     Arc::new(sidecar::ClientGauges {
-                        rc: rc.clone(),
-                        metrics: client_metrics,
+                        accounts: accounts.clone(),
                     }),
                     Arc::new(sidecar::WatchGauges {
                         hub: hub.clone(),
@@ -374,13 +411,20 @@ impl Gateway {
         ));
 
         lifecycle.set_started();
-        tracing::info!(%grpc_addr, %http_addr, %sidecar_addr, upstream = %rc.server_url(), "rc-gateway started");
+        // The default account's upstream (or the only one's): tests and operators read it.
+        let upstream = accounts
+            .default_name()
+            .and_then(|d| accounts.get(d))
+            .or_else(|| accounts.all().into_iter().next())
+            .map(|a| a.rc.server_url().to_string())
+            .unwrap_or_default();
+        tracing::info!(%grpc_addr, %http_addr, %sidecar_addr, %upstream, accounts = accounts.len(), "rc-gateway started");
         Ok(Gateway {
             grpc_addr,
             http_addr,
             sidecar_addr,
             sandbox,
-            rc,
+            accounts,
             lifecycle,
             health,
             shutdown,

@@ -15,8 +15,6 @@ use crate::auth::scopes::{Access, Required};
 use crate::events::hub::EventHub;
 use crate::lifecycle::Lifecycle;
 use crate::telemetry::metrics::Metrics;
-use rc_client::RingCentral;
-use rc_client::metrics::ClientMetrics;
 
 /// A part whose gauges are read from its state when `/metrics` is scraped rather
 /// than kept current on every change.
@@ -33,15 +31,22 @@ pub struct Scraped {
 
 /// The client's breaker state and rate-budget occupancy.
 pub struct ClientGauges {
-    pub rc: RingCentral,
-    pub metrics: Arc<ClientMetrics>,
+    pub accounts: Arc<crate::accounts::Registry>,
 }
 
 impl Gauges for ClientGauges {
     fn refresh(&self) -> BoxFuture<'_, ()> {
         Box::pin(async move {
-            let budget = self.rc.stores().budget.snapshot().await.unwrap_or_default();
-            self.metrics.refresh(self.rc.breaker(), &budget);
+            for account in self.accounts.all() {
+                let budget = account
+                    .rc
+                    .stores()
+                    .budget
+                    .snapshot()
+                    .await
+                    .unwrap_or_default();
+                account.metrics.refresh(account.rc.breaker(), &budget);
+            }
         })
     }
 }

@@ -59,6 +59,7 @@ enum Kind {
 
 /// The opened state of a gateway.
 pub struct Backend {
+    /// The stores of the default account (a gateway of one account: all of them).
     pub stores: Stores,
     kind: Kind,
 }
@@ -92,7 +93,11 @@ impl Backend {
                 budget: Arc::new(MemoryBudget::new(&limits(r))),
                 cache: Arc::new(MemoryCache::new(r.cache_max_entries)),
                 idempotency: embedded.clone(),
-                subscriptions: embedded.clone(),
+                // Unprefixed, as before accounts existed, and blind to other accounts'.
+                subscriptions: Arc::new(rc_store::scoped::ScopedSubscriptions::new(
+                    embedded.clone(),
+                    None,
+                )),
                 events: embedded.clone(),
                 caller_tokens: embedded.clone(),
                 sessions: None,
@@ -135,6 +140,51 @@ impl Backend {
 
     pub fn log(&self) -> Arc<dyn EventLog> {
         self.stores.events.clone()
+    }
+
+    /// The stores of one account of several. Its rate budget, cache, subscriptions,
+    /// session and idempotency records are its own (Redis: under its own key prefix;
+    /// one replica: its own budget and cache, its records apart in the shared store);
+    /// the event log (each event tagged with its account) and the callers' tokens of
+    /// the compatible endpoint (each bound to its account) are shared.
+    pub fn stores_for(&self, account: &str, r: &Resilience) -> Stores {
+        let base = &self.stores;
+        match &self.kind {
+            Kind::Embedded(embedded) => Stores {
+                budget: Arc::new(MemoryBudget::new(&limits(r))),
+                cache: Arc::new(MemoryCache::new(r.cache_max_entries)),
+                idempotency: base.idempotency.clone(),
+                subscriptions: Arc::new(rc_store::scoped::ScopedSubscriptions::new(
+                    embedded.clone(),
+                    Some(account),
+                )),
+                events: base.events.clone(),
+                caller_tokens: base.caller_tokens.clone(),
+                sessions: None,
+            },
+            Kind::Redis { redis, .. } => {
+                let scoped = redis.scoped(&format!("account:{account}"));
+                Stores {
+                    budget: Arc::new(RedisBudget::new(scoped.clone(), &limits(r))),
+                    cache: Arc::new(RedisCache::new(scoped.clone())),
+                    idempotency: Arc::new(RedisIdempotency::new(scoped.clone())),
+                    subscriptions: Arc::new(RedisSubscriptions::new(scoped.clone())),
+                    events: base.events.clone(),
+                    caller_tokens: base.caller_tokens.clone(),
+                    sessions: Some(Arc::new(RedisTokens::new(scoped))),
+                }
+            }
+        }
+    }
+
+    /// Where the accounts added through the admin API are kept.
+    pub fn accounts(&self) -> Arc<dyn rc_store::AccountStore> {
+        match &self.kind {
+            Kind::Embedded(embedded) => embedded.clone(),
+            Kind::Redis { redis, .. } => {
+                Arc::new(rc_store::redis::RedisAccounts::new((**redis).clone()))
+            }
+        }
     }
 
     /// Feeds `hub` with new events for as long as the gateway runs.

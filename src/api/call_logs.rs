@@ -12,7 +12,7 @@ use crate::context::CallContext;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_log_service_server::CallLogService;
-use rc_client::{CallLogFilter, RingCentral};
+use rc_client::CallLogFilter;
 use rc_spec::models as rc;
 
 rc_enum!(pb::CallDirection {
@@ -34,15 +34,9 @@ rc_enum!(pb::CallLogView {
 /// (the Heavy window is 60 s by default).
 const EXPORT_PAGE_DEADLINE: Duration = Duration::from_secs(150);
 
-pub struct CallLogApi {
-    rc: RingCentral,
-}
-
-impl CallLogApi {
-    pub fn new(rc: RingCentral) -> Self {
-        CallLogApi { rc }
-    }
-}
+/// Serves each call on the client of the call's account.
+#[derive(Default)]
+pub struct CallLogApi;
 
 /// The filters shared by the list and export calls.
 struct Filters<'a> {
@@ -111,6 +105,7 @@ impl CallLogService for CallLogApi {
         request: Request<pb::ListCallLogsRequest>,
     ) -> Result<Response<pb::ListCallLogsResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filters = Filters {
@@ -128,7 +123,7 @@ impl CallLogService for CallLogApi {
                 navigation,
             }));
         };
-        let list = self
+        let list = account
             .rc
             .read_call_log(&ctx, None, &query)
             .await
@@ -145,6 +140,7 @@ impl CallLogService for CallLogApi {
         request: Request<pb::ListExtensionCallLogsRequest>,
     ) -> Result<Response<pb::ListExtensionCallLogsResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filters = Filters {
@@ -162,7 +158,7 @@ impl CallLogService for CallLogApi {
                 navigation,
             }));
         };
-        let list = self
+        let list = account
             .rc
             .read_call_log(&ctx, Some(&req.extension_id), &query)
             .await
@@ -179,9 +175,10 @@ impl CallLogService for CallLogApi {
         request: Request<pb::GetCallLogRecordRequest>,
     ) -> Result<Response<pb::CallLogRecord>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let view = convert::optional_enum::<pb::CallLogView>("view", req.view)?;
-        let found = self
+        let found = account
             .rc
             .read_call_record(&ctx, &req.record_id, view)
             .await
@@ -196,6 +193,7 @@ impl CallLogService for CallLogApi {
         request: Request<pb::ExportCallLogsRequest>,
     ) -> Result<Response<Self::ExportCallLogsStream>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let extension = Some(req.extension_id.clone()).filter(|e| !e.is_empty());
         let per_page = match req.per_page {
@@ -216,7 +214,7 @@ impl CallLogService for CallLogApi {
         let Some(base) = filter(filters, None, Some(per_page))? else {
             return Ok(Response::new(Box::pin(futures::stream::empty())));
         };
-        let rc = self.rc.clone();
+        let rc = account.rc.clone();
         let stream = async_stream(move |tx| async move {
             let mut page = 1;
             loop {

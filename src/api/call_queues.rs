@@ -9,18 +9,11 @@ use super::validate;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::call_queue_service_server::CallQueueService;
-use rc_client::RingCentral;
 use rc_spec::models as rc;
 
-pub struct CallQueueApi {
-    rc: RingCentral,
-}
-
-impl CallQueueApi {
-    pub fn new(rc: RingCentral) -> Self {
-        CallQueueApi { rc }
-    }
-}
+/// Serves each call on the client of the call's account.
+#[derive(Default)]
+pub struct CallQueueApi;
 
 #[tonic::async_trait]
 impl CallQueueService for CallQueueApi {
@@ -29,10 +22,11 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::CreateCallQueueRequest>,
     ) -> Result<Response<pb::CallQueue>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let members: Vec<String> = req.members.into_iter().map(|m| m.id).collect();
         let site = req.site.map(|s| rc::IdRef { id: Some(s.id) });
-        let created = self
+        let created = account
             .rc
             .create_extension(
                 &ctx,
@@ -56,7 +50,11 @@ impl CallQueueService for CallQueueApi {
                 added_extension_ids: members,
                 removed_extension_ids: Vec::new(),
             };
-            if let Err(cause) = self.rc.assign_call_queue_members(&ctx, &id, &assign).await {
+            if let Err(cause) = account
+                .rc
+                .assign_call_queue_members(&ctx, &id, &assign)
+                .await
+            {
                 return Err(Error::PartiallyApplied {
                     message: format!(
                         "call queue {id} was created, but its members could not be assigned"
@@ -87,10 +85,11 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::ListCallQueuesRequest>,
     ) -> Result<Response<pb::ListCallQueuesResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let member = Some(req.member_extension_id).filter(|m| !m.is_empty());
-        let list = self
+        let list = account
             .rc
             .list_call_queues(&ctx, page, per_page, member.as_deref())
             .await
@@ -107,8 +106,9 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::GetCallQueueRequest>,
     ) -> Result<Response<pb::CallQueue>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        let info = self
+        let info = account
             .rc
             .read_call_queue(&ctx, &req.queue_id)
             .await
@@ -121,6 +121,7 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::UpdateCallQueueRequest>,
     ) -> Result<Response<pb::CallQueue>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let status = convert::optional_enum::<pb::ExtensionStatus>("status", req.status)?;
         let site = req.site.map(|s| rc::IdRef { id: Some(s.id) });
@@ -133,7 +134,7 @@ impl CallQueueService for CallQueueApi {
             editable_member_status: req.editable_member_status,
             alert_timer: req.alert_timer,
         };
-        let info = self
+        let info = account
             .rc
             .update_call_queue(&ctx, &req.queue_id, &body)
             .await
@@ -146,14 +147,17 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::DeleteCallQueueRequest>,
     ) -> Result<Response<pb::DeleteCallQueueResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         // Queues are deleted as extensions: make sure this id is a queue, so that a
         // wrong id can never delete a user.
-        self.rc
+        account
+            .rc
             .read_call_queue(&ctx, &req.queue_id)
             .await
             .map_err(Error::from)?;
-        self.rc
+        account
+            .rc
             .delete_extension(&ctx, &req.queue_id)
             .await
             .map_err(Error::from)?;
@@ -165,9 +169,10 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::ListCallQueueMembersRequest>,
     ) -> Result<Response<pb::ListCallQueueMembersResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
-        let list = self
+        let list = account
             .rc
             .list_call_queue_members(&ctx, &req.queue_id, page, per_page)
             .await
@@ -191,6 +196,7 @@ impl CallQueueService for CallQueueApi {
         request: Request<pb::UpdateCallQueueMembersRequest>,
     ) -> Result<Response<pb::UpdateCallQueueMembersResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         if let Some(both) = req
             .added_extension_ids
@@ -209,7 +215,8 @@ impl CallQueueService for CallQueueApi {
             added_extension_ids: req.added_extension_ids,
             removed_extension_ids: req.removed_extension_ids,
         };
-        self.rc
+        account
+            .rc
             .assign_call_queue_members(&ctx, &req.queue_id, &body)
             .await
             .map_err(Error::from)?;

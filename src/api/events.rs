@@ -103,11 +103,16 @@ struct Filter {
     types: Vec<i32>,
     subscriptions: Vec<String>,
     extensions: Vec<String>,
+    /// The accounts whose events the caller sees (`None`: every account).
+    accounts: Option<Vec<Arc<str>>>,
 }
 
 impl Filter {
     fn wants(&self, event: &pb::Event) -> bool {
-        (self.types.is_empty() || self.types.contains(&event.r#type))
+        self.accounts
+            .as_ref()
+            .is_none_or(|names| names.iter().any(|n| **n == event.account))
+            && (self.types.is_empty() || self.types.contains(&event.r#type))
             && (self.subscriptions.is_empty()
                 || self.subscriptions.contains(&event.subscription_id))
             && (self.extensions.is_empty() || self.extensions.contains(&event.extension_id))
@@ -133,6 +138,7 @@ impl EventService for EventApi {
         &self,
         request: Request<pb::WatchEventsRequest>,
     ) -> Result<Response<Self::WatchEventsStream>, Status> {
+        let accounts = crate::accounts::visible(&request);
         let req = request.into_inner();
         let start = crate::api::convert::enum_value::<pb::StartPosition>("start", req.start)?;
         // Subscribe before deciding where to start, so nothing slips in between.
@@ -182,6 +188,7 @@ impl EventService for EventApi {
             types: req.types,
             subscriptions: req.subscription_ids,
             extensions: req.extension_ids,
+            accounts,
         };
         let hub = self.hub.clone();
         let shutdown = self.shutdown.clone();

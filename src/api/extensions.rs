@@ -7,18 +7,12 @@ use super::validate;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::extension_service_server::ExtensionService;
-use rc_client::{ExtensionFilter, RingCentral};
+use rc_client::ExtensionFilter;
 use rc_spec::models as rc;
 
-pub struct ExtensionApi {
-    rc: RingCentral,
-}
-
-impl ExtensionApi {
-    pub fn new(rc: RingCentral) -> Self {
-        ExtensionApi { rc }
-    }
-}
+/// Serves each call on the client of the call's account.
+#[derive(Default)]
+pub struct ExtensionApi;
 
 #[tonic::async_trait]
 impl ExtensionService for ExtensionApi {
@@ -27,6 +21,7 @@ impl ExtensionService for ExtensionApi {
         request: Request<pb::ListExtensionsRequest>,
     ) -> Result<Response<pb::ListExtensionsResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filter = ExtensionFilter {
@@ -37,7 +32,7 @@ impl ExtensionService for ExtensionApi {
             extension_number: Some(req.extension_number).filter(|n| !n.is_empty()),
             email: req.email,
         };
-        let list = self
+        let list = account
             .rc
             .list_extensions(&ctx, &filter)
             .await
@@ -54,8 +49,9 @@ impl ExtensionService for ExtensionApi {
         request: Request<pb::CreateExtensionRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let body = creation_request(request.into_inner())?;
-        let created = self
+        let created = account
             .rc
             .create_extension(&ctx, &body)
             .await
@@ -68,8 +64,9 @@ impl ExtensionService for ExtensionApi {
         request: Request<pb::GetExtensionRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        let info = self
+        let info = account
             .rc
             .read_extension(&ctx, &req.extension_id)
             .await
@@ -82,10 +79,11 @@ impl ExtensionService for ExtensionApi {
         request: Request<pb::UpdateExtensionRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let id = req.extension_id.clone();
         let body = update_request(req)?;
-        let info = self
+        let info = account
             .rc
             .update_extension(&ctx, &id, &body)
             .await
@@ -98,12 +96,13 @@ impl ExtensionService for ExtensionApi {
         request: Request<pb::UpdateExtensionNumberRequest>,
     ) -> Result<Response<pb::Extension>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let body = rc::ExtensionUpdateRequest {
             extension_number: Some(req.extension_number),
             ..Default::default()
         };
-        let info = self
+        let info = account
             .rc
             .update_extension(&ctx, &req.extension_id, &body)
             .await

@@ -31,8 +31,6 @@ use crate::proto::v1::{
     platform_service_server::PlatformServiceServer, site_service_server::SiteServiceServer,
     subscription_service_server::SubscriptionServiceServer, user_service_server::UserServiceServer,
 };
-use crate::webhooks::SubscriptionKeeper;
-use rc_client::RingCentral;
 
 /// Names of the domain services, for grpc.health.v1 and reflection listings.
 pub const SERVICE_NAMES: &[&str] = &[
@@ -50,9 +48,8 @@ pub const SERVICE_NAMES: &[&str] = &[
 
 /// What the services are built from.
 pub struct Backends {
-    pub rc: RingCentral,
+    pub accounts: Arc<crate::accounts::Registry>,
     pub lifecycle: Arc<Lifecycle>,
-    pub keeper: Arc<SubscriptionKeeper>,
     pub hub: Arc<EventHub>,
     pub shutdown: CancellationToken,
     pub watch_hooks: Arc<dyn events::WatchHooks>,
@@ -86,7 +83,6 @@ where
     let reflection_v1alpha = reflection()
         .build_v1alpha()
         .expect("the descriptor sets are valid for reflection");
-    let rc = &backends.rc;
     // Requests above the limit are refused before they are decoded.
     macro_rules! limited {
         ($server:expr) => {
@@ -94,25 +90,19 @@ where
         };
     }
     Routes::new(limited!(ExtensionServiceServer::new(
-        extensions::ExtensionApi::new(rc.clone())
+        extensions::ExtensionApi
     )))
-    .add_service(limited!(UserServiceServer::new(users::UserApi::new(
-        rc.clone()
-    ))))
-    .add_service(limited!(SiteServiceServer::new(sites::SiteApi::new(
-        rc.clone()
-    ))))
+    .add_service(limited!(UserServiceServer::new(users::UserApi)))
+    .add_service(limited!(SiteServiceServer::new(sites::SiteApi)))
     .add_service(limited!(CallQueueServiceServer::new(
-        call_queues::CallQueueApi::new(rc.clone())
+        call_queues::CallQueueApi
     )))
     .add_service(limited!(PhoneNumberServiceServer::new(
-        phone_numbers::PhoneNumberApi::new(rc.clone())
+        phone_numbers::PhoneNumberApi
     )))
-    .add_service(limited!(CallLogServiceServer::new(
-        call_logs::CallLogApi::new(rc.clone())
-    )))
+    .add_service(limited!(CallLogServiceServer::new(call_logs::CallLogApi)))
     .add_service(limited!(SubscriptionServiceServer::new(
-        subscriptions::SubscriptionApi::new(backends.keeper.clone(), rc.clone())
+        subscriptions::SubscriptionApi
     )))
     .add_service(limited!(EventServiceServer::new(events::EventApi::new(
         backends.hub.clone(),
@@ -121,16 +111,16 @@ where
     ))))
     .add_service(limited!(PlatformServiceServer::new(
         platform::PlatformApi::new(
-            rc.clone(),
             backends.auth.clone(),
             backends.auditor.clone(),
             max_message_bytes,
         )
     )))
     .add_service(limited!(HealthServiceServer::new(health::HealthApi::new(
-        rc.clone(),
+        backends.accounts.clone(),
         backends.lifecycle.clone(),
         backends.sandbox,
+        backends.auth.is_open(),
     ))))
     .add_service(health_service)
     .add_service(reflection_v1)

@@ -7,7 +7,7 @@ use super::validate;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::phone_number_service_server::PhoneNumberService;
-use rc_client::{AccountNumberFilter, NumberLookup, RingCentral};
+use rc_client::{AccountNumberFilter, NumberLookup};
 use rc_spec::models as rc;
 
 rc_enum!(pb::PhoneNumberType {
@@ -50,15 +50,9 @@ rc_enum!(pb::TollType {
     TollFree => "TollFree",
 });
 
-pub struct PhoneNumberApi {
-    rc: RingCentral,
-}
-
-impl PhoneNumberApi {
-    pub fn new(rc: RingCentral) -> Self {
-        PhoneNumberApi { rc }
-    }
-}
+/// Serves each call on the client of the call's account.
+#[derive(Default)]
+pub struct PhoneNumberApi;
 
 /// Usage types the v2 account list does not know (its PhoneNumberUsageTypeV2 has no
 /// NumberPool), and those the v1 extension list does not know (its PhoneNumberUsageType
@@ -86,6 +80,7 @@ impl PhoneNumberService for PhoneNumberApi {
         request: Request<pb::ListPhoneNumbersRequest>,
     ) -> Result<Response<pb::ListPhoneNumbersResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let filter = AccountNumberFilter {
@@ -99,7 +94,7 @@ impl PhoneNumberService for PhoneNumberApi {
             types: convert::enum_filter::<pb::PhoneNumberType>("type", &req.r#type)?,
             status: convert::optional_enum::<pb::PhoneNumberStatus>("status", req.status)?,
         };
-        let list = self
+        let list = account
             .rc
             .list_account_phone_numbers(&ctx, &filter)
             .await
@@ -117,6 +112,7 @@ impl PhoneNumberService for PhoneNumberApi {
         request: Request<pb::ListExtensionPhoneNumbersRequest>,
     ) -> Result<Response<pb::ListExtensionPhoneNumbersResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         let usage = usage_filter(
@@ -125,7 +121,7 @@ impl PhoneNumberService for PhoneNumberApi {
             "an extension's numbers",
         )?;
         let status = convert::optional_enum::<pb::PhoneNumberStatus>("status", req.status)?;
-        let list = self
+        let list = account
             .rc
             .list_extension_phone_numbers(&ctx, &req.extension_id, page, per_page, &usage, status)
             .await
@@ -142,6 +138,7 @@ impl PhoneNumberService for PhoneNumberApi {
         request: Request<pb::SearchAvailablePhoneNumbersRequest>,
     ) -> Result<Response<pb::SearchAvailablePhoneNumbersResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let country_id = match req.country_id {
             0 => 1,
@@ -159,7 +156,7 @@ impl PhoneNumberService for PhoneNumberApi {
             number_pattern: Some(req.number_pattern).filter(|p| !p.is_empty()),
             payment_type,
         };
-        let found = self
+        let found = account
             .rc
             .lookup_pool_numbers(&ctx, &lookup)
             .await

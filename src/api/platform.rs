@@ -44,7 +44,6 @@ const ANSWER_HEADERS: &[&str] = &[
 ];
 
 pub struct PlatformApi {
-    rc: RingCentral,
     auth: Arc<Authenticator>,
     auditor: Arc<Auditor>,
     /// The largest answer returned in one message (the gRPC message limit).
@@ -52,14 +51,8 @@ pub struct PlatformApi {
 }
 
 impl PlatformApi {
-    pub fn new(
-        rc: RingCentral,
-        auth: Arc<Authenticator>,
-        auditor: Arc<Auditor>,
-        max_answer_bytes: usize,
-    ) -> Self {
+    pub fn new(auth: Arc<Authenticator>, auditor: Arc<Auditor>, max_answer_bytes: usize) -> Self {
         PlatformApi {
-            rc,
             auth,
             auditor,
             max_answer_bytes,
@@ -208,6 +201,7 @@ impl PlatformService for PlatformApi {
         request: Request<pb::InvokeRequest>,
     ) -> Result<Response<pb::InvokeResponse>, Status> {
         let mut ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let granted = request.extensions().get::<Granted>().cloned();
         let req = request.into_inner();
         let (op, caller) = match self.authorize(granted.as_ref(), &req.operation_id) {
@@ -228,7 +222,7 @@ impl PlatformService for PlatformApi {
             }
             ctx.caller = Some(caller.clone());
             let refs: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
-            let invoked = self
+            let invoked = account
                 .rc
                 .invoke(&ctx, op, &refs, query(req.query), body)
                 .await?;
@@ -292,6 +286,7 @@ impl PlatformService for PlatformApi {
         request: Request<pb::ListAllRequest>,
     ) -> Result<Response<Self::ListAllStream>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let granted = request.extensions().get::<Granted>().cloned();
         let req = request.into_inner();
         let (op, caller) = self.authorize(granted.as_ref(), &req.operation_id)?;
@@ -322,7 +317,7 @@ impl PlatformService for PlatformApi {
             n => n,
         };
         let base = query(req.query);
-        let rc = self.rc.clone();
+        let rc = account.rc.clone();
         let (tx, rx) = tokio::sync::mpsc::channel(4);
         let pages = async move {
             let refs: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();

@@ -7,18 +7,11 @@ use super::validate;
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::site_service_server::SiteService;
-use rc_client::RingCentral;
 use rc_spec::models as rc;
 
-pub struct SiteApi {
-    rc: RingCentral,
-}
-
-impl SiteApi {
-    pub fn new(rc: RingCentral) -> Self {
-        SiteApi { rc }
-    }
-}
+/// Serves each call on the client of the call's account.
+#[derive(Default)]
+pub struct SiteApi;
 
 #[tonic::async_trait]
 impl SiteService for SiteApi {
@@ -27,9 +20,10 @@ impl SiteService for SiteApi {
         request: Request<pb::ListSitesRequest>,
     ) -> Result<Response<pb::ListSitesResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
-        let list = self
+        let list = account
             .rc
             .list_sites(&ctx, page, per_page)
             .await
@@ -46,6 +40,7 @@ impl SiteService for SiteApi {
         request: Request<pb::CreateSiteRequest>,
     ) -> Result<Response<pb::Site>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let body = rc::SiteInfo {
             name: Some(req.name),
@@ -63,7 +58,7 @@ impl SiteService for SiteApi {
             code: Some(req.code).filter(|c| !c.is_empty()),
             ..Default::default()
         };
-        let created = self
+        let created = account
             .rc
             .create_site(&ctx, &body)
             .await
@@ -76,8 +71,9 @@ impl SiteService for SiteApi {
         request: Request<pb::GetSiteRequest>,
     ) -> Result<Response<pb::Site>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        let info = self
+        let info = account
             .rc
             .read_site(&ctx, &req.site_id)
             .await
@@ -90,6 +86,7 @@ impl SiteService for SiteApi {
         request: Request<pb::UpdateSiteRequest>,
     ) -> Result<Response<pb::Site>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let body = rc::SiteInfo {
             name: req.name,
@@ -106,7 +103,7 @@ impl SiteService for SiteApi {
             operator: operator(req.operator),
             ..Default::default()
         };
-        let info = self
+        let info = account
             .rc
             .update_site(&ctx, &req.site_id, &body)
             .await
@@ -119,8 +116,10 @@ impl SiteService for SiteApi {
         request: Request<pb::DeleteSiteRequest>,
     ) -> Result<Response<pb::DeleteSiteResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        self.rc
+        account
+            .rc
             .delete_site(&ctx, &req.site_id)
             .await
             .map_err(Error::from)?;

@@ -1,14 +1,11 @@
 //! `SubscriptionService`: RingCentral webhook subscriptions that the gateway keeps.
 
-use std::sync::Arc;
-
 use tonic::{Request, Response, Status};
 
 use super::convert::{self, RcEnum, rc_enum};
 use crate::error::{Error, Result};
 use crate::proto::v1 as pb;
 use crate::proto::v1::subscription_service_server::SubscriptionService;
-use crate::webhooks::SubscriptionKeeper;
 use rc_spec::models as rc;
 
 rc_enum!(pb::SubscriptionStatus {
@@ -16,16 +13,9 @@ rc_enum!(pb::SubscriptionStatus {
     Blacklisted => "Blacklisted",
 });
 
-pub struct SubscriptionApi {
-    keeper: Arc<SubscriptionKeeper>,
-    rc: rc_client::RingCentral,
-}
-
-impl SubscriptionApi {
-    pub fn new(keeper: Arc<SubscriptionKeeper>, rc: rc_client::RingCentral) -> Self {
-        SubscriptionApi { keeper, rc }
-    }
-}
+/// Serves each call with the subscription keeper of the call's account.
+#[derive(Default)]
+pub struct SubscriptionApi;
 
 #[tonic::async_trait]
 impl SubscriptionService for SubscriptionApi {
@@ -34,12 +24,13 @@ impl SubscriptionService for SubscriptionApi {
         request: Request<pb::CreateSubscriptionRequest>,
     ) -> Result<Response<pb::Subscription>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let mode = req.delivery_mode.unwrap_or_default();
         let token = Some(mode.verification_token).filter(|t| !t.is_empty());
         let expires_in = (req.expires_in != 0).then_some(i64::from(req.expires_in));
         let address = Some(mode.address).filter(|a| !a.is_empty());
-        let (info, _) = self
+        let (info, _) = account
             .keeper
             .create(&ctx, req.event_filters, address, token, expires_in)
             .await?;
@@ -51,7 +42,8 @@ impl SubscriptionService for SubscriptionApi {
         request: Request<pb::ListSubscriptionsRequest>,
     ) -> Result<Response<pb::ListSubscriptionsResponse>, Status> {
         let ctx = crate::context::of(&request);
-        let list = self
+        let account = crate::accounts::of(&request)?;
+        let list = account
             .rc
             .list_subscriptions(&ctx)
             .await
@@ -59,7 +51,7 @@ impl SubscriptionService for SubscriptionApi {
         let mut records = Vec::with_capacity(list.records.len());
         for info in list.records {
             let managed = match &info.id {
-                Some(id) => self.keeper.managed(id).await,
+                Some(id) => account.keeper.managed(id).await,
                 None => false,
             };
             records.push(subscription(info, managed));
@@ -72,13 +64,14 @@ impl SubscriptionService for SubscriptionApi {
         request: Request<pb::GetSubscriptionRequest>,
     ) -> Result<Response<pb::Subscription>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        let info = self
+        let info = account
             .rc
             .read_subscription(&ctx, &req.subscription_id)
             .await
             .map_err(Error::from)?;
-        let managed = self.keeper.managed(&req.subscription_id).await;
+        let managed = account.keeper.managed(&req.subscription_id).await;
         Ok(Response::new(subscription(info, managed)))
     }
 
@@ -87,9 +80,10 @@ impl SubscriptionService for SubscriptionApi {
         request: Request<pb::RenewSubscriptionRequest>,
     ) -> Result<Response<pb::Subscription>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        let info = self.keeper.renew(&ctx, &req.subscription_id).await?;
-        let managed = self.keeper.managed(&req.subscription_id).await;
+        let info = account.keeper.renew(&ctx, &req.subscription_id).await?;
+        let managed = account.keeper.managed(&req.subscription_id).await;
         Ok(Response::new(subscription(info, managed)))
     }
 
@@ -98,8 +92,9 @@ impl SubscriptionService for SubscriptionApi {
         request: Request<pb::DeleteSubscriptionRequest>,
     ) -> Result<Response<pb::DeleteSubscriptionResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
-        self.keeper.delete(&ctx, &req.subscription_id).await?;
+        account.keeper.delete(&ctx, &req.subscription_id).await?;
         Ok(Response::new(pb::DeleteSubscriptionResponse {}))
     }
 }

@@ -7,17 +7,11 @@ use super::{convert, validate};
 use crate::error::Error;
 use crate::proto::v1 as pb;
 use crate::proto::v1::user_service_server::UserService;
-use rc_client::{ExtensionFilter, RingCentral};
+use rc_client::ExtensionFilter;
 
-pub struct UserApi {
-    rc: RingCentral,
-}
-
-impl UserApi {
-    pub fn new(rc: RingCentral) -> Self {
-        UserApi { rc }
-    }
-}
+/// Serves each call on the client of the call's account.
+#[derive(Default)]
+pub struct UserApi;
 
 #[tonic::async_trait]
 impl UserService for UserApi {
@@ -26,6 +20,7 @@ impl UserService for UserApi {
         request: Request<pb::ListUsersRequest>,
     ) -> Result<Response<pb::ListUsersResponse>, Status> {
         let ctx = crate::context::of(&request);
+        let account = crate::accounts::of(&request)?;
         let req = request.into_inner();
         let (page, per_page) = validate::paging(req.page, req.per_page);
         // type=User upstream, so RingCentral's paging counts users only.
@@ -37,7 +32,7 @@ impl UserService for UserApi {
             extension_number: Some(req.extension_number).filter(|n| !n.is_empty()),
             email: req.email,
         };
-        let list = self
+        let list = account
             .rc
             .list_extensions(&ctx, &filter)
             .await

@@ -40,6 +40,8 @@ impl std::fmt::Debug for JwtConfig {
 pub struct Verified {
     pub caller: Arc<str>,
     pub scopes: Scopes,
+    /// From the `accounts` claim (a list, or names separated by spaces).
+    pub accounts: crate::accounts::AccountSet,
 }
 
 /// Why a token was refused.
@@ -62,6 +64,8 @@ struct Claims {
     scope: Option<String>,
     #[serde(default)]
     scp: Option<StringOrList>,
+    #[serde(default)]
+    accounts: Option<StringOrList>,
 }
 
 #[derive(Deserialize)]
@@ -134,9 +138,15 @@ impl JwtVerifier {
             }
             None => {}
         }
+        let accounts: Vec<String> = match claims.accounts {
+            Some(StringOrList::One(s)) => s.split_whitespace().map(str::to_owned).collect(),
+            Some(StringOrList::Many(list)) => list,
+            None => Vec::new(),
+        };
         Ok(Verified {
             caller: Arc::from(format!("jwt:{}", claims.sub)),
             scopes: Scopes::parse_lenient(&text),
+            accounts: crate::accounts::AccountSet::from_claim(&accounts),
         })
     }
 }

@@ -5,11 +5,14 @@
 //!
 //! ```text
 //! id=billing hash=sha256:<64 hex digits> scopes=extensions:read,events:read share=0.25
+//! id=crm hash=sha256:<64 hex digits> scopes=extensions:read,extensions:write@acme accounts=acme,globex
 //! ```
 //!
 //! `id` names the caller in logs, metrics and the audit trail; `scopes` is required
 //! (least privilege: no scopes, no access); `share` is the part of each RingCentral
-//! rate-limit group the key may use (default `AUTH_DEFAULT_RATE_SHARE`). Keys are
+//! rate-limit group the key may use (default `AUTH_DEFAULT_RATE_SHARE`); `accounts`
+//! lists the gateway accounts the key may use (`*` for all; the default account when
+//! left out), and a scope may hold on one of them only (`extensions:write@acme`). Keys are
 //! random 256-bit values (`rc-gateway keygen`), so a plain SHA-256 is enough: there is
 //! nothing to brute-force that a slow hash would protect.
 
@@ -20,6 +23,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 
 use super::scopes::Scopes;
+use crate::accounts::AccountSet;
 
 /// Prefix of generated keys, so that secret scanners recognise them.
 pub const KEY_PREFIX: &str = "rcgw_";
@@ -30,6 +34,8 @@ pub struct ApiKey {
     pub id: Arc<str>,
     pub scopes: Scopes,
     pub share: f64,
+    /// The accounts the key may use (`accounts=`; the default account without it).
+    pub accounts: AccountSet,
 }
 
 /// The configured keys, by hash.
@@ -52,6 +58,7 @@ impl KeyTable {
             let mut hash = None;
             let mut scopes = None;
             let mut share = default_share;
+            let mut accounts = AccountSet::Default;
             for field in entry.split_whitespace() {
                 let (name, value) = field
                     .split_once('=')
@@ -65,6 +72,7 @@ impl KeyTable {
                     }
                     "hash" => hash = Some(parse_hash(value).map_err(at)?),
                     "scopes" => scopes = Some(Scopes::parse(value).map_err(at)?),
+                    "accounts" => accounts = AccountSet::parse(value).map_err(at)?,
                     "share" => {
                         share = value
                             .parse::<f64>()
@@ -85,6 +93,7 @@ impl KeyTable {
                 id: Arc::from(id),
                 scopes,
                 share,
+                accounts,
             };
             if table.insert(hash, key).is_some() {
                 return Err(at("the same key hash is listed twice".into()));

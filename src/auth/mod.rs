@@ -16,6 +16,8 @@ use std::sync::{Arc, LazyLock};
 
 use http::HeaderMap;
 
+use crate::accounts::AccountSet;
+use crate::accounts::binding::AccountDenied;
 use crate::error::Error;
 use scopes::{Required, Scopes};
 
@@ -52,9 +54,13 @@ impl AuthConfig {
 /// Who is calling: the client's caller, whose share of RingCentral's limits it keeps.
 pub use rc_client::context::Caller;
 
+/// The caller id of calls without credentials (public calls, a gateway without
+/// caller authentication).
+pub const ANONYMOUS_ID: &str = "anonymous";
+
 static ANONYMOUS: LazyLock<Arc<Caller>> = LazyLock::new(|| {
     Arc::new(Caller {
-        id: Arc::from("anonymous"),
+        id: Arc::from(ANONYMOUS_ID),
         share: 1.0,
     })
 });
@@ -71,16 +77,22 @@ pub enum Denied {
     UnknownKey,
     InvalidToken(String),
     ExpiredToken,
-    Scope { caller: Arc<str>, scope: Required },
+    Scope {
+        caller: Arc<str>,
+        scope: Required,
+    },
+    /// The call's account is refused (not safe, unknown, not the caller's, disabled).
+    Account(AccountDenied),
 }
 
 /// Every `reason` label of `auth_denied_total`.
-pub const DENIED_REASONS: [&str; 5] = [
+pub const DENIED_REASONS: [&str; 6] = [
     "missing_credentials",
     "unknown_key",
     "invalid_token",
     "expired_token",
     "insufficient_scope",
+    "account",
 ];
 
 impl Denied {
@@ -91,6 +103,7 @@ impl Denied {
             Denied::InvalidToken(_) => DENIED_REASONS[2],
             Denied::ExpiredToken => DENIED_REASONS[3],
             Denied::Scope { .. } => DENIED_REASONS[4],
+            Denied::Account(_) => DENIED_REASONS[5],
         }
     }
 }
@@ -109,6 +122,7 @@ impl From<Denied> for Error {
                 caller: caller.to_string(),
                 scope: scope.to_string(),
             },
+            Denied::Account(denied) => Error::from(denied),
         }
     }
 }
@@ -156,6 +170,7 @@ pub struct Identity {
     pub caller: Arc<str>,
     pub scopes: Scopes,
     pub share: f64,
+    pub accounts: AccountSet,
 }
 
 /// An authenticated caller with its scopes, for calls whose scope depends on the
@@ -164,12 +179,15 @@ pub struct Identity {
 pub struct Granted {
     pub caller: Arc<Caller>,
     pub scopes: Scopes,
+    pub accounts: AccountSet,
+    /// The account of the call, once resolved.
+    pub account: Option<Arc<str>>,
 }
 
 impl Granted {
-    /// The caller, if its scopes allow `required`.
+    /// The caller, if its scopes allow `required` on the call's account.
     pub fn require(&self, required: Required) -> Result<Arc<Caller>, Denied> {
-        if self.scopes.allows(required) {
+        if self.scopes.allows_on(required, self.account.as_deref()) {
             Ok(self.caller.clone())
         } else {
             Err(Denied::Scope {
@@ -235,6 +253,7 @@ impl Authenticator {
                     caller: v.caller,
                     scopes: v.scopes,
                     share: verifier.share,
+                    accounts: v.accounts,
                 })
                 .map_err(|r| match r {
                     jwt::Rejection::Expired => Denied::ExpiredToken,
@@ -270,8 +289,13 @@ impl Authenticator {
         peer: Option<&PeerCert>,
     ) -> Result<Granted, Denied> {
         let checked = self
-            .identify(headers, peer, None)
-            .map(|(caller, scopes)| Granted { caller, scopes });
+            .identify(headers, peer)
+            .map(|(caller, scopes, accounts)| Granted {
+                caller,
+                scopes,
+                accounts,
+                account: None,
+            });
         if let Err(denied) = &checked {
             self.refused(denied);
         }
@@ -304,16 +328,70 @@ impl Authenticator {
         self.check(headers, peer, self.table.required(path))
     }
 
-    /// Authenticates the caller of a call that needs `required`.
+    /// Authenticates the caller of a call that needs `required` (on no particular
+    /// account).
     pub fn check(
         &self,
         headers: &HeaderMap,
         peer: Option<&PeerCert>,
         required: Option<Required>,
     ) -> Result<Arc<Caller>, Denied> {
+        self.check_on(headers, peer, required, |_| Ok(None::<&str>))
+            .map(|(caller, _)| caller)
+    }
+
+    /// Authenticates the caller of a call that needs `required` on the account that
+    /// `account` picks for it (from the caller's accounts); a refusal of the account
+    /// comes back as [`Checked::Account`].
+    pub fn check_on<A>(
+        &self,
+        headers: &HeaderMap,
+        peer: Option<&PeerCert>,
+        required: Option<Required>,
+        account: impl FnOnce(&Granted) -> Result<Option<A>, AccountDenied>,
+    ) -> Result<(Arc<Caller>, Option<A>), Denied>
+    where
+        A: Named,
+    {
+        if self.open || required.is_some_and(|r| self.is_public(r)) {
+            // A public call with good credentials is still known by them.
+            let caller = match (self.open, credential(headers)) {
+                (false, Some(_)) => self
+                    .identify(headers, peer)
+                    .map_or_else(|_| ANONYMOUS.clone(), |(caller, _, _)| caller),
+                _ => ANONYMOUS.clone(),
+            };
+            let granted = Granted {
+                caller,
+                scopes: Scopes::all(),
+                accounts: AccountSet::All,
+                account: None,
+            };
+            let picked = account(&granted).map_err(Denied::Account)?;
+            return Ok((granted.caller, picked));
+        }
         let checked = self
-            .identify(headers, peer, required)
-            .map(|(caller, _)| caller);
+            .identify(headers, peer)
+            .and_then(|(caller, scopes, accounts)| {
+                let granted = Granted {
+                    caller,
+                    scopes,
+                    accounts,
+                    account: None,
+                };
+                let picked = account(&granted).map_err(Denied::Account)?;
+                if let Some(required) = required
+                    && !granted
+                        .scopes
+                        .allows_on(required, picked.as_ref().map(Named::name))
+                {
+                    return Err(Denied::Scope {
+                        caller: granted.caller.id.clone(),
+                        scope: required,
+                    });
+                }
+                Ok((granted.caller, picked))
+            });
         if let Err(denied) = &checked {
             self.refused(denied);
         }
@@ -324,18 +402,18 @@ impl Authenticator {
         &self,
         headers: &HeaderMap,
         peer: Option<&PeerCert>,
-        required: Option<Required>,
-    ) -> Result<(Arc<Caller>, Scopes), Denied> {
-        if self.open || required.is_some_and(|r| self.is_public(r)) {
-            return Ok((ANONYMOUS.clone(), Scopes::all()));
+    ) -> Result<(Arc<Caller>, Scopes, AccountSet), Denied> {
+        if self.open {
+            return Ok((ANONYMOUS.clone(), Scopes::all(), AccountSet::All));
         }
-        let (id, scopes, share) = match credential(headers) {
+        let (id, scopes, share, accounts) = match credential(headers) {
             Some(presented) => {
                 if let Some(key) = self.keys.find(presented) {
                     (
                         Arc::from(format!("key:{}", key.id)),
                         key.scopes.clone(),
                         key.share,
+                        key.accounts.clone(),
                     )
                 } else if let Some(verifier) =
                     self.jwt.as_ref().filter(|_| looks_like_jwt(presented))
@@ -344,7 +422,12 @@ impl Authenticator {
                         jwt::Rejection::Expired => Denied::ExpiredToken,
                         jwt::Rejection::Invalid(why) => Denied::InvalidToken(why),
                     })?;
-                    (verified.caller, verified.scopes, verifier.share)
+                    (
+                        verified.caller,
+                        verified.scopes,
+                        verifier.share,
+                        verified.accounts,
+                    )
                 } else {
                     return Err(Denied::UnknownKey);
                 }
@@ -352,20 +435,29 @@ impl Authenticator {
             // Certificates alone are enough only when nothing else is configured.
             None => match peer {
                 Some(cert) if self.client_certs && self.keys.is_empty() && self.jwt.is_none() => {
-                    (cert.0.clone(), Scopes::all(), 1.0)
+                    (cert.0.clone(), Scopes::all(), 1.0, AccountSet::All)
                 }
                 _ => return Err(Denied::Missing),
             },
         };
-        if let Some(required) = required
-            && !scopes.allows(required)
-        {
-            return Err(Denied::Scope {
-                caller: id,
-                scope: required,
-            });
-        }
-        Ok((Arc::new(Caller { id, share }), scopes))
+        Ok((Arc::new(Caller { id, share }), scopes, accounts))
+    }
+}
+
+/// What names the account a call is for (scopes may hold on one account only).
+pub trait Named {
+    fn name(&self) -> &str;
+}
+
+impl Named for &str {
+    fn name(&self) -> &str {
+        self
+    }
+}
+
+impl Named for Arc<crate::accounts::Account> {
+    fn name(&self) -> &str {
+        &self.id
     }
 }
 

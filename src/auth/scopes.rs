@@ -13,6 +13,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
 
 /// Read or write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,14 +102,15 @@ enum Grant {
     Operation(&'static str),
 }
 
-/// The scopes granted to a caller.
+/// The scopes granted to a caller. A scope may be limited to one account
+/// (`extensions:write@acme`); without one it holds on every account the caller uses.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Scopes(Vec<Grant>);
+pub struct Scopes(Vec<(Grant, Option<Arc<str>>)>);
 
 impl fmt::Display for Scopes {
     /// The scopes as [`Scopes::parse`] reads them, separated by spaces.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, g) in self.0.iter().enumerate() {
+        for (i, (g, account)) in self.0.iter().enumerate() {
             if i > 0 {
                 f.write_str(" ")?;
             }
@@ -125,6 +127,9 @@ impl fmt::Display for Scopes {
                 )?,
                 Grant::Operation(id) => write!(f, "{OPERATION_PREFIX}{id}")?,
             }
+            if let Some(account) = account {
+                write!(f, "@{account}")?;
+            }
         }
         Ok(())
     }
@@ -133,10 +138,13 @@ impl fmt::Display for Scopes {
 impl Scopes {
     /// Every scope.
     pub fn all() -> Self {
-        Scopes(vec![Grant::Scope {
-            domain: None,
-            access: None,
-        }])
+        Scopes(vec![(
+            Grant::Scope {
+                domain: None,
+                access: None,
+            },
+            None,
+        )])
     }
 
     /// Parses scopes separated by commas or spaces (the OAuth `scope` claim uses
@@ -144,7 +152,7 @@ impl Scopes {
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut grants = Vec::new();
         for item in text.split([',', ' ']).filter(|s| !s.is_empty()) {
-            grants.push(Self::grant(item)?);
+            grants.push(Self::scoped(item)?);
         }
         Ok(Scopes(grants))
     }
@@ -154,9 +162,20 @@ impl Scopes {
     pub fn parse_lenient(text: &str) -> Self {
         Scopes(
             text.split([',', ' '])
-                .filter_map(|item| Self::grant(item).ok())
+                .filter_map(|item| Self::scoped(item).ok())
                 .collect(),
         )
+    }
+
+    fn scoped(item: &str) -> Result<(Grant, Option<Arc<str>>), String> {
+        match item.rsplit_once('@') {
+            Some((grant, account)) => {
+                crate::accounts::name::check(account)
+                    .map_err(|m| format!("scope {item:?}: {m}"))?;
+                Ok((Self::grant(grant)?, Some(Arc::from(account))))
+            }
+            None => Ok((Self::grant(item)?, None)),
+        }
     }
 
     fn grant(item: &str) -> Result<Grant, String> {
@@ -195,13 +214,23 @@ impl Scopes {
         Ok(Grant::Scope { domain, access })
     }
 
+    /// Whether the scopes allow `required` whatever the account (calls that are for
+    /// no account: administration, health).
     pub fn allows(&self, required: Required) -> bool {
-        self.0.iter().any(|g| match g {
-            Grant::Scope { domain, access } => {
-                domain.as_deref().is_none_or(|d| d == required.domain)
-                    && access.is_none_or(|a| a == required.access)
-            }
-            Grant::Operation(id) => required.operation == Some(*id),
+        self.allows_on(required, None)
+    }
+
+    /// Whether the scopes allow `required` on `account`.
+    pub fn allows_on(&self, required: Required, account: Option<&str>) -> bool {
+        self.0.iter().any(|(g, only)| {
+            only.as_deref().is_none_or(|o| Some(o) == account)
+                && match g {
+                    Grant::Scope { domain, access } => {
+                        domain.as_deref().is_none_or(|d| d == required.domain)
+                            && access.is_none_or(|a| a == required.access)
+                    }
+                    Grant::Operation(id) => required.operation == Some(*id),
+                }
         })
     }
 }
@@ -414,5 +443,20 @@ mod tests {
         );
         assert_eq!(need("/grpc.health.v1.Health/Check"), "health:read");
         assert!(table.required("/nope.Service/Method").is_none());
+    }
+
+    #[test]
+    fn scopes_may_hold_on_one_account_only() {
+        let s = Scopes::parse("extensions:read,extensions:write@acme").unwrap();
+        let write = Required::new("extensions", Access::Write);
+        let read = Required::new("extensions", Access::Read);
+        assert!(s.allows_on(write, Some("acme")));
+        assert!(!s.allows_on(write, Some("globex")));
+        assert!(!s.allows(write));
+        assert!(s.allows_on(read, Some("globex")));
+        assert_eq!(s.to_string(), "extensions:read extensions:write@acme");
+        assert_eq!(Scopes::parse(&s.to_string()).unwrap(), s);
+        assert!(Scopes::parse("extensions:read@Acme").is_err());
+        assert!(Scopes::parse("nothing:read@acme").is_err());
     }
 }

@@ -184,6 +184,7 @@ mod tests {
                 owner_id: None,
                 timestamp: None,
                 body: serde_json::Value::Null,
+                account: None,
             },
         }
     }

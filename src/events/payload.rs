@@ -265,6 +265,10 @@ pub fn event(logged: &LoggedEvent) -> pb::Event {
         r#type: kind as i32,
         event: e.event.clone(),
         subscription_id: e.subscription_id.clone(),
+        account: e
+            .account
+            .clone()
+            .unwrap_or_else(|| crate::accounts::name::DEFAULT.to_owned()),
         owner_id: e.owner_id.clone().unwrap_or_default(),
         extension_id: extension.unwrap_or_default(),
         timestamp: timestamp(e.timestamp.as_deref()),
@@ -332,6 +336,7 @@ mod tests {
                 owner_id: Some("2".into()),
                 timestamp: Some("2024-01-01T00:00:00.000Z".into()),
                 body: serde_json::json!({"extensionId": "2", "telephonyStatus": "Ringing", "presenceStatus": "Busy", "sequence": 4}),
+                account: None,
             },
         };
         let e = event(&logged);
@@ -385,6 +390,7 @@ mod tests {
                     owner_id: None,
                     timestamp: None,
                     body: body.clone(),
+                    account: None,
                 },
             };
             let bytes = pb::Event {
@@ -417,6 +423,7 @@ mod tests {
                 owner_id: None,
                 timestamp: None,
                 body: nested(40),
+                account: None,
             },
         };
         assert!(body_depth(&logged.event.body) > MAX_EVENT_DEPTH);
@@ -437,6 +444,7 @@ mod tests {
                 owner_id: None,
                 timestamp: Some("not a time".into()),
                 body: serde_json::json!(["not", "an", "object"]),
+                account: None,
             },
         };
         let e = event(&logged);

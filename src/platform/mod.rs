@@ -27,12 +27,12 @@ use axum::response::{IntoResponse, Response};
 use http::{HeaderMap, HeaderValue, Method, header};
 use percent_encoding::percent_decode_str;
 
+use crate::accounts::{Account, Registry};
 use crate::audit::{Auditor, PlatformCall};
 use crate::auth::scopes::{Access, Required};
 use crate::auth::{Authenticator, PeerCert};
 use crate::context::{RequestId, context_of};
 use crate::error::Error;
-use rc_client::RingCentral;
 use rc_spec::ops::{self, Operation};
 
 /// The first path segments of RingCentral's APIs.
@@ -70,7 +70,7 @@ pub struct Platform {
 }
 
 struct Inner {
-    rc: RingCentral,
+    accounts: Arc<Registry>,
     auth: Arc<Authenticator>,
     tokens: tokens::CallerTokens,
     auditor: Arc<Auditor>,
@@ -79,19 +79,21 @@ struct Inner {
 
 impl Platform {
     pub fn new(
-        rc: RingCentral,
+        accounts: Arc<Registry>,
+        caller_tokens: Arc<dyn rc_store::CallerTokenStore>,
         auth: Arc<Authenticator>,
         auditor: Arc<Auditor>,
         config: PlatformConfig,
     ) -> Self {
         let tokens = tokens::CallerTokens::new(
-            rc.stores().caller_tokens.clone(),
+            caller_tokens,
             auth.clone(),
+            accounts.clone(),
             tokens::TokenLifetimes::default(),
         );
         Platform {
             inner: Arc::new(Inner {
-                rc,
+                accounts,
                 auth,
                 tokens,
                 auditor,
@@ -100,12 +102,14 @@ impl Platform {
         }
     }
 
-    /// The caller of a request: a gateway token, else the gateway's other credentials.
+    /// The caller of a request and its account: a gateway token (bound to the
+    /// account it logged in for), else the gateway's other credentials (with the
+    /// account the request names, or the caller's only one, or the default).
     async fn caller(
         &self,
         parts: &http::request::Parts,
         required: Required,
-    ) -> Result<Arc<crate::auth::Caller>, crate::auth::Denied> {
+    ) -> Result<(Arc<crate::auth::Caller>, Arc<Account>), crate::auth::Denied> {
         let p = &self.inner;
         match tokens::presented(&parts.headers) {
             Some(token) => {
@@ -115,11 +119,34 @@ impl Platform {
                 }
                 checked
             }
-            _ => p.auth.check(
-                &parts.headers,
-                parts.extensions.get::<PeerCert>(),
-                Some(required),
-            ),
+            _ => {
+                let named = match parts.headers.get(crate::accounts::binding::HEADER) {
+                    None => None,
+                    Some(v) => Some(v.to_str().map(str::trim).map_err(|_| {
+                        crate::auth::Denied::Account(
+                            crate::accounts::binding::AccountDenied::BadName(
+                                "the RC-Account header is not text".into(),
+                            ),
+                        )
+                    })?),
+                };
+                let (caller, account) = p.auth.check_on(
+                    &parts.headers,
+                    parts.extensions.get::<PeerCert>(),
+                    Some(required),
+                    |granted| {
+                        p.accounts
+                            .resolve(named, &granted.caller.id, &granted.accounts)
+                            .map(Some)
+                    },
+                )?;
+                let account = account.ok_or_else(|| {
+                    crate::auth::Denied::Account(crate::accounts::binding::AccountDenied::Unnamed(
+                        "the call has no account".into(),
+                    ))
+                })?;
+                Ok((caller, account))
+            }
         }
     }
 }
@@ -178,14 +205,14 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
             name,
             format!("{name} is not UTF-8 once decoded"),
         )),
-        (Ok(caller), None) => {
+        (Ok((caller, account)), None) => {
             call(
                 &platform,
                 &parts,
                 body,
                 op,
                 &params,
-                caller.clone(),
+                (caller.clone(), account.clone()),
                 request_id.clone(),
             )
             .await
@@ -193,7 +220,7 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
     };
     // A caller refused for its scope is known: the record names it.
     let caller = match caller {
-        Ok(caller) => Some(caller),
+        Ok((caller, _)) => Some(caller),
         Err(crate::auth::Denied::Scope { caller, .. }) => Some(Arc::new(crate::auth::Caller {
             id: caller,
             share: 1.0,
@@ -271,7 +298,7 @@ async fn call(
     body: Body,
     op: &'static Operation,
     params: &[(&'static str, String)],
-    caller: Arc<crate::auth::Caller>,
+    (caller, account): (Arc<crate::auth::Caller>, Arc<Account>),
     request_id: Arc<str>,
 ) -> Result<(Response, Option<String>), Error> {
     let p = &platform.inner;
@@ -288,7 +315,11 @@ async fn call(
     let mut ctx = context_of(&parts.headers, request_id, p.config.request_timeout);
     ctx.caller = Some(caller);
     let params: Vec<(&str, &str)> = params.iter().map(|(n, v)| (*n, v.as_str())).collect();
-    let invoked = match p.rc.invoke(&ctx, op, &params, query, prepared.body).await {
+    let invoked = match account
+        .rc
+        .invoke(&ctx, op, &params, query, prepared.body)
+        .await
+    {
         // A streamed upload cut at its limit fails upstream: the caller's fault.
         Err(_)
             if prepared
@@ -316,7 +347,7 @@ async fn call(
         }
         None => {
             let base = gateway_base(&parts.headers, &parts.uri);
-            let rc_base = p.rc.server_url().as_str().trim_end_matches('/');
+            let rc_base = account.rc.server_url().as_str().trim_end_matches('/');
             Response::new(Body::from(match (&base, json) {
                 (Some(base), true) => rewrite::uris(&answer.body, rc_base, base),
                 _ => answer.body.clone(),

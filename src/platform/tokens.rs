@@ -26,6 +26,7 @@ use rc_store::{CallerToken, CallerTokenStore, TokenKind};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use crate::accounts::{Account, AccountSet, Registry};
 use crate::auth::scopes::{Required, Scopes};
 use crate::auth::{Authenticator, Caller, Denied};
 
@@ -54,6 +55,7 @@ impl Default for TokenLifetimes {
 pub struct CallerTokens {
     store: Arc<dyn CallerTokenStore>,
     auth: Arc<Authenticator>,
+    accounts: Arc<Registry>,
     lifetimes: TokenLifetimes,
 }
 
@@ -63,6 +65,10 @@ struct Login {
     key_id: Option<String>,
     scopes: Scopes,
     share: f64,
+    /// The accounts the caller may use (a new login picks one for its tokens).
+    accounts: AccountSet,
+    /// The account of the tokens (a refresh keeps it).
+    account: Option<String>,
 }
 
 /// An OAuth error answer, as RingCentral's token endpoint gives it.
@@ -148,11 +154,13 @@ impl CallerTokens {
     pub fn new(
         store: Arc<dyn CallerTokenStore>,
         auth: Arc<Authenticator>,
+        accounts: Arc<Registry>,
         lifetimes: TokenLifetimes,
     ) -> Self {
         CallerTokens {
             store,
             auth,
+            accounts,
             lifetimes,
         }
     }
@@ -199,6 +207,28 @@ impl CallerTokens {
                 );
             }
         };
+        let login = login.and_then(|mut login| {
+            // The tokens work on one account: the one the login names (RC-Account), or
+            // the caller's only one, or the default.
+            let named = headers
+                .get(crate::accounts::binding::HEADER)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim);
+            let account = self
+                .accounts
+                .resolve(named, &login.caller, &login.accounts)
+                .map_err(|denied| {
+                    let error = crate::error::Error::from(denied);
+                    refusal(
+                        error.http_status(),
+                        "invalid_request",
+                        "RCGW-ACCOUNT",
+                        &error.to_string(),
+                    )
+                })?;
+            login.account = Some(account.id.to_string());
+            Ok(login)
+        });
         match login {
             Ok(login) => self.issue(login).await,
             Err(refused) => refused.into_response(),
@@ -221,6 +251,8 @@ impl CallerTokens {
                 key_id: None,
                 scopes: Scopes::all(),
                 share: 1.0,
+                accounts: AccountSet::All,
+                account: None,
             });
         }
         let (id, secret) = basic(headers).ok_or_else(invalid)?;
@@ -233,6 +265,8 @@ impl CallerTokens {
             key_id: Some(key.id.to_string()),
             scopes: key.scopes.clone(),
             share: key.share,
+            accounts: key.accounts.clone(),
+            account: None,
         })
     }
 
@@ -244,6 +278,8 @@ impl CallerTokens {
                     key_id: None,
                     scopes: identity.scopes,
                     share: identity.share,
+                    accounts: identity.accounts,
+                    account: None,
                 }),
                 Err(denied) => {
                     self.auth.refused(&denied);
@@ -299,6 +335,8 @@ impl CallerTokens {
             key_id: taken.key_id,
             scopes: Scopes::parse_lenient(&taken.scopes),
             share: taken.share,
+            accounts: AccountSet::Default,
+            account: taken.account,
         })
         .await
     }
@@ -314,6 +352,7 @@ impl CallerTokens {
             scopes: login.scopes.to_string(),
             share: login.share,
             kind,
+            account: login.account.clone(),
             pair: pair.to_owned(),
             expires_at_ms: now + ms(ttl),
         };
@@ -373,7 +412,11 @@ impl CallerTokens {
     }
 
     /// The caller a gateway token stands for, checked for `required`.
-    pub async fn caller(&self, token: &str, required: Required) -> Result<Arc<Caller>, Denied> {
+    pub async fn caller(
+        &self,
+        token: &str,
+        required: Required,
+    ) -> Result<(Arc<Caller>, Arc<Account>), Denied> {
         let found =
             self.store.lookup(&hash(token)).await.map_err(|e| {
                 Denied::InvalidToken(format!("the token store did not answer: {e}"))
@@ -391,16 +434,28 @@ impl CallerTokens {
             ));
         }
         let caller: Arc<str> = Arc::from(found.caller);
-        if !Scopes::parse_lenient(&found.scopes).allows(required) {
+        // Tokens from before accounts existed are the default account's.
+        let name = found
+            .account
+            .as_deref()
+            .unwrap_or(crate::accounts::name::DEFAULT);
+        let account = self
+            .accounts
+            .resolve(Some(name), &caller, &AccountSet::All)
+            .map_err(Denied::Account)?;
+        if !Scopes::parse_lenient(&found.scopes).allows_on(required, Some(name)) {
             return Err(Denied::Scope {
                 caller,
                 scope: required,
             });
         }
-        Ok(Arc::new(Caller {
-            id: caller,
-            share: found.share,
-        }))
+        Ok((
+            Arc::new(Caller {
+                id: caller,
+                share: found.share,
+            }),
+            account,
+        ))
     }
 }
 

@@ -49,6 +49,8 @@ const FORWARDED_HEADERS: &[&str] = &[
     IDEMPOTENCY_KEY_HEADER,
     "authorization",
     "x-api-key",
+    // The account of the call (`RC-Account`).
+    crate::accounts::binding::HEADER,
     "traceparent",
     "tracestate",
     "user-agent",

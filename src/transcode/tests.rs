@@ -488,7 +488,16 @@ async fn http_calls_pass_the_same_authentication_step_as_grpc_calls() {
     let (services, calls) = scripted(answering(v1::Site::default().encode_to_vec()));
     let grpc: GrpcService = BoxCloneSyncService::new(
         tower::ServiceBuilder::new()
-            .layer(crate::auth::layer::AuthLayer::with(auth.clone()))
+            .layer(crate::auth::layer::AuthLayer::with(
+                auth.clone(),
+                crate::accounts::testing::registry(
+                    rc_store::embedded::EmbeddedStore::open(
+                        &std::env::temp_dir()
+                            .join(format!("rcgw-transcode-{}", uuid::Uuid::new_v4())),
+                    )
+                    .unwrap(),
+                ),
+            ))
             .service(services),
     );
     let app = router(Transcoder::new(grpc, &auth, settings()).unwrap());

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -106,19 +106,56 @@ impl IngressHooks for IngressMetrics {
 /// The ingress's shared state.
 #[derive(Clone)]
 pub struct Ingress {
-    pub keeper: Arc<SubscriptionKeeper>,
+    pub accounts: Arc<crate::accounts::Registry>,
     pub log: Arc<dyn EventLog>,
     pub hmac_secret: Option<Secret>,
     pub max_body: usize,
     pub hooks: Arc<dyn IngressHooks>,
 }
 
-/// `POST /api/webhooks/events` and `POST /api/webhooks/validate`.
+/// `POST /api/webhooks/events` (the account named `default`),
+/// `POST /api/webhooks/events/{account}` (each other account) and the same under
+/// `/api/webhooks/validate`.
 pub fn router(ingress: Ingress) -> Router {
     Router::new()
-        .route("/api/webhooks/events", post(events))
-        .route("/api/webhooks/validate", post(validate))
+        .route("/api/webhooks/events", post(events_default))
+        .route("/api/webhooks/events/{account}", post(events))
+        .route("/api/webhooks/validate", post(validate_default))
+        .route("/api/webhooks/validate/{account}", post(validate))
         .with_state(ingress)
+}
+
+/// The account a notification is for, from its path.
+fn account_of(ingress: &Ingress, name: &str) -> Result<Arc<crate::accounts::Account>, Refusal> {
+    crate::accounts::name::check(name)
+        .map_err(|m| Refusal::new(StatusCode::BAD_REQUEST, "unknown_account", m))?;
+    ingress.accounts.get(name).ok_or_else(|| {
+        Refusal::new(
+            StatusCode::NOT_FOUND,
+            "unknown_account",
+            format!("no account {name:?} takes notifications here"),
+        )
+    })
+}
+
+async fn events_default(state: State<Ingress>, headers: HeaderMap, body: Body) -> Response {
+    events(
+        state,
+        Path(crate::accounts::name::DEFAULT.to_owned()),
+        headers,
+        body,
+    )
+    .await
+}
+
+async fn validate_default(state: State<Ingress>, headers: HeaderMap, body: Body) -> Response {
+    validate(
+        state,
+        Path(crate::accounts::name::DEFAULT.to_owned()),
+        headers,
+        body,
+    )
+    .await
 }
 
 /// A RingCentral notification (only the envelope is read; the body is kept as is).
@@ -197,8 +234,15 @@ impl Ingress {
             .map_err(|_| too_large())
     }
 
-    /// Parses and authenticates a notification without storing it.
-    async fn check(&self, headers: &HeaderMap, body: &[u8]) -> Result<Notification, Refusal> {
+    /// Parses and authenticates a notification for `account` without storing it: its
+    /// Verification-Token must be one of that account's subscriptions', and its
+    /// signature that account's secret (or the gateway's).
+    async fn check(
+        &self,
+        account: &crate::accounts::Account,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Result<Notification, Refusal> {
         let notification: Notification = serde_json::from_slice(body).map_err(|e| {
             Refusal::new(
                 StatusCode::BAD_REQUEST,
@@ -235,7 +279,11 @@ impl Ingress {
                 ),
             ));
         }
-        if let Some(secret) = &self.hmac_secret {
+        if let Some(secret) = account
+            .webhook_secret
+            .as_ref()
+            .or(self.hmac_secret.as_ref())
+        {
             let signature = headers
                 .get(verify::SIGNATURE_HEADER)
                 .and_then(|v| v.to_str().ok())
@@ -254,7 +302,8 @@ impl Ingress {
         let presented = headers
             .get(VERIFICATION_TOKEN)
             .and_then(|v| v.to_str().ok());
-        self.keeper
+        account
+            .keeper
             .check_token(&notification.subscription_id, presented)
             .await
             .map_err(|rejection| {
@@ -280,7 +329,8 @@ impl Ingress {
 }
 
 /// Every `reason` label of refused notifications.
-pub const REJECT_REASONS: [&str; 8] = [
+pub const REJECT_REASONS: [&str; 9] = [
+    "unknown_account",
     "malformed",
     "too_large",
     "too_deep",
@@ -291,21 +341,33 @@ pub const REJECT_REASONS: [&str; 8] = [
     "store_unavailable",
 ];
 
-async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Body) -> Response {
+async fn events(
+    State(ingress): State<Ingress>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let started = Instant::now();
+    let account = match account_of(&ingress, &name) {
+        Ok(account) => account,
+        Err(refusal) => {
+            ingress.hooks.rejected(refusal.reason);
+            return refusal.into_response();
+        }
+    };
     if let Some(token) = headers.get(VALIDATION_TOKEN) {
         return handshake(token);
     }
     ingress.hooks.received();
     let checked = match ingress.read(&headers, body).await {
-        Ok(body) => ingress.check(&headers, &body).await,
+        Ok(body) => ingress.check(&account, &headers, &body).await,
         Err(refusal) => Err(refusal),
     };
     let notification = match checked {
         Ok(n) => n,
         Err(refusal) => {
             ingress.hooks.rejected(refusal.reason);
-            tracing::warn!(reason = refusal.reason, "webhook notification refused");
+            tracing::warn!(reason = refusal.reason, account = %account.id, "webhook notification refused");
             return refusal.into_response();
         }
     };
@@ -319,6 +381,7 @@ async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Body) 
         }),
         timestamp: notification.timestamp,
         body: notification.body,
+        account: account.event_tag().map(str::to_owned),
     };
     // Stored durably before the acknowledgement: an event RingCentral considers
     // delivered is never lost.
@@ -345,12 +408,20 @@ async fn events(State(ingress): State<Ingress>, headers: HeaderMap, body: Body) 
 
 /// Checks a notification as `/events` would, without storing it: for operators and
 /// relays testing their setup (tokens, signatures).
-async fn validate(State(ingress): State<Ingress>, headers: HeaderMap, body: Body) -> Response {
+async fn validate(
+    State(ingress): State<Ingress>,
+    Path(name): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     if let Some(token) = headers.get(VALIDATION_TOKEN) {
         return handshake(token);
     }
-    let checked = match ingress.read(&headers, body).await {
-        Ok(body) => ingress.check(&headers, &body).await,
+    let checked = match account_of(&ingress, &name) {
+        Ok(account) => match ingress.read(&headers, body).await {
+            Ok(body) => ingress.check(&account, &headers, &body).await,
+            Err(refusal) => Err(refusal),
+        },
         Err(refusal) => Err(refusal),
     };
     match checked {

@@ -43,23 +43,6 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     RUNTIME.block_on(async {
         let dir = std::env::temp_dir().join(format!("rcgw-ingress-{}", uuid::Uuid::new_v4()));
         let store = EmbeddedStore::open(&dir).unwrap();
-        let config = crate::config::Config::from_lookup(|_| None, true).unwrap();
-        let stores = rc_store::Stores {
-            budget: Arc::new(rc_store::memory::MemoryBudget::new(&[])),
-            cache: Arc::new(rc_store::memory::MemoryCache::new(10)),
-            idempotency: store.clone(),
-            subscriptions: store.clone(),
-            events: store.clone(),
-            caller_tokens: store.clone(),
-            sessions: None,
-        };
-        let rc = rc_client::RingCentral::new(
-            &config.upstream,
-            crate::config::sandbox_credentials(),
-            stores,
-            Default::default(),
-            Arc::new(rc_client::auth::NoHooks),
-        );
         store
             .put(&SubscriptionRecord {
                 id: "sub-1".into(),
@@ -72,17 +55,9 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
             })
             .await
             .unwrap();
-        let keeper = Arc::new(SubscriptionKeeper::new(
-            rc,
-            store.clone(),
-            KeeperConfig {
-                public_url: None,
-                check_interval: Duration::from_secs(3600),
-                renew_before: Duration::from_secs(3600),
-            },
-        ));
+        let accounts = crate::accounts::testing::registry(store.clone());
         let router = router(Ingress {
-            keeper,
+            accounts,
             log: store.clone(),
             hmac_secret: Some(Secret::new(SECRET)),
             max_body: 4096,

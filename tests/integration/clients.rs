@@ -60,6 +60,7 @@ fn event(uuid: &str, body: Value) -> NewEvent {
         owner_id: None,
         timestamp: None,
         body,
+        account: None,
     }
 }
 

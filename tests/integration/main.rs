@@ -8,6 +8,7 @@ mod redis_server;
 
 mod redis_cache;
 
+mod accounts;
 mod call_logs;
 mod call_queues;
 mod clients;

@@ -156,6 +156,9 @@ impl ClientMetrics {
                     .with_label_values(&[account, grant, result]);
             }
         }
+        self.coalesced.with_label_values(&[account]);
+        self.breaker_failures.with_label_values(&[account]);
+        self.breaker_state.with_label_values(&[account]);
         Arc::new(AccountMetrics {
             metrics: self.clone(),
             account: Arc::from(account),
