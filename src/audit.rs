@@ -133,6 +133,7 @@ impl Auditor {
         }
         let record = Record {
             caller: call.caller.cloned(),
+            account: call.account.map(Arc::from),
             method: format!("rc:{}", call.operation),
             targets,
             request_id: Some(call.request_id.clone()),
@@ -145,6 +146,8 @@ impl Auditor {
 /// One call of the RingCentral-compatible endpoint, for the audit trail.
 pub struct PlatformCall<'a> {
     pub caller: Option<&'a Arc<Caller>>,
+    /// The gateway account of the call, once known.
+    pub account: Option<&'a str>,
     pub operation: &'a str,
     pub targets: &'a [(&'a str, String)],
     /// `OK` for a 2xx answer, `HTTP <status>` for RingCentral's refusals, the gRPC
@@ -224,6 +227,10 @@ impl Step for AuditStep {
                 auditor,
                 record: Record {
                     caller: answer.extensions().get::<Arc<Caller>>().cloned(),
+                    account: answer
+                        .extensions()
+                        .get::<crate::auth::layer::AuditedAccount>()
+                        .map(|a| a.0.clone()),
                     method,
                     targets,
                     request_id: ctx.map(|c| c.request_id),
@@ -273,6 +280,8 @@ fn ids(message: &DynamicMessage) -> Map<String, Value> {
 /// What an audit record says of a call.
 struct Record {
     caller: Option<Arc<Caller>>,
+    /// The gateway account the call was for.
+    account: Option<Arc<str>>,
     method: String,
     targets: Map<String, Value>,
     request_id: Option<Arc<str>>,
@@ -321,6 +330,9 @@ impl Record {
             "caller".into(),
             Value::from(self.caller.as_ref().map_or("unauthenticated", |c| &*c.id)),
         );
+        if let Some(account) = &self.account {
+            line.insert("account".into(), Value::from(&**account));
+        }
         line.insert("method".into(), Value::from(self.method));
         line.insert("targets".into(), Value::Object(self.targets));
         if let Some(id) = created_id {

@@ -209,7 +209,14 @@ impl PlatformService for PlatformApi {
             Err(e) => {
                 if let Some(op) = ops::by_id(&req.operation_id) {
                     let caller = granted.map(|g| g.caller);
-                    self.audit(&ctx, op, caller.as_ref(), &[], &e, None);
+                    self.audit(
+                        &ctx,
+                        op,
+                        (caller.as_ref(), Some(&account.id)),
+                        &[],
+                        &e,
+                        None,
+                    );
                 }
                 return Err(e.into());
             }
@@ -232,7 +239,7 @@ impl PlatformService for PlatformApi {
         let (params, invoked) = match outcome {
             Ok(done) => done,
             Err(e) => {
-                self.audit(&ctx, op, Some(&caller), &[], &e, None);
+                self.audit(&ctx, op, (Some(&caller), Some(&account.id)), &[], &e, None);
                 return Err(e.into());
             }
         };
@@ -245,6 +252,7 @@ impl PlatformService for PlatformApi {
             &self.auditor,
             PlatformCall {
                 caller: Some(&caller),
+                account: Some(&account.id),
                 operation: op.id,
                 targets: &params,
                 result: &crate::platform::audit_result(answer.status),
@@ -456,15 +464,17 @@ impl PlatformApi {
         &self,
         ctx: &CallContext,
         op: &'static Operation,
-        caller: Option<&Arc<crate::auth::Caller>>,
+        caller: (Option<&Arc<crate::auth::Caller>>, Option<&str>),
         targets: &[(&str, String)],
         error: &Error,
         created: Option<&str>,
     ) {
+        let (caller, account) = caller;
         crate::platform::audit(
             &self.auditor,
             PlatformCall {
                 caller,
+                account,
                 operation: op.id,
                 targets,
                 result: crate::transcode::code_name(error.grpc_code()),

@@ -218,6 +218,7 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
             .await
         }
     };
+    let account = caller.as_ref().ok().map(|(_, account)| account.id.clone());
     // A caller refused for its scope is known: the record names it.
     let caller = match caller {
         Ok((caller, _)) => Some(caller),
@@ -245,6 +246,7 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
         &platform.inner.auditor,
         PlatformCall {
             caller: caller.as_ref(),
+            account: account.as_deref(),
             operation: op.id,
             targets: &params,
             result: &result,

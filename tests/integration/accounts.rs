@@ -321,6 +321,20 @@ async fn each_call_reaches_its_own_account_and_callers_use_only_theirs() {
         .call(Method::PUT, &path, MIXED, Some("acme"), Some(update))
         .await;
     assert_eq!(status, StatusCode::OK, "{updated}");
+    // The audit trail names the account.
+    let audit = std::fs::read_to_string(format!("{}/audit.log", accounts._dir.path())).unwrap();
+    let record: Value = audit
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .find(|r| {
+            r["method"]
+                .as_str()
+                .is_some_and(|m| m.ends_with("ExtensionService/UpdateExtension"))
+                && r["result"] == "OK"
+        })
+        .unwrap_or_else(|| panic!("{audit}"));
+    assert_eq!(record["account"], "acme", "{record}");
+    assert_eq!(record["caller"], "key:mixed", "{record}");
     // gRPC callers get the codes.
     let mut request = tonic::Request::new(pb::GetExtensionRequest {
         extension_id: "~".into(),
