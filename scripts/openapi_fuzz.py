@@ -96,9 +96,10 @@ def main():
         ]
         # PlatformService takes any RingCentral operation: whether a request is valid
         # depends on the operation it names (its path parameters, its media types),
-        # which one schema cannot say. Its routes are fuzzed apart, for server errors
-        # and answers that break the document only.
-        platform = "^/api/platform/"
+        # which one schema cannot say. AccountService refuses valid requests by the
+        # gateway's state (no encryption key, a name taken). Their routes are fuzzed
+        # apart, for server errors and answers that break the document only.
+        platform = "^/api/(platform|accounts)"
         typed = command + ["--max-time", str(args.max_time), "--exclude-path-regex", platform]
         generic = command + ["--max-time", str(max(args.max_time // 4, 15)),
                              "--include-path-regex", platform,

@@ -82,6 +82,9 @@ pub mod var {
     pub const REDIS_URL: &str = "REDIS_URL";
     pub const ACCOUNTS_FILE: &str = "ACCOUNTS_FILE";
     pub const DEFAULT_ACCOUNT: &str = "DEFAULT_ACCOUNT";
+    pub const ACCOUNTS_ENCRYPTION_KEY: &str = "ACCOUNTS_ENCRYPTION_KEY";
+    pub const ACCOUNTS_SYNC_INTERVAL: &str = "ACCOUNTS_SYNC_INTERVAL";
+    pub const OAUTH_REDIRECT_URL: &str = "OAUTH_REDIRECT_URL";
     pub const REDIS_KEY_PREFIX: &str = "REDIS_KEY_PREFIX";
     pub const REDIS_TIMEOUT: &str = "REDIS_TIMEOUT";
 }
@@ -626,7 +629,28 @@ impl Vars<'_> {
                 message,
             })?;
         }
-        Ok(crate::accounts::AccountsConfig { file, default })
+        let sealing_key = match self.get(var::ACCOUNTS_ENCRYPTION_KEY) {
+            None => None,
+            Some(text) => Some(crate::accounts::sealed::SealingKey::parse(&text).map_err(
+                |message| ConfigError {
+                    var: var::ACCOUNTS_ENCRYPTION_KEY,
+                    message,
+                },
+            )?),
+        };
+        let redirect_url = match self.get(var::OAUTH_REDIRECT_URL) {
+            None => None,
+            Some(_) => Some(self.url(var::OAUTH_REDIRECT_URL, "")?.to_string()),
+        };
+        Ok(crate::accounts::AccountsConfig {
+            file,
+            default,
+            admin: crate::accounts::admin::AdminConfig {
+                sealing_key,
+                redirect_url,
+                sync_interval: self.duration(var::ACCOUNTS_SYNC_INTERVAL, "2s")?,
+            },
+        })
     }
 
     fn credentials(&self, sandbox: bool) -> Result<Option<Credentials>, ConfigError> {

@@ -220,27 +220,44 @@ impl Gateway {
                 message: e.to_string(),
             })?;
         let auditor = Arc::new(crate::audit::Auditor::new(audit_log, &authenticator.table));
-        let accounts = Arc::new(
-            crate::accounts::load(
-                &config,
-                crate::accounts::Factory {
-                    client: config.upstream.clone(),
-                    backend: backend.clone(),
-                    connector: rc_client::stack::Connector::new(),
-                    metrics: client_metrics.clone(),
-                    keeper: KeeperConfig {
-                        public_url: config.webhooks.public_url.clone(),
-                        check_interval: config.webhooks.check_interval,
-                        renew_before: config.webhooks.renew_before,
-                    },
-                    shutdown: shutdown.clone(),
-                },
-            )
-            .map_err(|message| StartError::Setting {
+        if config.accounts.admin.redirect_url.is_none() && config.sandbox {
+            // The sandbox's authorize page sends the browser back on this machine.
+            config.accounts.admin.redirect_url = Some(format!(
+                "http://127.0.0.1:{}{}",
+                http_addr.port(),
+                crate::accounts::onboarding::CALLBACK_PATH
+            ));
+        }
+        let factory = crate::accounts::Factory {
+            client: config.upstream.clone(),
+            backend: backend.clone(),
+            connector: rc_client::stack::Connector::new(),
+            metrics: client_metrics.clone(),
+            keeper: KeeperConfig {
+                public_url: config.webhooks.public_url.clone(),
+                check_interval: config.webhooks.check_interval,
+                renew_before: config.webhooks.renew_before,
+            },
+            shutdown: shutdown.clone(),
+        };
+        let accounts = Arc::new(crate::accounts::load(&config, &factory).map_err(|message| {
+            StartError::Setting {
                 var: crate::config::var::ACCOUNTS_FILE,
                 message,
-            })?,
-        );
+            }
+        })?);
+        let admin = Arc::new(crate::accounts::admin::Admin::new(
+            accounts.clone(),
+            factory,
+            backend.accounts(),
+            config.accounts.admin.clone(),
+        ));
+        // Accounts added through the admin API, before the first call.
+        admin
+            .sync()
+            .await
+            .map_err(|e| StartError::SharedState(e.to_string()))?;
+        servers.spawn(admin.clone().run_sync(shutdown.clone()));
         let lifecycle = Arc::new(Lifecycle::new(backend.health()));
         let (health, health_service) = tonic_health::server::health_reporter();
         for name in api::SERVICE_NAMES {
@@ -254,6 +271,7 @@ impl Gateway {
 
         let backends = api::Backends {
             accounts: accounts.clone(),
+            admin: admin.clone(),
             lifecycle: lifecycle.clone(),
             hub: hub.clone(),
             shutdown: shutdown.clone(),
@@ -357,6 +375,7 @@ impl Gateway {
         );
         let http_app = transcode::router(transcoder)
             .merge(crate::platform::router(platform))
+            .merge(crate::accounts::onboarding::router(admin.clone()))
             .layer(axum::middleware::from_fn_with_state(
                 observe_http,
                 observe::http,

@@ -196,7 +196,14 @@ impl Backend {
     ) {
         match &self.kind {
             Kind::Embedded(embedded) => {
-                embedded.set_publisher(Arc::new(move |events| hub.publish(events)));
+                // Weak: the store must not keep the hub (and, through its log, itself)
+                // alive once the gateway is gone.
+                let hub = Arc::downgrade(&hub);
+                embedded.set_publisher(Arc::new(move |events| {
+                    if let Some(hub) = hub.upgrade() {
+                        hub.publish(events);
+                    }
+                }));
             }
             Kind::Redis { redis, log } => {
                 tasks.spawn(log.clone().tail(hub, shutdown.clone()));

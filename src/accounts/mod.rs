@@ -5,8 +5,10 @@
 //! A gateway of one account (`RC_*` only) serves the account named `default`, with
 //! its state where it always was; every call is for it.
 
+pub mod admin;
 pub mod binding;
 pub mod name;
+pub mod onboarding;
 pub mod registry;
 pub mod sealed;
 pub mod settings;
@@ -28,6 +30,8 @@ pub struct AccountsConfig {
     /// `DEFAULT_ACCOUNT` (else the file's `default`, else `default` if configured,
     /// else the only account).
     pub default: Option<String>,
+    /// Accounts added through `AccountService`.
+    pub admin: admin::AdminConfig,
 }
 
 /// The account of a call, as the authentication step resolved it.
@@ -60,7 +64,7 @@ pub fn visible<T>(request: &tonic::Request<T>) -> Option<Vec<Arc<str>>> {
 
 /// The registry of a starting gateway: the account of `RC_*` (named `default`), then
 /// those of the accounts file.
-pub fn load(config: &crate::config::Config, factory: Factory) -> Result<Registry, String> {
+pub fn load(config: &crate::config::Config, factory: &Factory) -> Result<Registry, String> {
     let file = config.accounts.file.as_ref();
     let from_env = config.upstream.credentials.clone();
     let default = config

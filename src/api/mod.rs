@@ -1,6 +1,7 @@
 //! The gRPC services, one module per telephony domain. Each is thin: validate the
 //! request, map it to RingCentral's model, call [`crate::ringcentral`], map back.
 
+pub mod accounts;
 pub mod call_logs;
 pub mod call_queues;
 pub mod convert;
@@ -24,7 +25,7 @@ use tonic::service::Routes;
 use crate::events::hub::EventHub;
 use crate::lifecycle::Lifecycle;
 use crate::proto::v1::{
-    call_log_service_server::CallLogServiceServer,
+    account_service_server::AccountServiceServer, call_log_service_server::CallLogServiceServer,
     call_queue_service_server::CallQueueServiceServer, event_service_server::EventServiceServer,
     extension_service_server::ExtensionServiceServer, health_service_server::HealthServiceServer,
     phone_number_service_server::PhoneNumberServiceServer,
@@ -43,12 +44,14 @@ pub const SERVICE_NAMES: &[&str] = &[
     "rcgateway.v1.SubscriptionService",
     "rcgateway.v1.EventService",
     "rcgateway.v1.PlatformService",
+    "rcgateway.v1.AccountService",
     "rcgateway.v1.HealthService",
 ];
 
 /// What the services are built from.
 pub struct Backends {
     pub accounts: Arc<crate::accounts::Registry>,
+    pub admin: Arc<crate::accounts::admin::Admin>,
     pub lifecycle: Arc<Lifecycle>,
     pub hub: Arc<EventHub>,
     pub shutdown: CancellationToken,
@@ -115,6 +118,9 @@ where
             backends.auditor.clone(),
             max_message_bytes,
         )
+    )))
+    .add_service(limited!(AccountServiceServer::new(
+        accounts::AccountApi::new(backends.admin.clone())
     )))
     .add_service(limited!(HealthServiceServer::new(health::HealthApi::new(
         backends.accounts.clone(),

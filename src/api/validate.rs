@@ -222,6 +222,13 @@ static VERIFICATION_TOKEN: FormatSpec = FormatSpec {
     describe: "a verification token (16 to 64 letters and digits)",
 };
 
+static ACCOUNT_ID: FormatSpec = FormatSpec {
+    check: |v| crate::accounts::name::check(v).is_ok(),
+    pattern: "^[a-z0-9][a-z0-9_-]{0,62}$",
+    max_length: None,
+    describe: "an account name (1 to 63 of a-z, 0-9, - and _, starting with a letter or digit)",
+};
+
 /// The spec of a format (`None` for the unspecified one).
 pub fn format_spec(format: Format) -> Option<&'static FormatSpec> {
     Some(match format {
@@ -239,6 +246,7 @@ pub fn format_spec(format: Format) -> Option<&'static FormatSpec> {
         Format::NumberPattern => &NUMBER_PATTERN,
         Format::EventFilter => &EVENT_FILTER,
         Format::VerificationToken => &VERIFICATION_TOKEN,
+        Format::AccountId => &ACCOUNT_ID,
     })
 }
 

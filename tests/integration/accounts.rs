@@ -33,11 +33,54 @@ struct Accounts {
     gateway: Option<Gateway>,
     sandbox: RunningSandbox,
     http: reqwest::Client,
-    _dir: TempDir,
+    vars: std::collections::HashMap<&'static str, String>,
+    dir: TempDir,
 }
+
+/// A gateway with `vars`, on fresh loopback ports (its webhook and OAuth callback
+/// URLs follow them).
+async fn launch(vars: &std::collections::HashMap<&'static str, String>) -> Gateway {
+    let listeners = Listeners::ephemeral().await.unwrap();
+    let sidecar = listeners.sidecar.local_addr().unwrap();
+    let http = listeners.http.local_addr().unwrap();
+    let mut vars = vars.clone();
+    vars.insert(
+        "WEBHOOK_PUBLIC_URL",
+        format!("http://{sidecar}/api/webhooks/events"),
+    );
+    vars.insert(
+        "OAUTH_REDIRECT_URL",
+        format!("http://{http}/api/accounts/oauth/callback"),
+    );
+    let config = Config::from_lookup(|k| vars.get(k).cloned(), false).expect("config");
+    Gateway::start(config, listeners).await.expect("starts")
+}
+
+/// [`launch`] once the stopped gateway before it has let go of its store.
+async fn relaunch(vars: &std::collections::HashMap<&'static str, String>) -> Gateway {
+    let store = format!("{}/rc-gateway.redb", vars["DATA_DIR"]);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while redb::Database::open(&store).is_err() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the store stays locked"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    launch(vars).await
+}
+
+/// 32 bytes in base64: the key that seals accounts added through the admin API.
+const SEALING_KEY: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+const INITECH_ADMIN: i64 = 66_000_101;
 
 impl Accounts {
     async fn start() -> Accounts {
+        Self::start_on(None, true).await
+    }
+
+    /// A gateway on `dir` (a restart keeps it), with or without the accounts file.
+    async fn start_on(dir: Option<TempDir>, file_accounts: bool) -> Accounts {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let account = |jwt: &str| SandboxConfig {
             jwts: vec![jwt.to_owned()],
@@ -48,12 +91,14 @@ impl Accounts {
                 ("default".into(), unthrottled()),
                 ("acme".into(), account(ACME_JWT)),
                 ("globex".into(), account(GLOBEX_JWT)),
+                // Onboarded by OAuth: no JWT.
+                ("initech".into(), unthrottled()),
             ],
             listener,
         )
         .await
         .unwrap();
-        let dir = TempDir::new();
+        let dir = dir.unwrap_or_default();
         let file = format!("{}/accounts.json", dir.path());
         let app = |id: &str, jwt: &str, extra: Value| {
             let mut entry = json!({
@@ -68,15 +113,15 @@ impl Accounts {
                 .extend(extra.as_object().unwrap().clone());
             entry
         };
-        std::fs::write(
-            &file,
-            json!({"accounts": [
+        let listed = if file_accounts {
+            json!([
                 app("acme", ACME_JWT, json!({})),
-                app("globex", GLOBEX_JWT, json!({"rateLimits": {"light": 7}})),
-            ]})
-            .to_string(),
-        )
-        .unwrap();
+                app("globex", GLOBEX_JWT, json!({"rateLimits": {"light": 30}})),
+            ])
+        } else {
+            json!([])
+        };
+        std::fs::write(&file, json!({"accounts": listed}).to_string()).unwrap();
         let key = |id: &str, key: &str, rest: &str| {
             format!("id={id} hash={} {rest}", rc_gateway::auth::keys::hash(key))
         };
@@ -95,11 +140,8 @@ impl Accounts {
             ),
         ]
         .join(";");
-        let listeners = Listeners::ephemeral().await.unwrap();
-        let sidecar = listeners.sidecar.local_addr().unwrap();
-        let url = sandbox.url();
-        let vars: std::collections::HashMap<&str, String> = [
-            ("RC_SERVER_URL", url),
+        let vars: std::collections::HashMap<&'static str, String> = [
+            ("RC_SERVER_URL", sandbox.url()),
             ("RC_CLIENT_ID", sandbox::DEFAULT_CLIENT_ID.to_owned()),
             (
                 "RC_CLIENT_SECRET",
@@ -113,21 +155,26 @@ impl Accounts {
             ("AUDIT_LOG", format!("{}/audit.log", dir.path())),
             ("CIRCUIT_BREAKER_THRESHOLD", "3".to_owned()),
             ("RATE_LIMIT_RETRY_ATTEMPTS", "0".to_owned()),
-            (
-                "WEBHOOK_PUBLIC_URL",
-                format!("http://{sidecar}/api/webhooks/events"),
-            ),
+            ("ACCOUNTS_ENCRYPTION_KEY", SEALING_KEY.to_owned()),
         ]
         .into_iter()
         .collect();
-        let config = Config::from_lookup(|k| vars.get(k).cloned(), false).expect("config");
-        let gateway = Gateway::start(config, listeners).await.expect("starts");
+        let gateway = launch(&vars).await;
         Accounts {
             gateway: Some(gateway),
             sandbox,
             http: rc_gateway::http_client(),
-            _dir: dir,
+            vars,
+            dir,
         }
+    }
+
+    /// The same gateway again (same state, same sandbox), after a stop.
+    async fn restart(&mut self) {
+        if let Some(gateway) = self.gateway.take() {
+            gateway.shutdown().await;
+        }
+        self.gateway = Some(relaunch(&self.vars).await);
     }
 
     fn gateway(&self) -> &Gateway {
@@ -233,7 +280,7 @@ async fn each_call_reaches_its_own_account_and_callers_use_only_theirs() {
         .await
         .unwrap();
     assert!(
-        metrics.contains(r#"ringcentral_rate_budget_limit{account="globex",group="Light"} 7"#),
+        metrics.contains(r#"ringcentral_rate_budget_limit{account="globex",group="Light"} 30"#),
         "{metrics}"
     );
     assert!(metrics.contains(r#"ringcentral_rate_budget_limit{account="acme",group="Light"} 50"#));
@@ -322,7 +369,7 @@ async fn each_call_reaches_its_own_account_and_callers_use_only_theirs() {
         .await;
     assert_eq!(status, StatusCode::OK, "{updated}");
     // The audit trail names the account.
-    let audit = std::fs::read_to_string(format!("{}/audit.log", accounts._dir.path())).unwrap();
+    let audit = std::fs::read_to_string(format!("{}/audit.log", accounts.dir.path())).unwrap();
     let record: Value = audit
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
@@ -512,4 +559,332 @@ async fn webhooks_and_events_stay_with_their_account() {
         watch(OPS).await.iter().all(|e| e.uuid != "forged-0001"),
         "nothing forged was stored"
     );
+}
+
+/// The secrets of the accounts, none of which may show in answers, audit records or
+/// the gateway's files in the clear.
+fn secrets() -> [&'static str; 3] {
+    [sandbox::DEFAULT_CLIENT_SECRET, ACME_JWT, GLOBEX_JWT]
+}
+
+#[tokio::test]
+async fn accounts_are_added_onboarded_by_oauth_changed_and_removed_without_a_restart() {
+    let mut accounts = Accounts::start_on(None, false).await;
+    let secret = sandbox::DEFAULT_CLIENT_SECRET;
+    // A JWT account, live at once.
+    let (status, created) = accounts
+        .call(
+            Method::POST,
+            "/api/accounts",
+            OPS,
+            None,
+            Some(
+                json!({"accountId": "acme", "clientId": sandbox::DEFAULT_CLIENT_ID,
+                        "clientSecret": secret, "jwt": ACME_JWT, "rateLimits": {"heavy": 3}}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    assert_eq!(created["account"]["status"], "active");
+    assert!(created.get("authorizationUrl").is_none(), "{created}");
+    let (status, me) = accounts.me(OPS, Some("acme")).await;
+    assert_eq!((status, id_of(&me)), (StatusCode::OK, ACME_ADMIN));
+    // Bad input.
+    for (body, field) in [
+        (
+            json!({"accountId": "Not Safe", "clientId": "c", "clientSecret": "s", "jwt": "j"}),
+            "accountId",
+        ),
+        (
+            json!({"accountId": "x", "clientSecret": "s", "jwt": "j"}),
+            "clientId",
+        ),
+    ] {
+        let (status, refused) = accounts
+            .call(Method::POST, "/api/accounts", OPS, None, Some(body))
+            .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+        assert_eq!(refused["field"], field, "{refused}");
+    }
+    let (status, again) = accounts
+        .call(
+            Method::POST,
+            "/api/accounts",
+            OPS,
+            None,
+            Some(json!({"accountId": "acme", "clientId": "c", "clientSecret": "s", "jwt": "j"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+    let (status, _) = accounts
+        .call(Method::DELETE, "/api/accounts/default", OPS, None, None)
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "the RC_* account is changed where it is set"
+    );
+    // Only callers with accounts:write add accounts.
+    let (status, _) = accounts
+        .call(
+            Method::POST,
+            "/api/accounts",
+            ACME_ONLY,
+            None,
+            Some(json!({})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    // An account onboarded by OAuth: pending until its user authorizes the gateway.
+    let (status, created) = accounts
+        .call(
+            Method::POST,
+            "/api/accounts",
+            OPS,
+            None,
+            Some(
+                json!({"accountId": "initech", "clientId": sandbox::DEFAULT_CLIENT_ID,
+                        "clientSecret": secret, "loginHint": "initech"}),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{created}");
+    assert_eq!(created["account"]["status"], "pending");
+    let url = created["authorizationUrl"].as_str().unwrap().to_owned();
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    let (status, waiting) = accounts.me(OPS, Some("initech")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{waiting}");
+    assert!(
+        waiting["message"].as_str().unwrap().contains("waiting"),
+        "{waiting}"
+    );
+    // The user's browser: RingCentral's authorize page, then back to the gateway.
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let authorize = browser.get(&url).send().await.unwrap();
+    assert_eq!(authorize.status(), StatusCode::FOUND);
+    let back = authorize.headers()["location"].to_str().unwrap().to_owned();
+    assert!(back.contains("/api/accounts/oauth/callback?"), "{back}");
+    let done = browser.get(&back).send().await.unwrap();
+    let page = (done.status(), done.text().await.unwrap());
+    assert_eq!(page.0, StatusCode::OK, "{}", page.1);
+    let (status, me) = accounts.me(OPS, Some("initech")).await;
+    assert_eq!((status, id_of(&me)), (StatusCode::OK, INITECH_ADMIN));
+    // The code is single use, and so is the flow's state.
+    let replay = browser.get(&back).send().await.unwrap();
+    assert_eq!(replay.status(), StatusCode::BAD_REQUEST);
+    let forged = browser
+        .get(format!(
+            "http://{}/api/accounts/oauth/callback?code=x&state=initech.forged",
+            accounts.gateway().http_addr
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::BAD_REQUEST);
+    let stats: Value = accounts
+        .http
+        .get(format!(
+            "{}/_sandbox/accounts/initech/stats",
+            accounts.sandbox.url()
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["authCodeGrants"], 1, "{stats}");
+
+    // Listed with their state, never with their credentials.
+    let (status, list) = accounts
+        .call(Method::GET, "/api/accounts", OPS, None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = list["accounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["acme", "default", "initech"], "{list}");
+    let acme = &list["accounts"][0];
+    assert_eq!(acme["source"], "admin");
+    assert_eq!(acme["rateLimits"]["heavy"], 3, "{acme}");
+    assert_eq!(list["accounts"][2]["login"], "oauth", "{list}");
+    for s in secrets() {
+        assert!(!list.to_string().contains(s), "a secret in the list");
+    }
+
+    // Disabled, then enabled again.
+    let (status, off) = accounts
+        .call(Method::POST, "/api/accounts/acme:disable", OPS, None, None)
+        .await;
+    assert_eq!(
+        (status, off["status"].as_str()),
+        (StatusCode::OK, Some("disabled"))
+    );
+    let (status, refused) = accounts.me(OPS, Some("acme")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+    let (status, _) = accounts
+        .call(Method::POST, "/api/accounts/acme:enable", OPS, None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(accounts.me(OPS, Some("acme")).await.0, StatusCode::OK);
+
+    // A restart keeps them: sealed in the store, the OAuth account's refresh token too.
+    accounts.restart().await;
+    let (status, me) = accounts.me(OPS, Some("initech")).await;
+    assert_eq!(
+        (status, id_of(&me)),
+        (StatusCode::OK, INITECH_ADMIN),
+        "{me}"
+    );
+    assert_eq!(id_of(&accounts.me(OPS, Some("acme")).await.1), ACME_ADMIN);
+    let store = std::fs::read(format!("{}/rc-gateway.redb", accounts.dir.path())).unwrap();
+    let tokens: Value = accounts
+        .http
+        .get(format!(
+            "{}/_sandbox/accounts/initech/secrets",
+            accounts.sandbox.url()
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let refresh: Vec<String> = serde_json::from_value(tokens["refreshTokens"].clone()).unwrap();
+    assert!(!refresh.is_empty());
+    for s in refresh.iter().map(String::as_str).chain([ACME_JWT, secret]) {
+        assert!(
+            !store.windows(s.len()).any(|w| w == s.as_bytes()),
+            "a credential in the store in the clear"
+        );
+    }
+    let audit = std::fs::read_to_string(format!("{}/audit.log", accounts.dir.path())).unwrap();
+    assert!(audit.contains("AccountService/CreateAccount"), "{audit}");
+    for s in secrets() {
+        assert!(!audit.contains(s), "a secret in the audit trail");
+    }
+
+    // Removed: its calls stop, the store forgets it.
+    let (status, _) = accounts
+        .call(Method::DELETE, "/api/accounts/acme", OPS, None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        accounts.me(OPS, Some("acme")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    accounts.restart().await;
+    assert_eq!(
+        accounts.me(OPS, Some("acme")).await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn an_account_added_on_one_replica_is_served_by_all_with_one_session() {
+    use crate::process;
+    use crate::redis_server::RedisServer;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let sandbox = sandbox::start_accounts(
+        vec![
+            ("default".into(), unthrottled()),
+            (
+                "acme".into(),
+                SandboxConfig {
+                    jwts: vec![ACME_JWT.to_owned()],
+                    ..unthrottled()
+                },
+            ),
+        ],
+        listener,
+    )
+    .await
+    .unwrap();
+    let redis = RedisServer::start();
+    let (url, redis_url) = (sandbox.url(), redis.url());
+    let env = [
+        ("RC_SERVER_URL", url.as_str()),
+        ("RC_CLIENT_ID", sandbox::DEFAULT_CLIENT_ID),
+        ("RC_CLIENT_SECRET", sandbox::DEFAULT_CLIENT_SECRET),
+        ("RC_JWT", sandbox::DEFAULT_JWT),
+        ("REDIS_URL", redis_url.as_str()),
+        ("ACCOUNTS_ENCRYPTION_KEY", SEALING_KEY),
+        ("ACCOUNTS_SYNC_INTERVAL", "200ms"),
+    ];
+    let replicas = [
+        process::spawn(&["serve", "--insecure-no-auth"], &env),
+        process::spawn(&["serve", "--insecure-no-auth"], &env),
+    ];
+    let http = rc_gateway::http_client();
+    let me = |replica: usize| {
+        http.get(format!(
+            "http://{}/api/extensions/~",
+            replicas[replica].http
+        ))
+        .header("RC-Account", "acme")
+        .header("cache-control", "no-cache")
+        .send()
+    };
+    let created = http
+        .post(format!("http://{}/api/accounts", replicas[0].http))
+        .json(
+            &json!({"accountId": "acme", "clientId": sandbox::DEFAULT_CLIENT_ID,
+                      "clientSecret": sandbox::DEFAULT_CLIENT_SECRET, "jwt": ACME_JWT}),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::OK);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let answer = me(1).await.unwrap();
+        if answer.status() == StatusCode::OK {
+            let body: Value = answer.json().await.unwrap();
+            assert_eq!(id_of(&body), ACME_ADMIN);
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "replica 1 never served acme"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for replica in [0, 1, 0, 1] {
+        assert_eq!(me(replica).await.unwrap().status(), StatusCode::OK);
+    }
+    let stats: Value = http
+        .get(format!("{url}/_sandbox/accounts/acme/stats"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        stats["jwtGrants"], 1,
+        "one login for both replicas: {stats}"
+    );
+    // Removed on one, gone on both.
+    let removed = http
+        .delete(format!("http://{}/api/accounts/acme", replicas[1].http))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(removed.status(), StatusCode::OK);
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while me(0).await.unwrap().status() != StatusCode::NOT_FOUND {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "replica 0 still serves acme"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    drop(redis);
 }

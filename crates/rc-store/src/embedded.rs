@@ -572,6 +572,19 @@ impl AccountStore for EmbeddedStore {
         .await
     }
 
+    async fn get(&self, id: &str) -> StoreResult<Option<StoredAccount>> {
+        let id = id.to_owned();
+        self.read(move |db| {
+            let txn = db.begin_read().map_err(err)?;
+            let table = txn.open_table(ACCOUNTS).map_err(err)?;
+            let value = table.get(id.as_str()).map_err(err)?;
+            value
+                .map(|v| serde_json::from_slice(v.value()).map_err(err))
+                .transpose()
+        })
+        .await
+    }
+
     async fn put(&self, account: &StoredAccount) -> StoreResult<()> {
         let account = account.clone();
         self.request(|reply| Op::PutAccount(account, reply)).await
@@ -733,7 +746,15 @@ mod tests {
                 Err(_) => tokio::time::sleep(Duration::from_millis(20)).await,
             }
         };
-        assert_eq!(AccountStore::list(&*store).await.unwrap(), [account]);
+        assert_eq!(
+            AccountStore::list(&*store).await.unwrap(),
+            std::slice::from_ref(&account)
+        );
+        assert_eq!(
+            AccountStore::get(&*store, "acme").await.unwrap(),
+            Some(account)
+        );
+        assert_eq!(AccountStore::get(&*store, "globex").await.unwrap(), None);
         assert!(AccountStore::remove(&*store, "acme").await.unwrap());
         assert!(!AccountStore::remove(&*store, "acme").await.unwrap());
         assert!(AccountStore::list(&*store).await.unwrap().is_empty());
@@ -886,10 +907,18 @@ mod tests {
             created_at_ms: 1,
         };
         SubscriptionStore::put(&*store, &record).await.unwrap();
-        assert_eq!(store.get("sub-1").await.unwrap(), Some(record));
+        assert_eq!(
+            SubscriptionStore::get(&*store, "sub-1").await.unwrap(),
+            Some(record)
+        );
         assert_eq!(SubscriptionStore::list(&*store).await.unwrap().len(), 1);
         SubscriptionStore::remove(&*store, "sub-1").await.unwrap();
-        assert!(store.get("sub-1").await.unwrap().is_none());
+        assert!(
+            SubscriptionStore::get(&*store, "sub-1")
+                .await
+                .unwrap()
+                .is_none()
+        );
 
         let ttl = Duration::from_secs(60);
         assert!(matches!(

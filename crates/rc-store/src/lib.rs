@@ -366,6 +366,7 @@ pub struct StoredAccount {
 #[async_trait]
 pub trait AccountStore: Send + Sync {
     async fn list(&self) -> StoreResult<Vec<StoredAccount>>;
+    async fn get(&self, id: &str) -> StoreResult<Option<StoredAccount>>;
     async fn put(&self, account: &StoredAccount) -> StoreResult<()>;
     /// Whether there was one to remove.
     async fn remove(&self, id: &str) -> StoreResult<bool>;

@@ -33,6 +33,19 @@ impl AccountStore for RedisAccounts {
             .collect()
     }
 
+    async fn get(&self, id: &str) -> StoreResult<Option<StoredAccount>> {
+        let json: Option<String> = self
+            .redis
+            .conn()
+            .hget(self.hash(), id)
+            .await
+            .map_err(error)?;
+        json.map(|json| {
+            serde_json::from_str(&json).map_err(|e| StoreError(format!("bad account record: {e}")))
+        })
+        .transpose()
+    }
+
     async fn put(&self, account: &StoredAccount) -> StoreResult<()> {
         let json = serde_json::to_string(account).map_err(|e| StoreError(e.to_string()))?;
         self.redis
