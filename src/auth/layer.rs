@@ -95,6 +95,8 @@ impl Step for Authenticate {
         }
         let checked = checked.map(|(caller, account)| {
             if let Some(account) = &account {
+                // The call's log lines and trace name its account.
+                tracing::Span::current().record("account", &*account.id);
                 call.extensions_mut().insert(account.clone());
             }
             (caller, account)

@@ -219,6 +219,9 @@ async fn forward(State(platform): State<Platform>, request: Request) -> Response
         }
     };
     let account = caller.as_ref().ok().map(|(_, account)| account.id.clone());
+    if let Some(account) = &account {
+        tracing::Span::current().record("account", &**account);
+    }
     // A caller refused for its scope is known: the record names it.
     let caller = match caller {
         Ok((caller, _)) => Some(caller),

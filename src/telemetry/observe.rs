@@ -151,6 +151,7 @@ impl Step for GrpcObserve {
             rpc = %route,
             request_id = id.to_str().unwrap_or(""),
             trace_id = tracing::field::Empty,
+            account = tracing::field::Empty,
         );
         propagation::continue_trace(&span, call.headers());
         let finish = Finish::new(self.metrics.clone(), "grpc", "POST", route, span.clone());
@@ -218,6 +219,7 @@ pub async fn http(
         http.route = %route,
         request_id = id.to_str().unwrap_or(""),
         trace_id = tracing::field::Empty,
+        account = tracing::field::Empty,
     );
     propagation::continue_trace(&span, request.headers());
     let mut finish = Finish::new(

@@ -888,3 +888,285 @@ async fn an_account_added_on_one_replica_is_served_by_all_with_one_session() {
     }
     drop(redis);
 }
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[tokio::test]
+async fn three_accounts_on_two_replicas_sharing_redis_stay_apart() {
+    use crate::process;
+    use crate::redis_server::RedisServer;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let jwt = |jwt: &str| SandboxConfig {
+        jwts: vec![jwt.to_owned()],
+        ..unthrottled()
+    };
+    let sandbox = sandbox::start_accounts(
+        vec![
+            ("default".into(), unthrottled()),
+            ("acme".into(), jwt(ACME_JWT)),
+            ("globex".into(), jwt(GLOBEX_JWT)),
+            ("initech".into(), unthrottled()),
+        ],
+        listener,
+    )
+    .await
+    .unwrap();
+    let redis = RedisServer::start();
+    let dir = TempDir::new();
+    let file = format!("{}/accounts.json", dir.path());
+    let entry = |id: &str, jwt: &str| {
+        json!({"id": id, "clientId": sandbox::DEFAULT_CLIENT_ID,
+               "clientSecret": sandbox::DEFAULT_CLIENT_SECRET, "jwt": jwt})
+    };
+    std::fs::write(
+        &file,
+        json!({"accounts": [entry("acme", ACME_JWT), entry("globex", GLOBEX_JWT)]}).to_string(),
+    )
+    .unwrap();
+    let key = |id: &str, key: &str, rest: &str| {
+        format!("id={id} hash={} {rest}", rc_gateway::auth::keys::hash(key))
+    };
+    let keys = [
+        key("ops", OPS, "scopes=* accounts=*"),
+        key("acme-only", ACME_ONLY, "scopes=* accounts=acme"),
+        key("globex-only", GLOBEX_ONLY, "scopes=* accounts=globex"),
+    ]
+    .join(";");
+    // Replica 0 takes RingCentral's webhooks and the OAuth callback.
+    let (http0, sidecar0) = (free_port(), free_port());
+    let (url, redis_url) = (sandbox.url(), redis.url());
+    let public = format!("http://127.0.0.1:{sidecar0}/api/webhooks/events");
+    let callback = format!("http://127.0.0.1:{http0}/api/accounts/oauth/callback");
+    let env = [
+        ("RC_SERVER_URL", url.as_str()),
+        ("RC_CLIENT_ID", sandbox::DEFAULT_CLIENT_ID),
+        ("RC_CLIENT_SECRET", sandbox::DEFAULT_CLIENT_SECRET),
+        ("RC_JWT", sandbox::DEFAULT_JWT),
+        ("REDIS_URL", redis_url.as_str()),
+        ("ACCOUNTS_FILE", file.as_str()),
+        ("AUTH_API_KEYS", keys.as_str()),
+        ("ACCOUNTS_ENCRYPTION_KEY", SEALING_KEY),
+        ("ACCOUNTS_SYNC_INTERVAL", "200ms"),
+        ("OAUTH_REDIRECT_URL", callback.as_str()),
+        ("WEBHOOK_PUBLIC_URL", public.as_str()),
+        ("RATE_LIMIT_RETRY_ATTEMPTS", "0"),
+    ];
+    let (http0, sidecar0) = (
+        format!("127.0.0.1:{http0}"),
+        format!("127.0.0.1:{sidecar0}"),
+    );
+    let mut first = env.to_vec();
+    first.extend([
+        ("HTTP_ADDR", http0.as_str()),
+        ("SIDECAR_ADDR", sidecar0.as_str()),
+    ]);
+    let replicas = [
+        process::spawn(&["serve"], &first),
+        process::spawn(&["serve"], &env),
+    ];
+    let http = rc_gateway::http_client();
+    let call = |replica: usize, key: &str, account: &str, path: &str| {
+        http.get(format!("http://{}{path}", replicas[replica].http))
+            .header("x-api-key", key)
+            .header("RC-Account", account)
+            .header("cache-control", "no-cache")
+            .send()
+    };
+    let base = sandbox.url();
+    let sandbox_json = |path: String| {
+        let http = http.clone();
+        let url = format!("{base}{path}");
+        async move {
+            http.get(url)
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
+        }
+    };
+
+    // initech is onboarded by OAuth through replica 0 and served by both.
+    let created: Value = http
+        .post(format!("http://{}/api/accounts", replicas[0].http))
+        .header("x-api-key", OPS)
+        .json(
+            &json!({"accountId": "initech", "clientId": sandbox::DEFAULT_CLIENT_ID,
+                      "clientSecret": sandbox::DEFAULT_CLIENT_SECRET, "loginHint": "initech"}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let authorize = browser
+        .get(
+            created["authorizationUrl"]
+                .as_str()
+                .expect("an authorization URL"),
+        )
+        .send()
+        .await
+        .unwrap();
+    let back = authorize.headers()["location"].to_str().unwrap().to_owned();
+    assert_eq!(
+        browser.get(&back).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    // Data: every account's own, on both replicas (replica 1 once it has synced).
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    for (account, admin) in [
+        ("default", DEFAULT_ADMIN),
+        ("acme", ACME_ADMIN),
+        ("globex", GLOBEX_ADMIN),
+        ("initech", INITECH_ADMIN),
+    ] {
+        for replica in [0, 1] {
+            let me: Value = loop {
+                let answer = call(replica, OPS, account, "/api/extensions/~")
+                    .await
+                    .unwrap();
+                if answer.status() == StatusCode::OK {
+                    break answer.json().await.unwrap();
+                }
+                assert!(
+                    tokio::time::Instant::now() < deadline,
+                    "{account} on {replica}"
+                );
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            };
+            assert_eq!(id_of(&me), admin, "{account} on replica {replica}");
+        }
+    }
+    // One session per account for both replicas: the OAuth one refreshed once.
+    let initech = sandbox_json("/_sandbox/accounts/initech/stats".into()).await;
+    assert_eq!(initech["authCodeGrants"], 1, "{initech}");
+    assert_eq!(initech["refreshGrants"], 1, "{initech}");
+    assert_eq!(
+        sandbox_json("/_sandbox/accounts/globex/stats".into()).await["jwtGrants"],
+        1
+    );
+
+    // Events: acme's webhook reaches replica 0; acme's watchers on replica 1 see it,
+    // globex's do not.
+    let created = http
+        .post(format!(
+            "http://{}/api/webhooks/subscriptions",
+            replicas[1].http
+        ))
+        .header("x-api-key", ACME_ONLY)
+        .json(&json!({"eventFilters": ["/restapi/v1.0/account/~/presence"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::OK);
+    http.post(format!(
+        "{}/_sandbox/accounts/acme/presence/{ACME_ADMIN}",
+        sandbox.url()
+    ))
+    .json(&json!({"presenceStatus": "Busy"}))
+    .send()
+    .await
+    .unwrap();
+    let channel = Channel::from_shared(format!("http://{}", replicas[1].grpc))
+        .unwrap()
+        .connect_lazy();
+    let watch = |key: &'static str| {
+        let channel = channel.clone();
+        async move {
+            let mut client = EventServiceClient::new(channel);
+            let mut request = tonic::Request::new(pb::WatchEventsRequest {
+                start: pb::StartPosition::Oldest as i32,
+                ..Default::default()
+            });
+            request
+                .metadata_mut()
+                .insert("x-api-key", key.parse().unwrap());
+            let mut stream = client.watch_events(request).await.unwrap().into_inner();
+            drain(&mut stream, Duration::from_millis(500)).await
+        }
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    let seen = loop {
+        let seen = watch(ACME_ONLY).await;
+        if !seen.is_empty() || tokio::time::Instant::now() > deadline {
+            break seen;
+        }
+    };
+    assert!(
+        !seen.is_empty() && seen.iter().all(|e| e.account == "acme"),
+        "{seen:?}"
+    );
+    assert!(watch(GLOBEX_ONLY).await.is_empty());
+    // A 429 storm on acme pauses acme's budget, in Redis, for both replicas; globex
+    // goes on untouched.
+    http.post(format!("{}/_sandbox/accounts/acme/faults", sandbox.url()))
+        .json(&json!({"errors": [{"status": 429, "rate": 1.0, "retryAfter": 120}]}))
+        .send()
+        .await
+        .unwrap();
+    let throttled = call(0, OPS, "acme", "/api/extensions/~").await.unwrap();
+    assert_eq!(throttled.status(), StatusCode::TOO_MANY_REQUESTS);
+    let acme_seen =
+        sandbox_json("/_sandbox/accounts/acme/stats".into()).await["groups"]["Light"]["requests"]
+            .clone();
+    for replica in [1, 0, 1] {
+        let paused = call(replica, OPS, "acme", "/api/extensions/~")
+            .await
+            .unwrap();
+        assert_eq!(
+            paused.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "replica {replica}"
+        );
+    }
+    assert_eq!(
+        sandbox_json("/_sandbox/accounts/acme/stats".into()).await["groups"]["Light"]["requests"],
+        acme_seen,
+        "the paused budget sent nothing more to acme, from either replica"
+    );
+    for replica in [0, 1, 0, 1] {
+        let ok = call(replica, GLOBEX_ONLY, "globex", "/api/extensions/~")
+            .await
+            .unwrap();
+        assert_eq!(ok.status(), StatusCode::OK, "globex on replica {replica}");
+    }
+    let globex = sandbox_json("/_sandbox/accounts/globex/stats".into()).await;
+    assert_eq!(globex["groups"]["Light"]["throttled"], 0, "{globex}");
+    let account: Value = call(1, OPS, "acme", "/api/accounts/acme")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let light = account["budget"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "Light")
+        .unwrap()
+        .clone();
+    assert!(light["pausedForSeconds"].as_u64().unwrap() > 0, "{account}");
+
+    // Logs name each call's account.
+    assert!(
+        replicas[1]
+            .output()
+            .iter()
+            .any(|l| l.contains("\"call finished\"") && l.contains("\"account\":\"globex\"")),
+        "a call's log line names its account"
+    );
+    drop(redis);
+}
