@@ -153,7 +153,7 @@ impl Admin {
         login_hint: Option<&str>,
     ) -> Result<Started, Error> {
         self.key()?;
-        entry.check().map_err(|m| Error::invalid("accountId", m))?;
+        entry.check().map_err(invalid)?;
         let _one = self.changing.lock().await;
         if self.registry.get(&entry.id).is_some() || self.store.get(&entry.id).await?.is_some() {
             return Err(Error::Conflict {
@@ -219,7 +219,7 @@ impl Admin {
         entry.client_secret = client_secret;
         entry.jwt = jwt;
         entry.authorization = None;
-        entry.check().map_err(|m| Error::invalid("clientId", m))?;
+        entry.check().map_err(invalid)?;
         let url = self.begin(&mut entry, login_hint)?;
         let account = self.save(entry, current.version + 1).await?;
         tracing::info!(account = %account.id, "account credentials replaced");
@@ -383,6 +383,15 @@ impl Admin {
             }
         }
     }
+}
+
+/// A bad field of a request, in the request's own spelling.
+fn invalid(invalid: super::settings::Invalid) -> Error {
+    let field = match invalid.field {
+        "id" => "accountId",
+        other => other,
+    };
+    Error::invalid(field, invalid.message)
 }
 
 fn open(key: &SealingKey, stored: &StoredAccount) -> Result<AccountEntry, String> {

@@ -138,11 +138,38 @@ pub struct Checked {
     pub webhook_secret: Option<Secret>,
 }
 
+/// A field of an entry that is not right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invalid {
+    /// The field's JSON name.
+    pub field: &'static str,
+    /// Names the account and the field.
+    pub message: String,
+}
+
+impl std::fmt::Display for Invalid {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<Invalid> for String {
+    fn from(invalid: Invalid) -> Self {
+        invalid.message
+    }
+}
+
 impl AccountEntry {
-    /// Checks every field; the message names the account and the field.
-    pub fn check(&self) -> Result<Checked, String> {
-        name::check(&self.id)?;
-        let at = |field: &str, message: String| format!("account {}: {field}: {message}", self.id);
+    /// Checks every field.
+    pub fn check(&self) -> Result<Checked, Invalid> {
+        name::check(&self.id).map_err(|message| Invalid {
+            field: "id",
+            message,
+        })?;
+        let at = |field: &'static str, message: String| Invalid {
+            field,
+            message: format!("account {}: {field}: {message}", self.id),
+        };
         if self.client_id.trim().is_empty() {
             return Err(at("clientId", "is required".into()));
         }

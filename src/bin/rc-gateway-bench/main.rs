@@ -7,6 +7,7 @@
 //! gateway's CPU time and memory can be read from /proc. Everything shares the
 //! machine's cores: the figures include that contention.
 
+mod accounts;
 mod load;
 mod procs;
 mod report;
@@ -551,6 +552,9 @@ async fn bench(quick: bool, seconds: Option<u64>, overhead_only: bool) -> Outcom
         measured: fmt_us(fan_p99),
         met: fan_p99 < 50_000.0,
     });
+    let found = accounts::run(&s.http, &s.sandbox_url, quick, run).await;
+    report.tables.extend(found.tables);
+    report.targets.extend(found.targets);
     drop(s);
     let failed: Vec<String> = report
         .tables

@@ -17,8 +17,8 @@ use crate::report::Row;
 
 /// First of the sandbox's 260 user extensions; calls rotate through them so that
 /// concurrent reads seldom coalesce.
-const FIRST_USER: u64 = 63_000_101;
-const USERS: u64 = 260;
+pub const FIRST_USER: u64 = 63_000_101;
+pub const USERS: u64 = 260;
 
 pub struct Setup {
     /// Kept running for as long as the setup lives.
