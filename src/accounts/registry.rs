@@ -81,7 +81,7 @@ impl Account {
     pub fn ready(id: &str, rc: RingCentral, keeper: Arc<SubscriptionKeeper>) -> Arc<Self> {
         let metrics = ClientMetrics::register(&prometheus::Registry::new())
             .expect("a fresh registry takes the metrics")
-            .for_account(id);
+            .for_account(id, true);
         Arc::new(Account {
             id: Arc::from(id),
             rc,
@@ -188,7 +188,7 @@ impl Factory {
         } else {
             self.backend.stores_for(&id, &client.resilience)
         };
-        let metrics = self.metrics.for_account(&id);
+        let metrics = self.metrics.for_account(&id, default);
         let credentials = Credentials {
             client_id: entry.client_id.clone(),
             client_secret: Secret::new(entry.client_secret.clone()),

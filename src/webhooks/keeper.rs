@@ -230,7 +230,8 @@ impl SubscriptionKeeper {
                 () = shutdown.cancelled() => return,
                 () = tokio::time::sleep(self.config.check_interval) => {}
             }
-            if let Err(e) = self.check_all().await {
+            // Boxed: an idle upkeep task (one per account) holds only its timer.
+            if let Err(e) = Box::pin(self.check_all()).await {
                 tracing::warn!(error = %e, "could not check the webhook subscriptions");
             }
         }

@@ -488,7 +488,9 @@ impl TokenSource {
             }
             let ctx = CallContext::internal(Duration::from_secs(30));
             let valid_until = Instant::now() + self.refresh_margin + Duration::from_secs(1);
-            match self.renew(&ctx, valid_until).await {
+            // Boxed: the task sleeps far longer than it renews, and an idle task should
+            // not hold the renewal's whole state (a gateway may keep thousands).
+            match Box::pin(self.renew(&ctx, valid_until)).await {
                 Ok(_) => retry_pause = Duration::from_secs(15),
                 Err(err) => {
                     tracing::warn!(error = %err, retry_in_s = retry_pause.as_secs(), "could not renew the RingCentral access token");

@@ -140,25 +140,27 @@ impl ClientMetrics {
         Ok(Arc::new(metrics))
     }
 
-    /// The metrics of `account`'s client.
-    pub fn for_account(self: &Arc<Self>, account: &str) -> Arc<AccountMetrics> {
-        // Series with a small, known label set start at 0, so that rates and alerts
-        // see "none yet" rather than "no data".
-        for group in ThrottleGroup::LIMITED {
-            for source in ["upstream", "budget", "caller"] {
-                self.rate_limit_hits
-                    .with_label_values(&[account, group.name(), source]);
+    /// The metrics of `account`'s client. With `preset`, the series with a small,
+    /// known label set start at 0, so that rates and alerts see "none yet" rather
+    /// than "no data"; without (the accounts beyond the first of a gateway serving
+    /// many), an account's series appear with its first event, so that an idle
+    /// account costs no series.
+    pub fn for_account(self: &Arc<Self>, account: &str, preset: bool) -> Arc<AccountMetrics> {
+        if preset {
+            for group in ThrottleGroup::LIMITED {
+                for source in ["upstream", "budget", "caller"] {
+                    self.rate_limit_hits
+                        .with_label_values(&[account, group.name(), source]);
+                }
             }
-        }
-        for grant in GRANTS {
-            for result in ["ok", "error"] {
-                self.token_refreshes
-                    .with_label_values(&[account, grant, result]);
+            for grant in GRANTS {
+                for result in ["ok", "error"] {
+                    self.token_refreshes
+                        .with_label_values(&[account, grant, result]);
+                }
             }
+            self.coalesced.with_label_values(&[account]);
         }
-        self.coalesced.with_label_values(&[account]);
-        self.breaker_failures.with_label_values(&[account]);
-        self.breaker_state.with_label_values(&[account]);
         Arc::new(AccountMetrics {
             metrics: self.clone(),
             account: Arc::from(account),
