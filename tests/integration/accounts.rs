@@ -368,6 +368,42 @@ async fn each_call_reaches_its_own_account_and_callers_use_only_theirs() {
         .call(Method::PUT, &path, MIXED, Some("acme"), Some(update))
         .await;
     assert_eq!(status, StatusCode::OK, "{updated}");
+    // Idempotency keys are per account: the same key creates once in each.
+    let create = |account: &'static str| {
+        accounts
+            .http
+            .post(format!("http://{}/api/extensions", accounts.gateway().http_addr))
+            .header("x-api-key", OPS)
+            .header("RC-Account", account)
+            .header("idempotency-key", "onboard-user-1")
+            .json(&json!({"contact": {"firstName": "Once", "email": "once@example.com"}, "extensionNumber": "4501"}))
+            .send()
+    };
+    let mut ids = Vec::new();
+    for account in ["acme", "globex", "acme"] {
+        let answer = create(account).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::OK, "{account}");
+        ids.push(id_of(&answer.json::<Value>().await.unwrap()));
+    }
+    assert_eq!(ids[0], ids[2], "the repeat on acme got acme's first answer");
+    for account in ["acme", "globex"] {
+        let stats: Value = accounts
+            .http
+            .get(format!(
+                "{}/_sandbox/accounts/{account}/stats",
+                accounts.sandbox.url()
+            ))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            stats["operations"]["createExtension"], 1,
+            "{account}: {stats}"
+        );
+    }
     // The audit trail names the account.
     let audit = std::fs::read_to_string(format!("{}/audit.log", accounts.dir.path())).unwrap();
     let record: Value = audit
