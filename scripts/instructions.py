@@ -27,6 +27,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import urllib.request
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -104,6 +105,8 @@ def main() -> None:
     parser.add_argument("--mode", choices=["grpc", "http", "compat", "grpc-page", "http-page"], default="grpc")
     parser.add_argument("--count", type=int, help="calls counted (default 2000, pages 100)")
     parser.add_argument("--warmup", type=int, default=50)
+    parser.add_argument("--accounts", type=int, default=0,
+                        help="more accounts to configure (an accounts file; the calls stay on the default account)")
     parser.add_argument("--out", default=os.path.join(tempfile.gettempdir(), "rcgw-callgrind.out"))
     args = parser.parse_args()
     count = args.count or (100 if args.mode.endswith("page") else 2000)
@@ -134,6 +137,13 @@ def main() -> None:
         "RATE_LIMIT_AUTH": "1000",
         "RATE_LIMIT_WINDOW": "1s",
     }
+    if args.accounts:
+        entries = [{"id": f"tenant-{i:04}", "clientId": env["RC_CLIENT_ID"], "clientSecret": env["RC_CLIENT_SECRET"],
+                    "jwt": env["RC_JWT"]} for i in range(args.accounts)]
+        path = os.path.join(data, "accounts.json")
+        with open(path, "w") as f:
+            json.dump({"accounts": entries}, f)
+        env["ACCOUNTS_FILE"] = path
     for old in glob.glob(args.out + "*"):
         os.remove(old)
     gateway = subprocess.Popen(
@@ -145,6 +155,13 @@ def main() -> None:
     try:
         wait_port(sandbox_port, 20)
         wait_port(http_port, 120)
+        # Every account logs in first: the counted calls are then what they cost.
+        deadline = time.time() + 600
+        while args.accounts and time.time() < deadline:
+            with urllib.request.urlopen(f"http://127.0.0.1:{sandbox_port}/_sandbox/stats", timeout=5) as answer:
+                if json.load(answer)["jwtGrants"] >= args.accounts:
+                    break
+            time.sleep(1)
         caller = Caller(args.mode, grpc_port, http_port)
         for i in range(args.warmup):
             caller.call(i)

@@ -37,6 +37,9 @@ pub struct Admin {
     config: AdminConfig,
     /// One change at a time on this replica.
     changing: tokio::sync::Mutex<()>,
+    /// Stored records already reported as left out (by id and version): each sync
+    /// would report them again.
+    reported: std::sync::Mutex<std::collections::HashSet<(String, u64)>>,
 }
 
 /// What the onboarding of an account needs from its settings.
@@ -58,6 +61,7 @@ impl Admin {
             store,
             config,
             changing: tokio::sync::Mutex::new(()),
+            reported: std::sync::Mutex::default(),
         }
     }
 
@@ -348,17 +352,24 @@ impl Admin {
                     continue;
                 }
             }
-            let Some(key) = &self.config.sealing_key else {
-                tracing::warn!(account = %record.id, "a stored account cannot be opened without ACCOUNTS_ENCRYPTION_KEY");
-                continue;
+            let built = match &self.config.sealing_key {
+                Some(key) => open(key, record).and_then(|entry| self.build(entry, record.version)),
+                None => Err("it cannot be opened without ACCOUNTS_ENCRYPTION_KEY".to_owned()),
             };
-            match open(key, record).and_then(|entry| self.build(entry, record.version)) {
+            match built {
                 Ok(account) => {
                     tracing::info!(account = %account.id, version = record.version, "account loaded");
                     self.registry.insert(account);
                 }
                 Err(e) => {
-                    tracing::warn!(account = %record.id, error = %e, "a stored account is left out")
+                    let first = self
+                        .reported
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert((record.id.clone(), record.version));
+                    if first {
+                        tracing::warn!(account = %record.id, error = %e, "a stored account is left out");
+                    }
                 }
             }
         }
