@@ -1204,5 +1204,31 @@ async fn three_accounts_on_two_replicas_sharing_redis_stay_apart() {
             .any(|l| l.contains("\"call finished\"") && l.contains("\"account\":\"globex\"")),
         "a call's log line names its account"
     );
+    // ... and no credential: not the apps', the users' JWTs, nor any token issued.
+    let issued: Value = http
+        .get(format!(
+            "{}/_sandbox/accounts/initech/secrets",
+            sandbox.url()
+        ))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut secrets: Vec<String> = secrets().iter().map(|s| (*s).to_owned()).collect();
+    for kind in ["accessTokens", "refreshTokens"] {
+        secrets.extend(serde_json::from_value::<Vec<String>>(issued[kind].clone()).unwrap());
+    }
+    for replica in &replicas {
+        for line in replica.output() {
+            for secret in &secrets {
+                assert!(
+                    !line.contains(secret.as_str()),
+                    "a credential in a log line: {line}"
+                );
+            }
+        }
+    }
     drop(redis);
 }
