@@ -83,18 +83,12 @@ pub fn load(config: &crate::config::Config, factory: &Factory) -> Result<Registr
             rc_client::config::Login::Jwt(jwt) => Some(jwt.expose().to_owned()),
             rc_client::config::Login::Authorized(_) => None,
         };
-        let entry = settings::AccountEntry {
-            id: name::DEFAULT.to_owned(),
-            client_id: credentials.client_id.clone(),
-            client_secret: credentials.client_secret.expose().to_owned(),
+        let entry = settings::AccountEntry::new(
+            name::DEFAULT,
+            &credentials.client_id,
+            credentials.client_secret.expose(),
             jwt,
-            server_url: None,
-            rate_limits: None,
-            cache_ttl: None,
-            webhook_secret: None,
-            disabled: false,
-            authorization: None,
-        };
+        );
         let account = factory.build(
             entry,
             credentials.login,

@@ -160,6 +160,22 @@ impl From<Invalid> for String {
 }
 
 impl AccountEntry {
+    /// An account of an app and a login, with the gateway's own settings otherwise.
+    pub fn new(id: &str, client_id: &str, client_secret: &str, jwt: Option<String>) -> Self {
+        AccountEntry {
+            id: id.to_owned(),
+            client_id: client_id.to_owned(),
+            client_secret: client_secret.to_owned(),
+            jwt,
+            server_url: None,
+            rate_limits: None,
+            cache_ttl: None,
+            webhook_secret: None,
+            disabled: false,
+            authorization: None,
+        }
+    }
+
     /// Checks every field.
     pub fn check(&self) -> Result<Checked, Invalid> {
         name::check(&self.id).map_err(|message| Invalid {

@@ -124,16 +124,16 @@ impl AccountService for AccountApi {
     ) -> Result<Response<pb::CreateAccountResponse>, Status> {
         let req = request.into_inner();
         let entry = AccountEntry {
-            id: req.account_id,
-            client_id: req.client_id,
-            client_secret: req.client_secret,
-            jwt: text(req.jwt),
             server_url: text(req.server_url),
             rate_limits: limits(req.rate_limits),
             cache_ttl: text(req.cache_ttl),
             webhook_secret: text(req.webhook_secret),
-            disabled: false,
-            authorization: None,
+            ..AccountEntry::new(
+                &req.account_id,
+                &req.client_id,
+                &req.client_secret,
+                text(req.jwt),
+            )
         };
         let hint = text(req.login_hint);
         let done = self.admin.create(entry, hint.as_deref()).await?;
