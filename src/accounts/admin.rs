@@ -214,11 +214,7 @@ impl Admin {
         login_hint: Option<&str>,
     ) -> Result<Started, Error> {
         let _one = self.changing.lock().await;
-        let current = self.admin_account(id)?;
-        let mut entry = self
-            .stored_entry(id)
-            .await?
-            .unwrap_or_else(|| current.entry.clone());
+        let (current, mut entry) = self.editable(id).await?;
         entry.client_id = client_id;
         entry.client_secret = client_secret;
         entry.jwt = jwt;
@@ -236,11 +232,7 @@ impl Admin {
     /// Disables or enables an admin account.
     pub async fn set_disabled(&self, id: &str, disabled: bool) -> Result<Arc<Account>, Error> {
         let _one = self.changing.lock().await;
-        let current = self.admin_account(id)?;
-        let mut entry = self
-            .stored_entry(id)
-            .await?
-            .unwrap_or_else(|| current.entry.clone());
+        let (current, mut entry) = self.editable(id).await?;
         if entry.disabled == disabled {
             return Ok(current);
         }
@@ -253,11 +245,7 @@ impl Admin {
     /// A new authorization flow for an admin account without a JWT.
     pub async fn authorize(&self, id: &str, login_hint: Option<&str>) -> Result<Started, Error> {
         let _one = self.changing.lock().await;
-        let current = self.admin_account(id)?;
-        let mut entry = self
-            .stored_entry(id)
-            .await?
-            .unwrap_or_else(|| current.entry.clone());
+        let (current, mut entry) = self.editable(id).await?;
         if entry.jwt.is_some() {
             return Err(Error::AccountUnavailable(format!(
                 "account {id:?} logs in with a JWT: it needs no OAuth authorization"
@@ -324,6 +312,17 @@ impl Admin {
         let account = self.save(entry, current.version + 1).await?;
         tracing::info!(account = %account.id, "account authorized by OAuth");
         Ok(account)
+    }
+
+    /// An admin account and its settings as stored (the newest, refresh token
+    /// included), to change.
+    async fn editable(&self, id: &str) -> Result<(Arc<Account>, AccountEntry), Error> {
+        let current = self.admin_account(id)?;
+        let entry = self
+            .stored_entry(id)
+            .await?
+            .unwrap_or_else(|| current.entry.clone());
+        Ok((current, entry))
     }
 
     async fn stored_entry(&self, id: &str) -> Result<Option<AccountEntry>, Error> {
